@@ -1,0 +1,302 @@
+"""Domain types: Session, Segment, Question, Rule, Decision.
+
+Plain dataclasses with validation. Each knows how to become a JSON-ready dict
+and back; the store and the exports use exactly those dicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, datetime
+from typing import Any, ClassVar, Literal, Self
+
+from models.ids import is_valid_id, new_id
+from models.taxonomy import BY_ID
+
+Speaker = Literal["operator", "engineer"]
+SPEAKERS: tuple[str, ...] = ("operator", "engineer")
+
+QUESTION_STATUSES: tuple[str, ...] = ("suggested", "asked", "answered", "parked", "dismissed")
+QUESTION_TRANSITIONS: dict[str, frozenset[str]] = {
+    "suggested": frozenset({"asked", "dismissed", "parked"}),
+    "asked": frozenset({"answered", "parked", "dismissed"}),
+    "parked": frozenset({"asked", "answered", "dismissed"}),
+    "answered": frozenset({"asked"}),
+    "dismissed": frozenset({"suggested"}),
+}
+
+RULE_STATUSES: tuple[str, ...] = ("draft", "accepted", "rejected", "superseded")
+RULE_TRANSITIONS: dict[str, frozenset[str]] = {
+    "draft": frozenset({"accepted", "rejected", "superseded"}),
+    "accepted": frozenset({"draft", "superseded"}),
+    "rejected": frozenset({"draft"}),
+    "superseded": frozenset(),
+}
+
+ROLES: tuple[str, ...] = ("operator", "engineer")
+
+
+class ValidationError(ValueError):
+    """A record breaks a domain rule; the message says which, in one line."""
+
+
+def now() -> str:
+    """The current UTC time as an ISO 8601 string with microseconds."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise ValidationError(message)
+
+
+def _check_category(category: str) -> None:
+    _require(category in BY_ID, f"unknown category {category!r}")
+
+
+def _check_id(value: str, what: str) -> None:
+    _require(is_valid_id(value), f"{what} has an invalid id {value!r}")
+
+
+def move(current: str, target: str, table: dict[str, frozenset[str]], what: str) -> str:
+    """Return target when current -> target is an allowed move, else raise."""
+    _require(target in table, f"unknown {what} status {target!r}")
+    if target == current:
+        return target
+    _require(target in table[current], f"a {what} cannot go from {current} to {target}")
+    return target
+
+
+class Record:
+    """Shared dict conversion for the domain dataclasses."""
+
+    KIND: ClassVar[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field."""
+        return asdict(self)  # type: ignore[call-overload, no-any-return]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build from a dict, ignoring unknown keys; validates."""
+        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+    def touch(self) -> None:
+        """Mark the record as changed now."""
+        self.updated_at = now()
+
+
+@dataclass(slots=True)
+class Session(Record):
+    """One capture conversation."""
+
+    KIND: ClassVar[str] = "session"
+    title: str
+    workflow: str = ""
+    participants: list[str] = field(default_factory=list)
+    id: str = field(default_factory=lambda: new_id("session"))
+    started_at: str = field(default_factory=now)
+    ended_at: str | None = None
+    updated_at: str = field(default_factory=now)
+
+    def __post_init__(self) -> None:
+        _check_id(self.id, "session")
+        self.title = self.title.strip()
+        _require(bool(self.title), "a session needs a title")
+
+
+@dataclass(slots=True)
+class Segment(Record):
+    """One piece of narrative, said by the operator or the engineer."""
+
+    KIND: ClassVar[str] = "segment"
+    session_id: str
+    speaker: str
+    text: str
+    id: str = field(default_factory=lambda: new_id("segment"))
+    at: str = field(default_factory=now)
+    updated_at: str = field(default_factory=now)
+
+    def __post_init__(self) -> None:
+        _check_id(self.id, "segment")
+        _require(self.speaker in SPEAKERS, f"unknown speaker {self.speaker!r}")
+        _require(bool(self.text.strip()), "a segment needs text")
+
+
+@dataclass(slots=True)
+class Question(Record):
+    """A clarification question, suggested by an engine or typed by a person."""
+
+    KIND: ClassVar[str] = "question"
+    session_id: str
+    text: str
+    category: str
+    quote: str = ""
+    segment_id: str | None = None
+    source: str = "offline"
+    score: float = 0.0
+    status: str = "suggested"
+    answer: str = ""
+    owner: str = ""
+    id: str = field(default_factory=lambda: new_id("question"))
+    created_at: str = field(default_factory=now)
+    updated_at: str = field(default_factory=now)
+
+    def __post_init__(self) -> None:
+        _check_id(self.id, "question")
+        _require(bool(self.text.strip()), "a question needs text")
+        _check_category(self.category)
+        _require(self.status in QUESTION_STATUSES, f"unknown question status {self.status!r}")
+
+    def set_status(self, target: str) -> None:
+        """Move along the allowed question path, or raise ValidationError."""
+        self.status = move(self.status, target, QUESTION_TRANSITIONS, "question")
+        self.touch()
+
+    @property
+    def is_open(self) -> bool:
+        """An open question: parked, waiting on its owner (Example Mapping's red card)."""
+        return self.status == "parked"
+
+
+@dataclass(slots=True)
+class Unless:
+    """An exception to a rule, with its own outcome."""
+
+    condition: str
+    then: str = ""
+
+
+@dataclass(slots=True)
+class Acceptance:
+    """Who accepted a rule for one role, and when."""
+
+    by: str
+    at: str = field(default_factory=now)
+
+
+@dataclass(slots=True)
+class Comment:
+    """A remark on a rule, e.g. the operator sending it back."""
+
+    role: str
+    text: str
+    at: str = field(default_factory=now)
+
+
+@dataclass(slots=True)
+class Rule(Record):
+    """The product: a business rule in words plus structure, accepted by both roles."""
+
+    KIND: ClassVar[str] = "rule"
+    session_id: str
+    statement: str
+    when: str = ""
+    then: str = ""
+    unless: list[Unless] = field(default_factory=list)
+    frequency: str = ""
+    impact: str = ""
+    owner: str = ""
+    examples: list[str] = field(default_factory=list)
+    category: str = "implicit_rule"
+    status: str = "draft"
+    accepted_by_operator: Acceptance | None = None
+    accepted_by_engineer: Acceptance | None = None
+    comments: list[Comment] = field(default_factory=list)
+    question_id: str | None = None
+    segment_ids: list[str] = field(default_factory=list)
+    id: str = field(default_factory=lambda: new_id("rule"))
+    created_at: str = field(default_factory=now)
+    updated_at: str = field(default_factory=now)
+
+    def __post_init__(self) -> None:
+        _check_id(self.id, "rule")
+        self.statement = self.statement.strip()
+        _require(bool(self.statement), "a rule needs a statement")
+        _check_category(self.category)
+        _require(self.status in RULE_STATUSES, f"unknown rule status {self.status!r}")
+        self.unless = [u if isinstance(u, Unless) else Unless(**u) for u in self.unless]
+        self.comments = [c if isinstance(c, Comment) else Comment(**c) for c in self.comments]
+        if isinstance(self.accepted_by_operator, dict):
+            self.accepted_by_operator = Acceptance(**self.accepted_by_operator)
+        if isinstance(self.accepted_by_engineer, dict):
+            self.accepted_by_engineer = Acceptance(**self.accepted_by_engineer)
+        if self.status == "accepted":
+            _require(self.fully_accepted, "a rule is accepted only when both roles accepted it")
+
+    @property
+    def fully_accepted(self) -> bool:
+        """Both the operator and the engineer have accepted."""
+        return self.accepted_by_operator is not None and self.accepted_by_engineer is not None
+
+    def accept(self, role: str, by: str = "") -> None:
+        """Record one role's acceptance; the rule becomes accepted once both have."""
+        _require(role in ROLES, f"unknown role {role!r}")
+        _require(self.status in ("draft", "accepted"), f"a {self.status} rule cannot be accepted")
+        acceptance = Acceptance(by=by or role)
+        if role == "operator":
+            self.accepted_by_operator = acceptance
+        else:
+            self.accepted_by_engineer = acceptance
+        if self.fully_accepted:
+            self.status = move(self.status, "accepted", RULE_TRANSITIONS, "rule")
+        self.touch()
+
+    def withdraw(self, role: str) -> None:
+        """Take back one role's acceptance; an accepted rule returns to draft."""
+        _require(role in ROLES, f"unknown role {role!r}")
+        if role == "operator":
+            self.accepted_by_operator = None
+        else:
+            self.accepted_by_engineer = None
+        if self.status == "accepted":
+            self.status = move(self.status, "draft", RULE_TRANSITIONS, "rule")
+        self.touch()
+
+    def send_back(self, role: str, text: str) -> None:
+        """Withdraw this role's acceptance and leave a comment saying why."""
+        self.withdraw(role)
+        self.comments.append(Comment(role=role, text=text.strip()))
+        self.touch()
+
+    def set_status(self, target: str) -> None:
+        """Move along the allowed rule path, or raise ValidationError."""
+        if target == "accepted":
+            _require(self.fully_accepted, "a rule is accepted only when both roles accepted it")
+        self.status = move(self.status, target, RULE_TRANSITIONS, "rule")
+        if target == "draft":
+            self.accepted_by_operator = None
+            self.accepted_by_engineer = None
+        self.touch()
+
+
+DECISION_PRESETS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("escalation_channel", "How does the agent escalate?", ("Slack message", "Jira ticket", "Email")),
+    ("retry_policy", "On failure, retry or escalate?", ("Retry then escalate", "Escalate at once")),
+    ("model_size", "Which model size?", ("Frontier model", "Smaller model")),
+    ("data_location", "Where does the data sit?", ("In the warehouse", "In the agent's context")),
+    ("logging_level", "What is logged?", ("Every action", "Every decision")),
+)
+
+
+@dataclass(slots=True)
+class Decision(Record):
+    """An operational decision disguised as a technical one, and how it was settled."""
+
+    KIND: ClassVar[str] = "decision"
+    session_id: str
+    topic: str
+    kind: str = "custom"
+    options: list[str] = field(default_factory=list)
+    choice: str = ""
+    owner: str = ""
+    reason: str = ""
+    id: str = field(default_factory=lambda: new_id("decision"))
+    created_at: str = field(default_factory=now)
+    updated_at: str = field(default_factory=now)
+
+    def __post_init__(self) -> None:
+        _check_id(self.id, "decision")
+        self.topic = self.topic.strip()
+        _require(bool(self.topic), "a decision needs a topic")

@@ -1,0 +1,66 @@
+"""What every question engine takes and returns. No Textual, no litellm here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A ranked clarification question an engine proposes."""
+
+    text: str
+    category: str
+    quote: str
+    source: str
+    score: float
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON shape printed by `tacit suggest --json`."""
+        return {
+            "text": self.text,
+            "category": self.category,
+            "quote": self.quote,
+            "source": self.source,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(slots=True)
+class SessionContext:
+    """What an engine needs to know about the session so far.
+
+    `segments` are the earlier narrative texts, oldest first (not including the
+    new one); `known_questions` are the texts of every question already
+    suggested, asked, answered, parked or dismissed in the session;
+    `touched_categories` are the taxonomy ids already asked about.
+    """
+
+    segments: list[str] = field(default_factory=list)
+    known_questions: list[str] = field(default_factory=list)
+    touched_categories: set[str] = field(default_factory=set)
+    workflow: str = ""
+
+
+@dataclass(slots=True)
+class RuleDraft:
+    """A rule drafted from a question and its answer; empty strings mean 'not found'."""
+
+    statement: str
+    when: str = ""
+    then: str = ""
+    unless: list[tuple[str, str]] = field(default_factory=list)
+    frequency: str = ""
+    owner: str = ""
+
+
+class QuestionEngine(Protocol):
+    """Anything that turns a new narrative segment into ranked suggestions."""
+
+    name: str
+
+    def suggest(self, segment: str, context: SessionContext) -> Sequence[Suggestion]:
+        """Ranked questions for the new segment, best first, never repeating context's."""
+        ...
