@@ -1,0 +1,186 @@
+"""The one object the app, the CLI and the engine workers use to reach the database."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import TinyDB, where
+from tinydb.table import Document, Table
+
+from models.domain import Decision, Question, Record, Rule, Segment, Session
+from models.migrations import META_ID, META_TABLE, SchemaTooNew, migrate, stored_version
+from models.storage import AtomicJSONStorage, DatabaseDamaged, DatabaseError
+
+R = TypeVar("R", bound=Record)
+
+TABLES: dict[type[Record], str] = {
+    Session: "sessions",
+    Segment: "segments",
+    Question: "questions",
+    Rule: "rules",
+    Decision: "decisions",
+}
+
+
+class _StringIdTable(Table):  # type: ignore[misc]
+    """Documents keyed by the record's own id, so lookups are O(1) and ids never collide."""
+
+    document_id_class = str
+
+
+class _TacitDB(TinyDB):  # type: ignore[misc]
+    table_class = _StringIdTable
+
+
+def _check_parent_writable(path: Path) -> None:
+    parent = path.parent
+    if not parent.exists():
+        try:
+            parent.mkdir(parents=True, mode=0o700)
+        except OSError as error:
+            raise DatabaseError(f"cannot create {parent}: {error.strerror}") from None
+    if not parent.is_dir():
+        raise DatabaseError(f"{parent} is not a directory")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise DatabaseError(f"{parent} is not writable")
+    if path.exists() and path.is_dir():
+        raise DatabaseError(f"{path} is a directory, not a database file")
+
+
+class Store:
+    """Typed access to sessions, segments, questions, rules and decisions."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path).expanduser()
+        _check_parent_writable(self.path)
+        self._db = _TacitDB(self.path, storage=AtomicJSONStorage)
+        self.storage: AtomicJSONStorage = self._db.storage
+        self._tables: dict[str, Table] = {
+            name: self._db.table(name, cache_size=0) for name in TABLES.values()
+        }
+        self._prepare()
+
+    def _prepare(self) -> None:
+        """Stamp a new file with the schema version, or migrate an older one."""
+        with self.storage.locked():
+            tables = self.storage.read() or {}
+            version = stored_version(tables)
+            if version is None and any(k != META_TABLE and v for k, v in tables.items()):
+                raise DatabaseDamaged(self.path, "the file holds data but no tacit schema version")
+            try:
+                upgraded = migrate(tables, version or 1)
+            except SchemaTooNew as error:
+                raise DatabaseError(f"{self.path}: {error}") from None
+            if version != stored_version(upgraded) or not self.path.exists():
+                self.storage.write(upgraded)
+
+    def close(self) -> None:
+        """Release the file."""
+        self._db.close()
+
+    def revision(self) -> object:
+        """A cheap token that changes whenever any process writes the database."""
+        return self.storage.revision()
+
+    # generic access -------------------------------------------------------
+
+    def _table(self, cls: type[Record]) -> Table:
+        return self._tables[TABLES[cls]]
+
+    def get(self, cls: type[R], record_id: str) -> R | None:
+        """The record of that type with that id, or None."""
+        doc = self._table(cls).get(doc_id=record_id)
+        return cls.from_dict(dict(doc)) if doc is not None else None
+
+    def save(self, record: Record) -> None:
+        """Insert or replace one record, atomically."""
+        self.save_many([record])
+
+    def save_many(self, records: Iterable[Record]) -> None:
+        """Insert or replace records in one locked read-modify-write per table."""
+        by_table: dict[str, list[Record]] = {}
+        for record in records:
+            by_table.setdefault(TABLES[type(record)], []).append(record)
+        with self.storage.locked():
+            for name, group in by_table.items():
+                table = self._tables[name]
+                existing = [r for r in group if table.contains(doc_id=r.id)]
+                fresh = [r for r in group if r not in existing]
+                if fresh:
+                    table.insert_multiple([Document(r.to_dict(), doc_id=r.id) for r in fresh])
+                for record in existing:
+                    table.update(record.to_dict(), doc_ids=[record.id])
+
+    def update(self, cls: type[R], record_id: str, change: Callable[[R], Any]) -> R:
+        """Apply change to the latest stored version under the lock, save and return it.
+
+        Use this for edits two people may make at once (pair mode): each sees the
+        other's last write instead of overwriting it.
+        """
+        with self.storage.locked():
+            record = self.get(cls, record_id)
+            if record is None:
+                raise KeyError(f"no {cls.KIND} {record_id}")
+            change(record)
+            self._table(cls).update(record.to_dict(), doc_ids=[record_id])
+            return record
+
+    def delete(self, cls: type[Record], record_id: str) -> None:
+        """Remove one record if present."""
+        with self.storage.locked():
+            self._table(cls).remove(doc_ids=[record_id])
+
+    def _where(self, cls: type[R], session_id: str | None) -> list[R]:
+        table = self._table(cls)
+        docs = table.all() if session_id is None else table.search(where("session_id") == session_id)
+        return [cls.from_dict(dict(doc)) for doc in docs]
+
+    # typed queries --------------------------------------------------------
+
+    def sessions(self) -> list[Session]:
+        """All sessions, most recently active first."""
+        last: dict[str, str] = {}
+        for seg in self._table(Segment).all():
+            sid = seg.get("session_id", "")
+            last[sid] = max(last.get(sid, ""), seg.get("at", ""))
+        sessions = self._where(Session, None)
+        return sorted(
+            sessions, key=lambda s: (max(s.updated_at, last.get(s.id, "")), s.id), reverse=True
+        )
+
+    def find_session(self, key: str) -> Session | None:
+        """A session by full id, or by a unique id prefix as shown in lists."""
+        found = self.get(Session, key)
+        if found is not None:
+            return found
+        matches = [s for s in self._where(Session, None) if s.id.startswith(key)]
+        return matches[0] if len(matches) == 1 else None
+
+    def segments(self, session_id: str) -> list[Segment]:
+        """The session's narrative, oldest first."""
+        return sorted(self._where(Segment, session_id), key=lambda s: (s.at, s.id))
+
+    def questions(self, session_id: str | None = None) -> list[Question]:
+        """The session's questions (or all), newest first."""
+        found = self._where(Question, session_id)
+        return sorted(found, key=lambda q: (q.created_at, q.id), reverse=True)
+
+    def rules(self, session_id: str | None = None) -> list[Rule]:
+        """The session's rules (or all), oldest first."""
+        return sorted(self._where(Rule, session_id), key=lambda r: (r.created_at, r.id))
+
+    def decisions(self, session_id: str | None = None) -> list[Decision]:
+        """The session's decisions (or all), oldest first."""
+        return sorted(self._where(Decision, session_id), key=lambda d: (d.created_at, d.id))
+
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind the database holds."""
+        return {name: len(table) for name, table in self._tables.items()}
+
+    def meta(self) -> dict[str, Any]:
+        """The _meta record (schema version)."""
+        doc = self._db.table(META_TABLE).get(doc_id=META_ID)
+        return dict(doc) if doc else {}

@@ -1,0 +1,105 @@
+"""The `tacit` command line: the app by default, and headless subcommands.
+
+Every failure the user can cause ends in one line on stderr and a non-zero exit:
+2 for bad arguments or bad input files, 3 for a damaged database, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from typing import NoReturn
+
+from tui.commands.common import CommandError, fail
+
+EXIT_USAGE = 2
+EXIT_DAMAGED = 3
+
+# subcommand name -> module in tui.commands exposing register(subparsers, common) and run(args)
+SUBCOMMANDS = ("export", "import", "suggest", "sessions", "pair", "doctor")
+_MODULES = {"export": "transfer", "import": "transfer", "sessions": "transfer"}
+
+
+class UsageError(Exception):
+    """Bad command-line input; the message is the one line shown."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports errors in one line instead of usage plus message."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+def tacit_version() -> str:
+    """The installed version of tacit."""
+    try:
+        return version("tacit")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: app options and every subcommand."""
+    common = _Parser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help="database file (default: TACIT_DB or the data dir)")
+    common.add_argument("--recover", action="store_true",
+                        help="if the database is damaged, move it aside with a timestamp and start fresh")
+    llm = _Parser(add_help=False)
+    llm.add_argument("--model", metavar="M", help="LLM model as litellm spells it (e.g. ollama/llama3.1)")
+    llm.add_argument("--api-base", metavar="URL", help="LLM server or LiteLLM proxy URL")
+    llm.add_argument("--offline", action="store_true", help="never use an LLM, even if configured")
+    llm.add_argument("--config", metavar="FILE", help="config file (default: TACIT_CONFIG or the config dir)")
+
+    parser = _Parser(
+        prog="tacit",
+        description="Capture the hidden rules of a workflow, live, as a pair.",
+        parents=[common, llm],
+    )
+    parser.add_argument("--version", action="version", version=f"tacit {tacit_version()}")
+    parser.add_argument("--session", metavar="ID", help="open this session directly")
+    parser.add_argument("--demo", action="store_true", help="open a ready-made sample session")
+    parser.add_argument("--role", choices=("engineer", "operator"), default="engineer",
+                        help="which view to open (default: engineer)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in SUBCOMMANDS:
+        module = _command_module(name)
+        if module is not None:
+            module.register(subparsers, name, [common, llm])
+    return parser
+
+
+def _command_module(name: str) -> object | None:
+    try:
+        return importlib.import_module(f"tui.commands.{_MODULES.get(name, name)}")
+    except ModuleNotFoundError as error:
+        if error.name and error.name.startswith("tui.commands"):
+            return None
+        raise
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `tacit` console script."""
+    try:
+        args = build_parser().parse_args(argv)
+        handler = getattr(args, "handler", None)
+        if handler is not None:
+            code: int = handler(args)
+            return code
+        from tui.commands.run_app import run_app
+
+        return run_app(args)
+    except UsageError as error:
+        print(f"tacit: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except CommandError as error:
+        return fail(error)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
