@@ -64,3 +64,22 @@ class QuestionEngine(Protocol):
     def suggest(self, segment: str, context: SessionContext) -> Sequence[Suggestion]:
         """Ranked questions for the new segment, best first, never repeating context's."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class EngineNotice:
+    """Something the user should see once in the status line (e.g. an LLM fallback)."""
+
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class EngineUsage:
+    """Tokens and cost of the session's LLM calls so far (cost None when unpriced)."""
+
+    prompt_tokens: int
+    completion_tokens: int
+    cost_usd: float | None
+
+
+EngineEvent = Suggestion | EngineNotice | EngineUsage
