@@ -1,0 +1,108 @@
+"""Copy text to the user's clipboard from inside the app, never crashing.
+
+Two channels, tried together:
+- OSC 52, written straight to the real terminal. This is what works over SSH:
+  the user's own terminal puts the text on their clipboard. Inside tmux the
+  sequence is wrapped for passthrough (`ESC Ptmux; ... ESC \\`, inner ESCs
+  doubled) because tmux drops a bare OSC 52 unless `set-clipboard on`.
+- pyperclip, only on a local session (not over SSH) and only when it has a
+  backend; its PyperclipException (no display, no xclip) becomes the notice.
+
+`copy_text` returns the one-line notice the caller shows.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from textual.app import App
+
+ESC = "\x1b"
+BEL = "\x07"
+
+
+def osc52(text: str) -> str:
+    """The bare OSC 52 sequence that sets the system clipboard to text."""
+    payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return f"{ESC}]52;c;{payload}{BEL}"
+
+
+def tmux_passthrough(sequence: str) -> str:
+    """Wrap an escape sequence so tmux passes it to the outer terminal."""
+    doubled = sequence.replace(ESC, ESC + ESC)
+    return f"{ESC}Ptmux;{doubled}{ESC}\\"
+
+
+def clipboard_sequence(text: str, environ: Mapping[str, str] | None = None) -> str:
+    """The exact sequence to write: OSC 52, tmux-wrapped when $TMUX is set."""
+    env = os.environ if environ is None else environ
+    sequence = osc52(text)
+    return tmux_passthrough(sequence) if env.get("TMUX") else sequence
+
+
+def _over_ssh(env: Mapping[str, str]) -> bool:
+    return bool(env.get("SSH_CONNECTION") or env.get("SSH_TTY") or env.get("SSH_CLIENT"))
+
+
+def _pyperclip_copy(text: str) -> None:
+    """pyperclip.copy, imported lazily (it probes for backends on import)."""
+    import pyperclip
+
+    pyperclip.copy(text)
+
+
+def _terminal_writer(app: App[Any]) -> Callable[[str], None] | None:
+    """Where escape sequences reach the real terminal, or None (headless / not running)."""
+    driver = getattr(app, "_driver", None)
+    if driver is None or app.is_headless:
+        return None
+    write: Callable[[str], None] = driver.write
+    return write
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def copy_text(
+    app: App[Any],
+    text: str,
+    *,
+    what: str = "",
+    environ: Mapping[str, str] | None = None,
+) -> str:
+    """Put text on the clipboard by every channel that can work; return a one-line notice.
+
+    `what` names what was copied for the notice ("3 rules"); defaults to a size.
+    Never raises.
+    """
+    env = os.environ if environ is None else environ
+    label = what or f"{len(text)} characters"
+    channels: list[str] = []
+    problems: list[str] = []
+    app._clipboard = text  # keeps App.clipboard (in-app paste) in step
+    writer = _terminal_writer(app)
+    if writer is None:
+        problems.append("no terminal to send OSC 52 to")
+    else:
+        try:
+            writer(clipboard_sequence(text, env))
+            channels.append("OSC 52 via tmux" if env.get("TMUX") else "OSC 52")
+        except Exception as error:  # a closed terminal must not crash the app
+            problems.append(f"OSC 52 failed: {_one_line(error)}")
+    if _over_ssh(env):
+        if not channels:
+            problems.append("pyperclip skipped over SSH")
+    else:
+        try:
+            _pyperclip_copy(text)
+            channels.append("system clipboard")
+        except Exception as error:  # PyperclipException and anything else
+            problems.append(f"pyperclip: {_one_line(error)}")
+    if channels:
+        return f"Copied {label} ({' + '.join(channels)})"
+    return "Clipboard unavailable: " + "; ".join(problems)
