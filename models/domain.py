@@ -71,6 +71,8 @@ class Record:
     """Shared dict conversion for the domain dataclasses."""
 
     KIND: ClassVar[str]
+    id: str
+    updated_at: str
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""

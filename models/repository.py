@@ -35,13 +35,12 @@ class _TacitDB(TinyDB):  # type: ignore[misc]
     table_class = _StringIdTable
 
 
-def _check_parent_writable(path: Path) -> None:
+def _check_location(path: Path, create: bool) -> None:
     parent = path.parent
+    if not create and not path.exists():
+        raise DatabaseError(f"no database at {path}")
     if not parent.exists():
-        try:
-            parent.mkdir(parents=True, mode=0o700)
-        except OSError as error:
-            raise DatabaseError(f"cannot create {parent}: {error.strerror}") from None
+        raise DatabaseError(f"{parent}: no such directory")
     if not parent.is_dir():
         raise DatabaseError(f"{parent} is not a directory")
     if not os.access(parent, os.W_OK | os.X_OK):
@@ -53,9 +52,9 @@ def _check_parent_writable(path: Path) -> None:
 class Store:
     """Typed access to sessions, segments, questions, rules and decisions."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = Path(path).expanduser()
-        _check_parent_writable(self.path)
+        _check_location(self.path, create)
         self._db = _TacitDB(self.path, storage=AtomicJSONStorage)
         self.storage: AtomicJSONStorage = self._db.storage
         self._tables: dict[str, Table] = {

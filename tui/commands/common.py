@@ -30,11 +30,20 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(given).expanduser() if given else default_db_path()
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """Open the database, or raise CommandError; --recover moves a damaged file aside."""
+def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
+    """Open the database, or raise CommandError; --recover moves a damaged file aside.
+
+    The default data directory is created on first use; a directory given with
+    --db or TACIT_DB must already exist. With create=False a missing file is an error.
+    """
     path = db_path(args)
+    if path == default_db_path() and create and not path.parent.exists():
+        try:
+            path.parent.mkdir(parents=True, mode=0o700)
+        except OSError as error:
+            raise CommandError(f"cannot create {path.parent}: {error.strerror}") from None
     try:
-        return Store(path)
+        return Store(path, create=create)
     except DatabaseDamaged as error:
         if not getattr(args, "recover", False):
             raise CommandError(
@@ -43,7 +52,7 @@ def open_store(args: argparse.Namespace) -> Store:
         moved = move_aside(error.path)
         print(f"tacit: moved the damaged database to {moved}", file=sys.stderr)
         try:
-            return Store(path)
+            return Store(path, create=True)
         except DatabaseError as again:
             raise CommandError(str(again), EXIT_DAMAGED) from None
     except DatabaseError as error:
