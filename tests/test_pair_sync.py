@@ -1,0 +1,121 @@
+"""Two instances on one database: changes travel, concurrent edits are kept."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from models.domain import Rule, Segment, Session
+from models.repository import Store
+from tui.presence import Presence, presence_dir
+
+
+def _until(condition: Callable[[], bool], seconds: float = 1.0) -> float:
+    """Poll condition until true; return the time it took, or fail at the deadline."""
+    start = time.monotonic()
+    while not condition():
+        assert time.monotonic() - start < seconds, "condition not met in time"
+        time.sleep(0.01)
+    return time.monotonic() - start
+
+
+def _session_with_rule(store: Store) -> tuple[Session, Rule]:
+    session = Session(title="Lead routing")
+    rule = Rule(session_id=session.id, statement="Route by zip code unless a primary owner exists")
+    store.save_many([session, rule])
+    return session, rule
+
+
+def test_operator_acceptance_reaches_the_engineer_store(tmp_path: Path) -> None:
+    engineer = Store(tmp_path / "tacit.json")
+    operator = Store(tmp_path / "tacit.json")
+    _, rule = _session_with_rule(engineer)
+    engineer.update(Rule, rule.id, lambda r: r.accept("engineer"))
+    seen = engineer.revision()
+
+    operator.update(Rule, rule.id, lambda r: r.accept("operator"))
+
+    _until(lambda: engineer.revision() != seen)
+    stored = engineer.get(Rule, rule.id)
+    assert stored is not None
+    assert stored.status == "accepted"
+    assert stored.accepted_by_operator is not None
+    assert stored.accepted_by_engineer is not None
+
+
+def test_revision_is_stable_when_nobody_writes(tmp_path: Path) -> None:
+    store = Store(tmp_path / "tacit.json")
+    _session_with_rule(store)
+    assert store.revision() == store.revision()
+    other = Store(tmp_path / "tacit.json")
+    before = store.revision()
+    other.save(Segment(session_id="x", speaker="operator", text="we route by zip"))
+    assert store.revision() != before
+
+
+def _comment_many(db: str, rule_id: str, role: str, count: int) -> None:
+    store = Store(db)
+    for n in range(count):
+        store.update(Rule, rule_id, lambda r, n=n: r.send_back(role, f"{role} note {n}"))
+        store.save(Segment(session_id="s", speaker=role, text=f"{role} says {n}"))
+    store.close()
+
+
+def test_concurrent_edits_from_two_processes_lose_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "tacit.json"
+    store = Store(db)
+    _, rule = _session_with_rule(store)
+    count = 15
+    ctx = multiprocessing.get_context("spawn")
+    workers = [
+        ctx.Process(target=_comment_many, args=(str(db), rule.id, role, count))
+        for role in ("operator", "engineer")
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+        assert worker.exitcode == 0
+
+    stored = store.get(Rule, rule.id)
+    assert stored is not None
+    texts = sorted(c.text for c in stored.comments)
+    expected = sorted(f"{role} note {n}" for role in ("operator", "engineer") for n in range(count))
+    assert texts == expected
+    said = sorted(s.text for s in store.segments("s"))
+    roles = ("operator", "engineer")
+    assert said == sorted(f"{role} says {n}" for role in roles for n in range(count))
+
+
+def test_presence_sees_the_other_role_and_forgets_it_on_leave(tmp_path: Path) -> None:
+    db = tmp_path / "tacit.json"
+    engineer = Presence(db, "engineer")
+    operator = Presence(db, "operator")
+    assert not engineer.other_connected()
+
+    operator.beat()
+    assert engineer.other_connected()
+    heartbeat = presence_dir(db) / "operator"
+    assert heartbeat.stat().st_mode & 0o777 == 0o600
+
+    operator.leave()
+    assert not engineer.other_connected()
+    assert not heartbeat.exists()
+
+
+def test_presence_ignores_a_dead_process_and_a_stale_heartbeat(tmp_path: Path) -> None:
+    db = tmp_path / "tacit.json"
+    operator = Presence(db, "operator")
+    operator.beat()
+    heartbeat = presence_dir(db) / "operator"
+    content = heartbeat.read_text().replace(str(os.getpid()), "999999999")
+    heartbeat.write_text(content)
+    assert not Presence(db, "engineer").other_connected()
+
+    operator.beat()
+    old = time.time() - 60
+    os.utime(heartbeat, (old, old))
+    assert not Presence(db, "engineer").other_connected()

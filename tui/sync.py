@@ -1,0 +1,161 @@
+"""Live sync between instances on one database, presence, and hang-up handling.
+
+`PairSync` polls `store.revision()` (a stat, no file read) a few times a second.
+When another instance (or this one) wrote the database, every screen in the
+stack that has `reload_from_store()` refreshes, and a `StoreChanged` message is
+posted to the app. Screens refresh their panes only: they must not move focus
+or touch what the user is typing.
+
+It also keeps this role's presence heartbeat and tells the user when the other
+role joins or leaves. `install_hangup_handler` turns SIGHUP (a dropped SSH
+connection, a closed tmux pane) into a clean exit with code 129.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import contextlib
+import os
+import signal
+from typing import TYPE_CHECKING, Any
+
+from textual.message import Message
+from textual.timer import Timer
+
+from tui.presence import HEARTBEAT_SECONDS, Presence, other_role
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from models.repository import Store
+
+POLL_SECONDS = 0.4
+EXIT_HANGUP = 129
+
+
+class StoreChanged(Message):
+    """The database changed on disk; floods coalesce into one."""
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, StoreChanged)
+
+
+class PresenceChanged(Message):
+    """The other role connected or left."""
+
+    def __init__(self, role: str, connected: bool) -> None:
+        super().__init__()
+        self.role = role
+        self.connected = connected
+
+
+class PairSync:
+    """Watches the store for changes and keeps presence for one running app."""
+
+    def __init__(
+        self,
+        app: App[Any],
+        store: Store,
+        role: str,
+        poll_seconds: float = POLL_SECONDS,
+        heartbeat_seconds: float = HEARTBEAT_SECONDS,
+    ) -> None:
+        self.app = app
+        self.store = store
+        self.role = role
+        self.poll_seconds = poll_seconds
+        self.heartbeat_seconds = heartbeat_seconds
+        self.presence = Presence(store.path, role)
+        self.other_role = other_role(role)
+        self.other_connected = False
+        self._revision: object = store.revision()
+        self._timers: list[Timer] = []
+
+    def start(self) -> None:
+        """Begin polling and heartbeating (call from the app's on_mount)."""
+        self.presence.beat()
+        atexit.register(self.presence.leave)
+        self.other_connected = self.presence.other_connected()
+        self._timers = [
+            self.app.set_interval(self.poll_seconds, self.check_store, name="store-watch"),
+            self.app.set_interval(self.heartbeat_seconds, self.heartbeat, name="presence"),
+        ]
+
+    def stop(self) -> None:
+        """Stop the timers and remove this role's heartbeat."""
+        for timer in self._timers:
+            timer.stop()
+        self._timers = []
+        self.presence.leave()
+
+    def check_store(self) -> bool:
+        """Refresh the views if the database changed since the last look."""
+        try:
+            revision = self.store.revision()
+        except OSError:
+            return False
+        if revision == self._revision:
+            return False
+        self._revision = revision
+        for screen in list(self.app.screen_stack):
+            reload = getattr(screen, "reload_from_store", None)
+            if callable(reload):
+                reload()
+        self.app.post_message(StoreChanged())
+        return True
+
+    def heartbeat(self) -> None:
+        """Refresh this role's heartbeat and report the other role coming or going."""
+        self.presence.beat()
+        connected = self.presence.other_connected()
+        if connected == self.other_connected:
+            return
+        self.other_connected = connected
+        verb = "joined" if connected else "left"
+        self.app.notify(f"The {self.other_role} {verb}.", timeout=4)
+        self.app.post_message(PresenceChanged(self.other_role, connected))
+
+
+def _terminal_gone() -> bool:
+    """Whether the controlling terminal hung up (writes to it would fail)."""
+    try:
+        fd = os.open("/dev/tty", os.O_WRONLY | os.O_NOCTTY)
+        os.close(fd)
+    except OSError:
+        return True
+    return False
+
+
+def _silence_terminal() -> None:
+    """Point stdout and stderr at /dev/null so shutdown cannot fail on a dead tty."""
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        os.close(null)
+
+
+def hang_up(app: App[Any]) -> None:
+    """Save what can be saved and exit with code 129: the terminal went away."""
+    if _terminal_gone():
+        _silence_terminal()
+    for screen in reversed(list(app.screen_stack)):
+        save = getattr(screen, "save_on_hangup", None)
+        if callable(save):
+            with contextlib.suppress(Exception):
+                save()
+    sync = getattr(app, "pair_sync", None)
+    if isinstance(sync, PairSync):
+        sync.stop()
+    app.exit(return_code=EXIT_HANGUP)
+
+
+def install_hangup_handler(app: App[Any]) -> bool:
+    """On SIGHUP, exit cleanly via hang_up (call from the app's on_mount)."""
+    try:
+        loop = asyncio.get_running_loop()
+        loop.add_signal_handler(signal.SIGHUP, hang_up, app)
+    except (RuntimeError, NotImplementedError, ValueError):
+        return False
+    return True
