@@ -1,33 +1,154 @@
-"""The export dialog (stub with the final signature)."""
+"""The export dialog: JSON or Markdown, a path, drafts in or out; writes in a worker."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import ClassVar
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Label
+from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from models.repository import Store
+from tui.safe_text import clean, literal
+
+FORMATS: tuple[tuple[str, str], ...] = (("JSON (for agent builds)", "json"), ("Markdown", "md"))
+
+
+def short_session_id(session_id: str) -> str:
+    """The short id used in default file names: kind prefix plus the last six characters."""
+    prefix, _, rest = session_id.partition("_")
+    return f"{prefix}_{rest[-6:]}" if rest else session_id
+
+
+def default_path(session_id: str, fmt: str) -> str:
+    """`./tacit-<short id>.json` or `.md`, relative to where tacit was started."""
+    return f"./tacit-{short_session_id(session_id)}.{fmt}"
+
+
+def write_export(store: Store, session_id: str, fmt: str, include_drafts: bool, path: Path) -> int:
+    """Build, render and write the export (0600); return the bytes written. Raises on failure."""
+    from models.export import export_document, render_json, render_markdown, write_private
+
+    document = export_document(store, session_id, include_drafts)
+    data = render_json(document) if fmt == "json" else render_markdown(document).encode("utf-8")
+    write_private(path, data)
+    return len(data)
 
 
 class ExportDialog(ModalScreen[Path | None]):
-    """Export the session to JSON or Markdown; returns the written path or None."""
+    """Export the session; returns the written path, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
+        Binding("ctrl+s", "export", "Export", id="export.save", priority=True),
     ]
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    ExportDialog > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $panel; padding: 0 1;
+    }
+    ExportDialog .row { height: auto; }
+    ExportDialog .row > Label { width: 9; }
+    ExportDialog .row > Input, ExportDialog .row > Select { width: 1fr; }
+    ExportDialog #export-error { color: $error; height: auto; }
+    ExportDialog #export-buttons { height: auto; align-horizontal: right; }
+    """
+
+    class Finished(Message):
+        """The export worker is done: written to path, or failed with error."""
+
+        def __init__(self, path: Path, size: int, error: str) -> None:
+            super().__init__()
+            self.path = path
+            self.size = size
+            self.error = error
 
     def __init__(self, store: Store, session_id: str) -> None:
         super().__init__()
         self.store = store
         self.session_id = session_id
+        self.busy = False
 
     def compose(self) -> ComposeResult:
-        yield Label("Export")
+        with Vertical() as box:
+            box.border_title = "Export session  (ctrl+s export, Esc cancel)"
+            yield Horizontal(
+                Label("Format"),
+                Select(FORMATS, value="json", allow_blank=False, id="export-format", compact=True),
+                classes="row",
+            )
+            yield Horizontal(
+                Label("Path"),
+                Input(default_path(self.session_id, "json"), id="export-path", compact=True),
+                classes="row",
+            )
+            yield Checkbox("Include draft rules", False, id="export-drafts", compact=True)
+            yield Label("", id="export-error")
+            with Horizontal(id="export-buttons"):
+                yield Button("Export (ctrl+s)", id="export-go", variant="primary", compact=True)
+                yield Label(" ")
+                yield Button("Cancel (Esc)", id="export-cancel", compact=True)
 
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @property
+    def fmt(self) -> str:
+        """The chosen format, json or md."""
+        value = self.query_one("#export-format", Select).value
+        return value if value in ("json", "md") else "json"
+
+    @on(Select.Changed, "#export-format")
+    def _format_changed(self) -> None:
+        """Keep the extension in step while the path is still a default one."""
+        path_input = self.query_one("#export-path", Input)
+        defaults = {default_path(self.session_id, f) for _, f in FORMATS}
+        if path_input.value in defaults:
+            path_input.value = default_path(self.session_id, self.fmt)
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-go")
+    def action_export(self) -> None:
+        """Start writing the file in a worker (one export at a time)."""
+        if self.busy:
+            return
+        raw = self.query_one("#export-path", Input).value.strip()
+        error_label = self.query_one("#export-error", Label)
+        if not raw:
+            error_label.update("Please give a path to write to.")
+            return
+        error_label.update("Exporting…")
+        self.busy = True
+        include_drafts = self.query_one("#export-drafts", Checkbox).value
+        self._write(Path(raw).expanduser(), self.fmt, include_drafts)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _write(self, path: Path, fmt: str, include_drafts: bool) -> None:
+        try:
+            size = write_export(self.store, self.session_id, fmt, include_drafts, path)
+        except Exception as error:  # ExportError, OSError, a damaged store: one line each
+            message = " ".join(str(error).split()) or type(error).__name__
+            self.post_message(self.Finished(path, 0, message))
+            return
+        self.post_message(self.Finished(path, size, ""))
+
+    @on(Finished)
+    def _finished(self, event: Finished) -> None:
+        self.busy = False
+        if event.error:
+            self.query_one("#export-error", Label).update(literal(f"Export failed: {event.error}"))
+            self.notify(clean(f"Export failed: {event.error}"), severity="error", markup=False)
+            return
+        self.notify(clean(f"Exported {event.size} bytes to {event.path}"), markup=False)
+        self.dismiss(event.path)
+
+    @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:
-        """Return None."""
+        """Close without writing."""
         self.dismiss(None)

@@ -1,16 +1,80 @@
-"""The rule editor modal (stub with the final signature; form lands next)."""
+"""The rule editor: a scrollable, keyboard-only form for one rule.
+
+Returns the edited Rule (not yet saved) or None on cancel. Acceptance is two
+separate toggles, operator and engineer; the rule becomes accepted only when
+both are on (through `Rule.accept` / `Rule.withdraw`). Any domain error (empty
+statement, an impossible status move) is shown inline and the form stays open.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from models.domain import Question, Rule
+from models.domain import ROLES, RULE_STATUSES, Question, Rule, Unless, ValidationError
+from models.taxonomy import CATEGORIES
 from tui.safe_text import literal
+
+CSS = """
+RuleEditor { align: center middle; }
+RuleEditor > Vertical {
+    width: 100; max-width: 100%; height: 100%; max-height: 40;
+    border: round $accent; background: $panel; padding: 0 1;
+}
+RuleEditor #provenance { height: auto; max-height: 4; color: $text-muted; }
+RuleEditor #form { height: 1fr; }
+RuleEditor .row { height: auto; }
+RuleEditor .row > Label { width: 11; }
+RuleEditor .row > Input, RuleEditor .row > Select { width: 1fr; }
+RuleEditor .unless-row { height: auto; }
+RuleEditor .unless-row Input { width: 1fr; }
+RuleEditor .unless-row Button { min-width: 8; }
+RuleEditor #examples { height: 4; width: 1fr; }
+RuleEditor #comments { height: auto; color: $text-muted; }
+RuleEditor #rule-error { color: $error; height: auto; }
+RuleEditor #rule-buttons { height: auto; align-horizontal: right; }
+"""
+
+
+class UnlessRow(Horizontal):
+    """One exception: its condition and its own outcome, removable."""
+
+    def __init__(self, unless: Unless | None = None) -> None:
+        super().__init__(classes="unless-row")
+        self.initial = unless or Unless(condition="")
+
+    def compose(self) -> ComposeResult:
+        yield Label("unless ")
+        yield Input(self.initial.condition, placeholder="condition", compact=True, classes="u-cond")
+        yield Label(" then ")
+        yield Input(self.initial.then, placeholder="outcome", compact=True, classes="u-then")
+        yield Button("remove", compact=True, classes="u-remove")
+
+    def value(self) -> Unless | None:
+        """The clause, or None when both fields are empty."""
+        condition = self.query_one(".u-cond", Input).value.strip()
+        then = self.query_one(".u-then", Input).value.strip()
+        if not condition and not then:
+            return None
+        if not condition:
+            raise ValidationError("an unless-clause needs a condition (or remove it)")
+        return Unless(condition=condition, then=then)
+
+    @on(Button.Pressed, ".u-remove")
+    def _remove(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.remove()
+
+
+def _field(label: str, widget: Input | Select[str]) -> Horizontal:
+    return Horizontal(Label(label), widget, classes="row")
 
 
 class RuleEditor(ModalScreen[Rule | None]):
@@ -18,8 +82,10 @@ class RuleEditor(ModalScreen[Rule | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="rule_editor.cancel"),
-        Binding("ctrl+s", "save", "Save", id="rule_editor.save"),
+        Binding("ctrl+s", "save", "Save", id="rule_editor.save", priority=True),
+        Binding("ctrl+u", "add_unless", "Add unless", id="rule_editor.add_unless"),
     ]
+    DEFAULT_CSS = CSS
 
     def __init__(
         self, rule: Rule, *, question: Question | None = None, role: str = "engineer"
@@ -27,15 +93,152 @@ class RuleEditor(ModalScreen[Rule | None]):
         super().__init__()
         self.rule = rule
         self.question = question
-        self.role = role
+        self.role = role if role in ROLES else "engineer"
 
     def compose(self) -> ComposeResult:
-        yield Label(literal(self.rule.statement))
+        rule = self.rule
+        with Vertical() as box:
+            box.border_title = "Rule  (ctrl+s save, Esc cancel)"
+            if self.question is not None:
+                yield Static(self._provenance(self.question), id="provenance")
+            with VerticalScroll(id="form"):
+                yield _field("Statement", Input(rule.statement, id="statement", compact=True))
+                yield _field("When", Input(rule.when, id="when", compact=True))
+                yield _field("Then", Input(rule.then, id="then", compact=True))
+                with Vertical(id="unless-list"):
+                    for clause in rule.unless:
+                        yield UnlessRow(clause)
+                yield Button("+ unless (ctrl+u)", id="add-unless", compact=True)
+                yield _field(
+                    "Frequency",
+                    Input(
+                        rule.frequency, placeholder="e.g. 5% of jobs", id="frequency", compact=True
+                    ),
+                )
+                yield _field(
+                    "Impact",
+                    Input(
+                        rule.impact, placeholder="e.g. 80% of complaints", id="impact", compact=True
+                    ),
+                )
+                yield _field(
+                    "Owner", Input(rule.owner, placeholder="who decides", id="owner", compact=True)
+                )
+                yield Label("Examples (one per line)")
+                yield TextArea(
+                    "\n".join(rule.examples), id="examples", compact=True, show_line_numbers=False
+                )
+                yield _field("Category", self._category_select())
+                yield _field(
+                    "Status",
+                    Select(
+                        [(s, s) for s in RULE_STATUSES],
+                        value=rule.status,
+                        allow_blank=False,
+                        id="status",
+                        compact=True,
+                    ),
+                )
+                for role in ROLES:
+                    you = " (you)" if role == self.role else ""
+                    accepted = getattr(rule, f"accepted_by_{role}") is not None
+                    yield Checkbox(
+                        f"{role.capitalize()} accepts{you}",
+                        accepted,
+                        id=f"accept-{role}",
+                        compact=True,
+                    )
+                if rule.comments:
+                    yield Static(self._comments(), id="comments")
+            yield Label("", id="rule-error")
+            with Horizontal(id="rule-buttons"):
+                yield Button("Save (ctrl+s)", id="rule-save", variant="primary", compact=True)
+                yield Label(" ")
+                yield Button("Cancel (Esc)", id="rule-cancel", compact=True)
 
+    def _category_select(self) -> Select[str]:
+        options = [(f"{c.label}  {c.title}", c.id) for c in CATEGORIES]
+        return Select(
+            options, value=self.rule.category, allow_blank=False, id="category", compact=True
+        )
+
+    @staticmethod
+    def _provenance(question: Question) -> Content:
+        parts = [Content.styled("From question: ", "bold"), literal(question.text)]
+        if question.answer:
+            parts += [Content("\n"), Content.styled("Answer: ", "bold"), literal(question.answer)]
+        return Content("").join(parts)
+
+    def _comments(self) -> Content:
+        lines = [literal(f"{c.role}: {c.text}") for c in self.rule.comments]
+        return Content("\n").join([Content.styled("Comments", "bold"), *lines])
+
+    def on_mount(self) -> None:
+        self.query_one("#statement", Input).focus()
+
+    # actions ------------------------------------------------------------
+
+    def action_add_unless(self) -> None:
+        """Add an empty unless-clause and focus its condition."""
+        row = UnlessRow()
+        self.query_one("#unless-list", Vertical).mount(row)
+        self.call_after_refresh(lambda: row.query_one(".u-cond", Input).focus())
+
+    @on(Button.Pressed, "#add-unless")
+    def _add_pressed(self) -> None:
+        self.action_add_unless()
+
+    @on(Button.Pressed, "#rule-save")
     def action_save(self) -> None:
-        """Return the rule."""
-        self.dismiss(Rule.from_dict(self.rule.to_dict()))
+        """Validate and return the edited rule, or show why not."""
+        try:
+            edited = self.edited_rule()
+        except ValidationError as error:
+            self.query_one("#rule-error", Label).update(literal(f"Cannot save: {error}"))
+            return
+        self.dismiss(edited)
 
+    @on(Button.Pressed, "#rule-cancel")
     def action_cancel(self) -> None:
-        """Return None."""
+        """Close without changes."""
         self.dismiss(None)
+
+    # building the result --------------------------------------------------
+
+    def _text(self, selector: str) -> str:
+        return self.query_one(selector, Input).value.strip()
+
+    def edited_rule(self) -> Rule:
+        """The rule as the form describes it; raises ValidationError."""
+        data = self.rule.to_dict()
+        unless = [v for row in self.query(UnlessRow) if (v := row.value()) is not None]
+        examples = self.query_one("#examples", TextArea).text.splitlines()
+        category = self.query_one("#category", Select).value
+        data.update(
+            statement=self._text("#statement"),
+            when=self._text("#when"),
+            then=self._text("#then"),
+            unless=[{"condition": u.condition, "then": u.then} for u in unless],
+            frequency=self._text("#frequency"),
+            impact=self._text("#impact"),
+            owner=self._text("#owner"),
+            examples=[e.strip() for e in examples if e.strip()],
+            category=category if isinstance(category, str) else self.rule.category,
+        )
+        edited = Rule.from_dict(data)
+        self._apply_acceptances(edited)
+        status = self.query_one("#status", Select).value
+        if isinstance(status, str) and status != self.rule.status and status != edited.status:
+            edited.set_status(status)
+        if edited.to_dict() != self.rule.to_dict():
+            edited.touch()
+        return edited
+
+    def _apply_acceptances(self, edited: Rule) -> None:
+        for role in ROLES:
+            wanted = self.query_one(f"#accept-{role}", Checkbox).value
+            had = getattr(edited, f"accepted_by_{role}") is not None
+            if wanted and not had:
+                edited.accept(role, by=role)
+            elif had and not wanted:
+                edited.withdraw(role)
