@@ -274,7 +274,11 @@ class Rule(Record):
 
 
 DECISION_PRESETS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("escalation_channel", "How does the agent escalate?", ("Slack message", "Jira ticket", "Email")),
+    (
+        "escalation_channel",
+        "How does the agent escalate?",
+        ("Slack message", "Jira ticket", "Email"),
+    ),
     ("retry_policy", "On failure, retry or escalate?", ("Retry then escalate", "Escalate at once")),
     ("model_size", "Which model size?", ("Frontier model", "Smaller model")),
     ("data_location", "Where does the data sit?", ("In the warehouse", "In the agent's context")),

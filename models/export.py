@@ -92,10 +92,19 @@ def _acceptance(rule: dict[str, Any]) -> str:
 
 
 def _rule_markdown(rule: dict[str, Any]) -> list[str]:
-    lines = [f"#### {_md(rule['statement'])}", "", f"`{rule['id']}` · {rule['category']} · "
-             f"{rule['status']} · accepted by {_acceptance(rule)}", ""]
-    for label, key in (("When", "when"), ("Then", "then"), ("Frequency", "frequency"),
-                       ("Impact", "impact"), ("Owner", "owner")):
+    lines = [
+        f"#### {_md(rule['statement'])}",
+        "",
+        f"`{rule['id']}` · {rule['category']} · {rule['status']} · accepted by {_acceptance(rule)}",
+        "",
+    ]
+    for label, key in (
+        ("When", "when"),
+        ("Then", "then"),
+        ("Frequency", "frequency"),
+        ("Impact", "impact"),
+        ("Owner", "owner"),
+    ):
         if rule[key]:
             lines.append(f"- **{label}:** {_md(rule[key])}")
     for clause in rule["unless"]:
@@ -124,14 +133,19 @@ def render_markdown(doc: dict[str, Any]) -> str:
         decisions = [d for d in doc["decisions"] if d["session_id"] == sid]
         if decisions:
             out += ["### Decisions", "", "| Decision | Choice | Owner | Why |", "|---|---|---|---|"]
-            out += [f"| {_md(d['topic'])} | {_md(d['choice']) or '—'} | {_md(d['owner']) or '—'} "
-                    f"| {_md(d['reason']) or '—'} |" for d in decisions]
+            out += [
+                f"| {_md(d['topic'])} | {_md(d['choice']) or '—'} | {_md(d['owner']) or '—'} "
+                f"| {_md(d['reason']) or '—'} |"
+                for d in decisions
+            ]
             out.append("")
         open_questions = [q for q in doc["open_questions"] if q["session_id"] == sid]
         if open_questions:
             out += ["### Open questions", ""]
-            out += [f"- {_md(q['text'])} — owner: {_md(q['owner']) or 'unassigned'}"
-                    for q in open_questions]
+            out += [
+                f"- {_md(q['text'])} — owner: {_md(q['owner']) or 'unassigned'}"
+                for q in open_questions
+            ]
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 

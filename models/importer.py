@@ -36,6 +36,7 @@ class ImportResult:
 
     def summary(self) -> str:
         """One line for the user."""
+
         def fmt(counts: dict[str, int]) -> str:
             return ", ".join(f"{n} {k}" for k, n in sorted(counts.items()) if n) or "nothing"
 
@@ -64,14 +65,14 @@ def read_export(path: Path) -> dict[str, Any]:
     except orjson.JSONDecodeError as error:
         raise ImportRefused(f"{path}: not valid JSON ({error})") from None
     if not isinstance(doc, dict) or doc.get("format") != "tacit-export":
-        raise ImportRefused(f"{path}: not a tacit export (no \"format\": \"tacit-export\")")
+        raise ImportRefused(f'{path}: not a tacit export (no "format": "tacit-export")')
     validator = Draft202012Validator(export_schema())
-    error = next(iter(sorted(validator.iter_errors(doc), key=lambda e: list(e.path))), None)
-    if error is not None:
-        message = " ".join(error.message.split())
+    first = next(iter(sorted(validator.iter_errors(doc), key=lambda e: list(e.path))), None)
+    if first is not None:
+        message = " ".join(first.message.split())
         if len(message) > 160:
             message = message[:157] + "..."
-        raise ImportRefused(f"{path}: does not match the export schema{_where(error)}: {message}")
+        raise ImportRefused(f"{path}: does not match the export schema{_where(first)}: {message}")
     return doc
 
 

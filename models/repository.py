@@ -25,13 +25,18 @@ TABLES: dict[type[Record], str] = {
 }
 
 
-class _StringIdTable(Table):  # type: ignore[misc]
+def _key(record_id: str) -> Any:
+    """A record id as a TinyDB doc id (TinyDB's stubs say int; these tables use strings)."""
+    return record_id
+
+
+class _StringIdTable(Table):
     """Documents keyed by the record's own id, so lookups are O(1) and ids never collide."""
 
-    document_id_class = str
+    document_id_class = str  # type: ignore[assignment]
 
 
-class _TacitDB(TinyDB):  # type: ignore[misc]
+class _TacitDB(TinyDB):
     table_class = _StringIdTable
 
 
@@ -56,7 +61,9 @@ class Store:
         self.path = Path(path).expanduser()
         _check_location(self.path, create)
         self._db = _TacitDB(self.path, storage=AtomicJSONStorage)
-        self.storage: AtomicJSONStorage = self._db.storage
+        storage = self._db.storage
+        assert isinstance(storage, AtomicJSONStorage)
+        self.storage = storage
         self._tables: dict[str, Table] = {
             name: self._db.table(name, cache_size=0) for name in TABLES.values()
         }
@@ -91,7 +98,7 @@ class Store:
 
     def get(self, cls: type[R], record_id: str) -> R | None:
         """The record of that type with that id, or None."""
-        doc = self._table(cls).get(doc_id=record_id)
+        doc = self._table(cls).get(doc_id=_key(record_id))
         return cls.from_dict(dict(doc)) if doc is not None else None
 
     def save(self, record: Record) -> None:
@@ -106,12 +113,12 @@ class Store:
         with self.storage.locked():
             for name, group in by_table.items():
                 table = self._tables[name]
-                existing = [r for r in group if table.contains(doc_id=r.id)]
+                existing = [r for r in group if table.contains(doc_id=_key(r.id))]
                 fresh = [r for r in group if r not in existing]
                 if fresh:
-                    table.insert_multiple([Document(r.to_dict(), doc_id=r.id) for r in fresh])
+                    table.insert_multiple([Document(r.to_dict(), doc_id=_key(r.id)) for r in fresh])
                 for record in existing:
-                    table.update(record.to_dict(), doc_ids=[record.id])
+                    table.update(record.to_dict(), doc_ids=[_key(record.id)])
 
     def update(self, cls: type[R], record_id: str, change: Callable[[R], Any]) -> R:
         """Apply change to the latest stored version under the lock, save and return it.
@@ -124,17 +131,19 @@ class Store:
             if record is None:
                 raise KeyError(f"no {cls.KIND} {record_id}")
             change(record)
-            self._table(cls).update(record.to_dict(), doc_ids=[record_id])
+            self._table(cls).update(record.to_dict(), doc_ids=[_key(record_id)])
             return record
 
     def delete(self, cls: type[Record], record_id: str) -> None:
         """Remove one record if present."""
         with self.storage.locked():
-            self._table(cls).remove(doc_ids=[record_id])
+            self._table(cls).remove(doc_ids=[_key(record_id)])
 
     def _where(self, cls: type[R], session_id: str | None) -> list[R]:
         table = self._table(cls)
-        docs = table.all() if session_id is None else table.search(where("session_id") == session_id)
+        docs = (
+            table.all() if session_id is None else table.search(where("session_id") == session_id)
+        )
         return [cls.from_dict(dict(doc)) for doc in docs]
 
     # typed queries --------------------------------------------------------
@@ -181,5 +190,5 @@ class Store:
 
     def meta(self) -> dict[str, Any]:
         """The _meta record (schema version)."""
-        doc = self._db.table(META_TABLE).get(doc_id=META_ID)
+        doc = self._db.table(META_TABLE).get(doc_id=_key(META_ID))
         return dict(doc) if doc else {}

@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from tui.commands.common import CommandError, fail
 
@@ -45,14 +45,23 @@ def tacit_version() -> str:
 def build_parser() -> argparse.ArgumentParser:
     """The full parser: app options and every subcommand."""
     common = _Parser(add_help=False)
-    common.add_argument("--db", metavar="PATH", help="database file (default: TACIT_DB or the data dir)")
-    common.add_argument("--recover", action="store_true",
-                        help="if the database is damaged, move it aside with a timestamp and start fresh")
+    common.add_argument(
+        "--db", metavar="PATH", help="database file (default: TACIT_DB or the data dir)"
+    )
+    common.add_argument(
+        "--recover",
+        action="store_true",
+        help="if the database is damaged, move it aside with a timestamp and start fresh",
+    )
     llm = _Parser(add_help=False)
-    llm.add_argument("--model", metavar="M", help="LLM model as litellm spells it (e.g. ollama/llama3.1)")
+    llm.add_argument(
+        "--model", metavar="M", help="LLM model as litellm spells it (e.g. ollama/llama3.1)"
+    )
     llm.add_argument("--api-base", metavar="URL", help="LLM server or LiteLLM proxy URL")
     llm.add_argument("--offline", action="store_true", help="never use an LLM, even if configured")
-    llm.add_argument("--config", metavar="FILE", help="config file (default: TACIT_CONFIG or the config dir)")
+    llm.add_argument(
+        "--config", metavar="FILE", help="config file (default: TACIT_CONFIG or the config dir)"
+    )
 
     parser = _Parser(
         prog="tacit",
@@ -62,8 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tacit {tacit_version()}")
     parser.add_argument("--session", metavar="ID", help="open this session directly")
     parser.add_argument("--demo", action="store_true", help="open a ready-made sample session")
-    parser.add_argument("--role", choices=("engineer", "operator"), default="engineer",
-                        help="which view to open (default: engineer)")
+    parser.add_argument(
+        "--role",
+        choices=("engineer", "operator"),
+        default="engineer",
+        help="which view to open (default: engineer)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in SUBCOMMANDS:
         module = _command_module(name)
@@ -72,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command_module(name: str) -> object | None:
+def _command_module(name: str) -> Any:
     try:
         return importlib.import_module(f"tui.commands.{_MODULES.get(name, name)}")
     except ModuleNotFoundError as error:

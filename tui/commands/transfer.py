@@ -20,7 +20,9 @@ def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser])
         parser.add_argument("--session", metavar="ID", help="one session (default: all)")
         parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
         parser.add_argument(
-            "--include-drafts", action="store_true", help="also draft, rejected and superseded rules"
+            "--include-drafts",
+            action="store_true",
+            help="also draft, rejected and superseded rules",
         )
         parser.set_defaults(handler=run_export)
     elif name == "import":
@@ -49,7 +51,13 @@ def _check_output(output: str | None) -> Path | None:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the export to -o FILE or stdout."""
-    from models.export import ExportError, export_document, render_json, render_markdown, write_private
+    from models.export import (
+        ExportError,
+        export_document,
+        render_json,
+        render_markdown,
+        write_private,
+    )
 
     output = _check_output(args.output)
     store = open_store(args, create=False)
@@ -104,7 +112,9 @@ def run_sessions(args: argparse.Namespace) -> int:
             rules = store.rules(session.id)
             accepted = sum(r.status == "accepted" for r in rules)
             workflow = f" [{session.workflow}]" if session.workflow else ""
-            print(f"{session.id}  {session.title}{workflow}  {accepted}/{len(rules)} rules accepted")
+            print(
+                f"{session.id}  {session.title}{workflow}  {accepted}/{len(rules)} rules accepted"
+            )
     finally:
         store.close()
     return 0
