@@ -1,15 +1,149 @@
-"""The decision register screen (stub with the final signature)."""
+"""The decision register: operational choices disguised as technical ones.
+
+Lists the session's decisions plus the design brief's presets not yet taken
+up (escalation channel, retry vs escalate, model size, data location, logging
+level); Enter edits one, n adds the pair's own. Saving runs in a worker.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Input, Label, Select, TextArea
 
+from models.domain import DECISION_PRESETS, Decision, ValidationError
 from models.repository import Store
+from tui.safe_text import clean, literal
+
+
+def register_rows(session_id: str, decisions: list[Decision]) -> list[Decision]:
+    """The session's decisions, then an unsaved blank for each preset not used yet."""
+    used = {d.kind for d in decisions}
+    blanks = [
+        Decision(session_id=session_id, topic=topic, kind=kind, options=list(options))
+        for kind, topic, options in DECISION_PRESETS
+        if kind not in used
+    ]
+    return [*decisions, *blanks]
+
+
+class DecisionEditor(ModalScreen[Decision | None]):
+    """Edit one decision's topic, options, choice, owner and reason."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="decision_editor.cancel"),
+        Binding("ctrl+s", "save", "Save", id="decision_editor.save", priority=True),
+    ]
+    DEFAULT_CSS = """
+    DecisionEditor { align: center middle; }
+    DecisionEditor > Vertical {
+        width: 84; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $panel; padding: 0 1;
+    }
+    DecisionEditor .row { height: auto; }
+    DecisionEditor .row > Label { width: 9; }
+    DecisionEditor .row > Input, DecisionEditor .row > Select { width: 1fr; }
+    DecisionEditor #decision-options { height: 4; width: 1fr; }
+    DecisionEditor #decision-error { color: $error; height: auto; }
+    DecisionEditor #decision-buttons { height: auto; align-horizontal: right; }
+    """
+
+    def __init__(self, decision: Decision) -> None:
+        super().__init__()
+        self.decision = decision
+
+    def compose(self) -> ComposeResult:
+        d = self.decision
+        with Vertical() as box:
+            box.border_title = "Decision  (ctrl+s save, Esc cancel)"
+            yield Horizontal(
+                Label("Decision"), Input(d.topic, id="decision-topic", compact=True), classes="row"
+            )
+            yield Label("Options (one per line)")
+            yield TextArea("\n".join(d.options), id="decision-options", compact=True)
+            yield Horizontal(
+                Label("Pick"),
+                Select(
+                    self._option_items(d.options),
+                    prompt="choose an option",
+                    id="decision-pick",
+                    compact=True,
+                ),
+                classes="row",
+            )
+            yield Horizontal(
+                Label("Choice"),
+                Input(d.choice, placeholder="or type your own", id="decision-choice", compact=True),
+                classes="row",
+            )
+            yield Horizontal(
+                Label("Owner"), Input(d.owner, id="decision-owner", compact=True), classes="row"
+            )
+            yield Horizontal(
+                Label("Why"), Input(d.reason, id="decision-reason", compact=True), classes="row"
+            )
+            yield Label("", id="decision-error")
+            with Horizontal(id="decision-buttons"):
+                yield Button("Save (ctrl+s)", id="decision-save", variant="primary", compact=True)
+                yield Label(" ")
+                yield Button("Cancel (Esc)", id="decision-cancel", compact=True)
+
+    @staticmethod
+    def _option_items(options: list[str]) -> list[tuple[Content, str]]:
+        return [(literal(option), option) for option in dict.fromkeys(options) if option]
+
+    def on_mount(self) -> None:
+        self.query_one("#decision-topic", Input).focus()
+
+    def _options(self) -> list[str]:
+        lines = self.query_one("#decision-options", TextArea).text.splitlines()
+        return [clean(line).strip() for line in lines if line.strip()]
+
+    @on(TextArea.Changed, "#decision-options")
+    def _options_changed(self) -> None:
+        self.query_one("#decision-pick", Select).set_options(self._option_items(self._options()))
+
+    @on(Select.Changed, "#decision-pick")
+    def _picked(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.query_one("#decision-choice", Input).value = event.value
+
+    def edited_decision(self) -> Decision:
+        """The decision as the form says; raises ValidationError (e.g. no topic)."""
+        data = self.decision.to_dict()
+        data.update(
+            topic=self.query_one("#decision-topic", Input).value,
+            options=self._options(),
+            choice=self.query_one("#decision-choice", Input).value.strip(),
+            owner=self.query_one("#decision-owner", Input).value.strip(),
+            reason=self.query_one("#decision-reason", Input).value.strip(),
+        )
+        edited = Decision.from_dict(data)
+        if edited.to_dict() != self.decision.to_dict():
+            edited.touch()
+        return edited
+
+    @on(Button.Pressed, "#decision-save")
+    def action_save(self) -> None:
+        """Return the edited decision, or show inline why not."""
+        try:
+            edited = self.edited_decision()
+        except ValidationError as error:
+            self.query_one("#decision-error", Label).update(literal(f"Cannot save: {error}"))
+            return
+        self.dismiss(edited)
+
+    @on(Button.Pressed, "#decision-cancel")
+    def action_cancel(self) -> None:
+        """Close without changes."""
+        self.dismiss(None)
 
 
 class DecisionRegister(Screen[None]):
@@ -17,16 +151,124 @@ class DecisionRegister(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="decisions.close"),
+        Binding("enter", "edit", "Edit", id="decisions.edit", show=True),
+        Binding("n", "new", "New decision", id="decisions.new"),
     ]
+    DEFAULT_CSS = """
+    DecisionRegister #decision-table { height: 1fr; }
+    DecisionRegister .heading { text-style: bold; padding: 0 1; }
+    DecisionRegister #decision-status { height: 1; padding: 0 1; color: $text-muted; }
+    """
+
+    class Loaded(Message):
+        """The worker read the session's decisions."""
+
+        def __init__(self, decisions: list[Decision]) -> None:
+            super().__init__()
+            self.decisions = decisions
+
+    class Saved(Message):
+        """The worker saved a decision, or failed with error."""
+
+        def __init__(self, decision: Decision, error: str = "") -> None:
+            super().__init__()
+            self.decision = decision
+            self.error = error
 
     def __init__(self, store: Store, session_id: str) -> None:
         super().__init__()
         self.store = store
         self.session_id = session_id
+        self.rows: list[Decision] = []
 
     def compose(self) -> ComposeResult:
-        yield Label("Decision register")
+        yield Label("Decision register  (Enter edit, n new, Esc back)", classes="heading")
+        yield DataTable(id="decision-table", cursor_type="row", zebra_stripes=True)
+        yield Label("", id="decision-status")
         yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#decision-table", DataTable)
+        table.add_columns("Decision", "Choice", "Owner", "Why")
+        table.loading = True
+        table.focus()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="decisions-load")
+    def _load(self) -> None:
+        try:
+            decisions = self.store.decisions(self.session_id)
+        except Exception as error:  # a damaged store: say so, show the presets
+            self.post_message(self.Saved(Decision(self.session_id, "?"), f"Cannot read: {error}"))
+            decisions = []
+        self.post_message(self.Loaded(decisions))
+
+    def reload(self) -> None:
+        """Re-read the decisions from the store (e.g. after the partner saved one)."""
+        self._load()
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        table = self.query_one("#decision-table", DataTable)
+        table.loading = False
+        keep = table.cursor_row
+        self.rows = register_rows(self.session_id, event.decisions)
+        saved_ids = {d.id for d in event.decisions}
+        table.clear()
+        for decision in self.rows:
+            saved = decision.id in saved_ids
+            dash = Content.styled("—", "dim")
+            table.add_row(
+                literal(decision.topic, "" if saved else "italic"),
+                literal(decision.choice) if decision.choice else dash,
+                literal(decision.owner) if decision.owner else dash,
+                literal(decision.reason) if decision.reason else dash,
+                key=decision.id,
+            )
+        if self.rows:
+            table.move_cursor(row=min(keep, len(self.rows) - 1))
+
+    def _selected(self) -> Decision | None:
+        table = self.query_one("#decision-table", DataTable)
+        if not self.rows or not 0 <= table.cursor_row < len(self.rows):
+            return None
+        return self.rows[table.cursor_row]
+
+    @on(DataTable.RowSelected, "#decision-table")
+    def action_edit(self) -> None:
+        """Edit the selected decision (a preset becomes the session's own on save)."""
+        decision = self._selected()
+        if decision is not None:
+            self.app.push_screen(DecisionEditor(decision), self._edited)
+
+    def action_new(self) -> None:
+        """Add a decision of the pair's own."""
+        blank = Decision(session_id=self.session_id, topic="New decision")
+        self.app.push_screen(DecisionEditor(blank), self._edited)
+
+    def _edited(self, decision: Decision | None) -> None:
+        if decision is not None:
+            self.query_one("#decision-status", Label).update("Saving…")
+            self._save(decision)
+
+    @work(thread=True, group="decisions-save")
+    def _save(self, decision: Decision) -> None:
+        try:
+            self.store.save(decision)
+        except Exception as error:  # read-only disk, damaged file: one line
+            self.post_message(self.Saved(decision, " ".join(str(error).split())))
+            return
+        self.post_message(self.Saved(decision))
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        status = self.query_one("#decision-status", Label)
+        if event.error:
+            status.update(literal(f"Not saved: {event.error}"))
+            self.notify(clean(f"Decision not saved: {event.error}"), severity="error", markup=False)
+            return
+        status.update(literal(f"Saved: {event.decision.topic}"))
+        self._load()
 
     def action_close(self) -> None:
         """Back to the capture screen."""

@@ -1,32 +1,212 @@
-"""The session picker (stub with the final signature)."""
+"""The session picker: reopen a recent session or start a new one."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import ClassVar
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Label
+from textual.widgets import Button, Footer, Input, Label, OptionList
+from textual.widgets.option_list import Option
 
-from models.domain import Session
+from models.domain import Session, ValidationError
 from models.repository import Store
+from tui.safe_text import literal
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """One row of the picker: the session and what it holds."""
+
+    session: Session
+    last_activity: str
+    segments: int
+    questions: int
+    rules: int
+    accepted: int
+
+
+def summarise(store: Store) -> list[SessionSummary]:
+    """Every session, most recently active first, with its counts (runs in a worker)."""
+    questions: dict[str, int] = {}
+    for question in store.questions():
+        questions[question.session_id] = questions.get(question.session_id, 0) + 1
+    rules: dict[str, list[str]] = {}
+    for rule in store.rules():
+        rules.setdefault(rule.session_id, []).append(rule.status)
+    rows = []
+    for session in store.sessions():
+        segments = store.segments(session.id)
+        last = max([session.updated_at, *(s.at for s in segments[-1:])])
+        statuses = rules.get(session.id, [])
+        rows.append(
+            SessionSummary(
+                session=session,
+                last_activity=last,
+                segments=len(segments),
+                questions=questions.get(session.id, 0),
+                rules=len(statuses),
+                accepted=statuses.count("accepted"),
+            )
+        )
+    return rows
+
+
+def _when(stamp: str) -> str:
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return "?"
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def summary_label(row: SessionSummary) -> Content:
+    """Two lines: the title and workflow (literal), then activity and counts."""
+    session = row.session
+    head = literal(session.title, "bold")
+    if session.workflow:
+        head = Content.assemble(head, "  ", literal(session.workflow, "italic"))
+    detail = (
+        f"  {_when(row.last_activity)} · {row.segments} segments · {row.questions} questions"
+        f" · {row.accepted}/{row.rules} rules accepted"
+    )
+    return Content.assemble(head, "\n", (detail, "dim"))
 
 
 class SessionPicker(Screen[Session | None]):
-    """Pick a recent session or create one; Escape returns None."""
+    """Pick a recent session (Enter) or create one; Escape returns None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Quit", id="sessions.cancel"),
+        Binding("escape", "cancel", "Close", id="sessions.cancel"),
+        Binding("n", "new", "New session", id="sessions.new"),
     ]
+    DEFAULT_CSS = """
+    SessionPicker { align: center top; }
+    SessionPicker > Vertical { width: 100%; max-width: 110; height: 1fr; padding: 0 1; }
+    SessionPicker #session-list { height: 1fr; min-height: 4; }
+    SessionPicker .row { height: auto; }
+    SessionPicker .row > Label { width: 10; }
+    SessionPicker .row > Input { width: 1fr; }
+    SessionPicker #session-error { color: $error; height: auto; }
+    SessionPicker .heading { text-style: bold; margin-top: 1; }
+    """
+
+    class Loaded(Message):
+        """The worker read the session list."""
+
+        def __init__(self, rows: list[SessionSummary]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    class Created(Message):
+        """The worker saved a new session, or failed with error."""
+
+        def __init__(self, session: Session | None, error: str = "") -> None:
+            super().__init__()
+            self.session = session
+            self.error = error
 
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        self.rows: list[SessionSummary] = []
 
     def compose(self) -> ComposeResult:
-        yield Label("Sessions")
+        with Vertical():
+            yield Label("Recent sessions  (Enter opens)", classes="heading")
+            yield OptionList(id="session-list")
+            yield Label("New session  (n)", classes="heading")
+            yield Horizontal(
+                Label("Title"),
+                Input(
+                    placeholder="required, e.g. Dispatch with Janet", id="new-title", compact=True
+                ),
+                classes="row",
+            )
+            yield Horizontal(
+                Label("Workflow"),
+                Input(placeholder="optional, e.g. dispatch", id="new-workflow", compact=True),
+                classes="row",
+            )
+            yield Label("", id="session-error")
+            yield Button("Create (Enter)", id="new-create", compact=True, variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#session-list", OptionList).loading = True
+        self._load()
+
+    @work(thread=True, exclusive=True, group="sessions-load")
+    def _load(self) -> None:
+        try:
+            rows = summarise(self.store)
+        except Exception as error:  # a damaged store must not crash the picker
+            self.post_message(self.Created(None, f"Cannot read sessions: {error}"))
+            rows = []
+        self.post_message(self.Loaded(rows))
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        self.rows = event.rows
+        listing = self.query_one("#session-list", OptionList)
+        listing.loading = False
+        listing.clear_options()
+        listing.add_options([Option(summary_label(row), id=row.session.id) for row in event.rows])
+        if event.rows:
+            listing.highlighted = 0
+            listing.focus()
+        else:
+            listing.add_option(Option("No sessions yet: type a title below.", disabled=True))
+            self.query_one("#new-title", Input).focus()
+
+    @on(OptionList.OptionSelected, "#session-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        chosen = next((r.session for r in self.rows if r.session.id == event.option_id), None)
+        if chosen is not None:
+            self.dismiss(chosen)
+
+    def action_new(self) -> None:
+        """Jump to the new-session form."""
+        self.query_one("#new-title", Input).focus()
+
+    @on(Input.Submitted, "#new-title")
+    @on(Input.Submitted, "#new-workflow")
+    @on(Button.Pressed, "#new-create")
+    def create(self) -> None:
+        """Validate the form and save the new session in a worker."""
+        title = self.query_one("#new-title", Input).value
+        workflow = self.query_one("#new-workflow", Input).value.strip()
+        try:
+            session = Session(title=title, workflow=workflow)
+        except ValidationError as error:
+            self.query_one("#session-error", Label).update(literal(f"{error}."))
+            self.query_one("#new-title", Input).focus()
+            return
+        self._save(session)
+
+    @work(thread=True, exclusive=True, group="sessions-save")
+    def _save(self, session: Session) -> None:
+        try:
+            self.store.save(session)
+        except Exception as error:  # disk full, read-only, damaged: one line
+            self.post_message(self.Created(None, f"Cannot save the session: {error}"))
+            return
+        self.post_message(self.Created(session))
+
+    @on(Created)
+    def _created(self, event: Created) -> None:
+        if event.session is None:
+            self.query_one("#session-error", Label).update(literal(" ".join(event.error.split())))
+            return
+        self.dismiss(event.session)
 
     def action_cancel(self) -> None:
-        """Return None."""
+        """Close without choosing."""
         self.dismiss(None)
