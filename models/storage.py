@@ -1,20 +1,49 @@
 """A TinyDB storage that is atomic, private and shared safely between processes.
 
-PROVISIONAL: minimal version; crash-safety, locking and caching are finished in
-the storage work (see tests/test_storage.py once it lands).
+How it works:
+
+- Every commit writes the whole database with orjson to a new temp file in the
+  same directory (mode 0600), fsyncs it, renames it over the database with
+  `os.replace` and fsyncs the directory. The database file is never modified in
+  place, so any reader, or a `kill -9` at any moment, sees one complete version.
+- Writers hold an exclusive `flock` on a sidecar `<db>.lock` (0600). The lock
+  file also holds a 64-bit generation counter that each commit bumps *after*
+  its rename. A reader compares (generation, inode, mtime, size) with the token
+  of its cached copy and re-reads the file only when that changed; otherwise it
+  answers from memory without touching the file. Reads never take the lock.
+- `locked()` is re-entrant and thread-safe. Writes made inside it are kept in
+  memory and committed once, when the outermost `locked()` exits; if the block
+  raises, they are discarded. A `write()` outside `locked()` locks and commits
+  by itself.
+- A database file that is empty, truncated, not JSON or not a dict of tables is
+  never overwritten: reading it raises `DatabaseDamaged` with a one-line reason.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import fcntl
 import os
+import secrets
+import struct
 import threading
+import weakref
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
+
+Tables = dict[str, Any]
+Token = tuple[int, int, int, int]
+"""(generation, inode, mtime_ns, size) of one version of the database file."""
+
+_GENERATION = struct.Struct("<Q")
+_MISSING = (0, 0, -1)
+_TEMP_SUFFIX = ".tmp"
 
 
 class DatabaseError(Exception):
@@ -30,64 +59,311 @@ class DatabaseDamaged(DatabaseError):
         self.reason = reason
 
 
-class AtomicJSONStorage(Storage):  # type: ignore[misc]
-    """TinyDB storage: orjson, temp file + fsync + os.replace, 0600."""
+def lock_path_for(path: Path) -> Path:
+    """The sidecar file that carries the cross-process lock and generation counter."""
+    return path.with_name(f"{path.name}.lock")
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def _open_lock_file(lock_path: Path) -> int:
+    try:
+        return os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    except OSError as error:
+        raise DatabaseError(
+            f"{lock_path}: cannot open the lock file: {error.strerror or error}"
+        ) from None
+
+
+def _read_generation(lock_fd: int) -> int:
+    raw = os.pread(lock_fd, _GENERATION.size, 0)
+    return _GENERATION.unpack(raw)[0] if len(raw) == _GENERATION.size else 0
+
+
+def _bump_generation(lock_fd: int) -> int:
+    generation = (_read_generation(lock_fd) + 1) % (1 << 64)
+    os.pwrite(lock_fd, _GENERATION.pack(generation), 0)
+    return generation
+
+
+def _fsync_directory(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _check_tables(path: Path, data: object) -> Tables:
+    """Return data if it is a dict of tables of documents, else raise DatabaseDamaged."""
+    if not isinstance(data, dict):
+        kind = type(data).__name__ if data is not None else "null"
+        raise DatabaseDamaged(path, f"the file holds a JSON {kind}, not a database of tables")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise DatabaseDamaged(path, f"table {name!r} is not a JSON object")
+        for doc_id, doc in table.items():
+            if not isinstance(doc, dict):
+                raise DatabaseDamaged(path, f"document {doc_id!r} in {name!r} is not an object")
+    return data
+
+
+def parse_database(path: Path, raw: bytes) -> Tables:
+    """Parse the bytes of a database file, or raise DatabaseDamaged with a one-line reason."""
+    if not raw.strip():
+        raise DatabaseDamaged(path, "the database file is empty")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        if error.msg == "unexpected end of data":
+            reason = f"the database file is truncated (it ends at byte {len(raw)} mid-document)"
+        else:
+            reason = f"the database file is not valid JSON ({error.msg} at byte {error.pos})"
+        raise DatabaseDamaged(path, reason) from None
+    return _check_tables(path, data)
+
+
+class _Handles:
+    """The file descriptors a storage keeps open; closed by close() or garbage collection."""
+
+    def __init__(self, lock_path: Path) -> None:
+        self.lock_fd = _open_lock_file(lock_path)
+
+    def close(self) -> None:
+        if self.lock_fd >= 0:
+            os.close(self.lock_fd)
+            self.lock_fd = -1
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: orjson, temp file + fsync + os.replace, 0600, locked across processes."""
 
     def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self._lock = threading.RLock()
-        self._data: dict[str, Any] | None = None
+        self.path = Path(os.path.realpath(Path(path).expanduser()))
+        self.lock_path = lock_path_for(self.path)
+        self._handles = _Handles(self.lock_path)
+        self._finalizer = weakref.finalize(self, self._handles.close)
+        self._thread_lock = threading.RLock()
+        self._depth = 0
+        self._data: Tables | None = None
+        self._token: Token | None = None
+        self._loaded = False
+        self._dirty = False
+        self._swept = False
+        self.disk_reads = 0
+        """How many times the file was read from disk (a re-read means another writer)."""
+        self.commits = 0
+        """How many times this storage wrote the file."""
 
-    def read(self) -> dict[str, Any] | None:
-        if not self.path.exists():
-            return None
-        raw = self.path.read_bytes()
-        if not raw.strip():
-            raise DatabaseDamaged(self.path, "the database file is empty")
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            raise DatabaseDamaged(self.path, "the database file is not valid JSON") from None
-        if not isinstance(data, dict):
-            raise DatabaseDamaged(self.path, "the database file is not a tacit database")
-        return data
+    # the Storage interface -------------------------------------------------
 
-    def write(self, data: dict[str, Any]) -> None:
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(orjson.dumps(data))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.path)
+    def read(self) -> Tables | None:
+        """The database as a dict of tables, or None when the file does not exist yet.
+
+        Re-reads the file only when another writer changed it since the last read.
+        """
+        with self._thread_lock:
+            if self._depth == 0 and self._loaded and self.revision() != self._token:
+                self._loaded = False
+            if not self._loaded:
+                self._load()
+            return self._data
+
+    def write(self, data: Tables) -> None:
+        """Replace the whole database; committed now, or when the outer locked() exits."""
+        with self._thread_lock, self.locked():
+            if not self._loaded:
+                # The file changed since it was last read (or never was): make sure
+                # it is not a damaged file before replacing it.
+                self._load()
+            self._data = data
+            self._dirty = True
+
+    def close(self) -> None:
+        """Release the lock file; the storage must not be used afterwards."""
+        with self._thread_lock:
+            self._finalizer()
+
+    # locking ----------------------------------------------------------------
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the cross-process lock for a read-modify-write."""
-        with self._lock:
-            yield
+        """Hold the exclusive cross-process lock for a read-modify-write.
 
-    def revision(self) -> tuple[int, int, int]:
-        """A cheap token that changes whenever any process writes the file."""
+        Re-entrant and thread-safe. Writes inside are committed once, when the
+        outermost block exits normally, before the lock is released; if the
+        block raises, they are discarded and the next read comes from disk.
+        """
+        with self._thread_lock:
+            outermost = self._depth == 0
+            if outermost:
+                self._acquire()
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                if outermost:
+                    self._forget()
+                raise
+            else:
+                if outermost and self._dirty:
+                    self._commit()
+            finally:
+                self._depth -= 1
+                if outermost:
+                    self._release()
+
+    def _acquire(self) -> None:
+        lock_fd = self._lock_fd()
+        while True:
+            fcntl.flock(lock_fd, fcntl.LOCK_EX)
+            if self._lock_file_is_current(lock_fd):
+                break
+            # Someone removed or replaced the lock file: lock the one at the path.
+            fcntl.flock(lock_fd, fcntl.LOCK_UN)
+            self._handles.close()
+            self._handles.lock_fd = lock_fd = _open_lock_file(self.lock_path)
+        if not self._swept:
+            self._sweep_temp_files()
+            self._swept = True
+        if self._loaded and self.revision() != self._token:
+            self._loaded = False
+
+    def _release(self) -> None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(self._handles.lock_fd, fcntl.LOCK_UN)
+
+    def _lock_fd(self) -> int:
+        if self._handles.lock_fd < 0:
+            raise DatabaseError(f"{self.path}: the database is closed")
+        return self._handles.lock_fd
+
+    def _lock_file_is_current(self, lock_fd: int) -> bool:
         try:
-            st = self.path.stat()
+            on_disk = os.stat(self.lock_path)
         except FileNotFoundError:
-            return (0, 0, 0)
-        return (st.st_ino, st.st_mtime_ns, st.st_size)
+            return False
+        held = os.fstat(lock_fd)
+        return (on_disk.st_dev, on_disk.st_ino) == (held.st_dev, held.st_ino)
 
-    def close(self) -> None:
-        pass
+    def _sweep_temp_files(self) -> None:
+        """Remove temp files left by killed writers (none is live while we hold the lock)."""
+        prefix = _temp_prefix(self.path)
+        with contextlib.suppress(OSError), os.scandir(self.path.parent) as entries:
+            for entry in entries:
+                if entry.name.startswith(prefix) and entry.name.endswith(_TEMP_SUFFIX):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+
+    # change detection --------------------------------------------------------
+
+    def revision(self) -> Token:
+        """A cheap token that changes whenever any process writes the database.
+
+        Costs one 8-byte read of the lock file and one stat; never reads the database.
+        """
+        generation = _read_generation(self._lock_fd())
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return (generation, *_MISSING)
+        return (generation, st.st_ino, st.st_mtime_ns, st.st_size)
+
+    # disk I/O ------------------------------------------------------------------
+
+    def _load(self) -> None:
+        """Read and check the file; any complete version is consistent, so no lock is needed."""
+        generation = _read_generation(self._lock_fd())
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+        except FileNotFoundError:
+            self._remember(None, (generation, *_MISSING))
+            return
+        except OSError as error:
+            raise DatabaseError(f"{self.path}: cannot read: {error.strerror or error}") from None
+        try:
+            st = os.fstat(fd)
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                raw = handle.read()
+        except OSError as error:
+            raise DatabaseError(f"{self.path}: cannot read: {error.strerror or error}") from None
+        finally:
+            os.close(fd)
+        self.disk_reads += 1
+        data = parse_database(self.path, raw)
+        self._remember(data, (generation, st.st_ino, st.st_mtime_ns, st.st_size))
+
+    def _remember(self, data: Tables | None, token: Token) -> None:
+        self._data = data
+        self._token = token
+        self._loaded = True
+        self._dirty = False
+
+    def _forget(self) -> None:
+        self._data = None
+        self._token = None
+        self._loaded = False
+        self._dirty = False
+
+    def _commit(self) -> None:
+        """Write the in-memory data to disk atomically; caller holds the exclusive lock."""
+        data = self._data if self._data is not None else {}
+        try:
+            payload = orjson.dumps(data)
+        except BaseException:
+            self._forget()
+            raise
+        temp = self.path.with_name(
+            f"{_temp_prefix(self.path)}{os.getpid()}.{secrets.token_hex(4)}{_TEMP_SUFFIX}"
+        )
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+            try:
+                view = memoryview(payload)
+                while view:
+                    view = view[os.write(fd, view) :]
+                os.fsync(fd)
+                st = os.fstat(fd)
+            finally:
+                os.close(fd)
+            os.replace(temp, self.path)
+            generation = _bump_generation(self._lock_fd())
+        except BaseException as error:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            self._forget()
+            if isinstance(error, OSError):
+                reason = error.strerror or str(error)
+                raise DatabaseError(f"{self.path}: cannot save: {reason}") from None
+            raise
+        try:
+            _fsync_directory(self.path.parent)
+        except OSError as error:
+            if error.errno != errno.EINVAL:  # EINVAL: a directory that cannot be fsynced
+                self._forget()
+                reason = error.strerror or str(error)
+                raise DatabaseError(f"{self.path}: cannot save: {reason}") from None
+        self.commits += 1
+        self._remember(data, (generation, st.st_ino, st.st_mtime_ns, st.st_size))
 
 
 def move_aside(path: Path) -> Path:
     """Rename a damaged database to '<name>.damaged-<UTC timestamp>' and return the new path."""
-    from datetime import UTC, datetime
-
+    path = Path(os.path.realpath(Path(path).expanduser()))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.damaged-{stamp}")
-    counter = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
-        counter += 1
-    os.replace(path, target)
+    lock_fd = _open_lock_file(lock_path_for(path))
+    try:
+        fcntl.flock(lock_fd, fcntl.LOCK_EX)
+        target = path.with_name(f"{path.name}.damaged-{stamp}")
+        counter = 1
+        while target.exists():
+            target = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
+            counter += 1
+        os.replace(path, target)
+        _fsync_directory(path.parent)
+        _bump_generation(lock_fd)
+    finally:
+        os.close(lock_fd)
     return target
