@@ -1,0 +1,101 @@
+"""Build the chat messages sent to the model from the prompt files in `prompts/`.
+
+The narrative always travels as delimited data: inside tags the system prompt
+tells the model to treat as quotes only, with any look-alike tag in the text
+defused so the narrative cannot close its own delimiter.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from string import Template
+from typing import Any
+
+from models.taxonomy import CATEGORY_IDS
+from question_engine.redact import redact
+from question_engine.types import SessionContext
+
+DELIMITER_TAGS = ("narrative", "earlier_narrative", "question", "answer")
+_TAG_LOOKALIKE = re.compile(r"<\s*(/?)\s*(" + "|".join(DELIMITER_TAGS) + r")\s*>", re.IGNORECASE)
+MAX_EARLIER_CHARS = 6000
+
+JSON_LINES_FORMAT = (
+    "Write one JSON object per line (JSON Lines) and nothing else: no list, no "
+    "numbering, no code fences, no commentary. Example line:\n"
+    '{"question": "Who decides when ...?", "category": "exception", "quote": "..."}'
+)
+SCHEMA_FORMAT = (
+    'Reply with one JSON object {"questions": [...]} holding the questions, best first.'
+)
+
+QUESTIONS_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "questions": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "question": {"type": "string"},
+                    "category": {"type": "string", "enum": list(CATEGORY_IDS)},
+                    "quote": {"type": "string"},
+                },
+                "required": ["question", "category", "quote"],
+                "additionalProperties": False,
+            },
+        }
+    },
+    "required": ["questions"],
+    "additionalProperties": False,
+}
+
+
+@cache
+def load_prompt(name: str) -> str:
+    """The text of prompts/<name>.txt."""
+    return resources.files("prompts").joinpath(f"{name}.txt").read_text(encoding="utf-8")
+
+
+def as_data(text: str, mask: bool) -> str:
+    """Narrative text ready to sit between delimiter tags: tags defused, optionally redacted."""
+    text = redact(text) if mask else text
+    return _TAG_LOOKALIKE.sub(lambda m: f"‹{m.group(1)}{m.group(2)}›", text)
+
+
+def sent_narrative(segment: str, context: SessionContext, mask: bool) -> list[str]:
+    """The narrative exactly as the model sees it: new segment first, then earlier ones."""
+    return [as_data(segment, mask), *(as_data(s, mask) for s in reversed(context.segments))]
+
+
+def question_messages(
+    segment: str, context: SessionContext, limit: int, mask: bool, schema: bool
+) -> list[dict[str, str]]:
+    """System + user messages asking for up to `limit` questions about `segment`."""
+    earlier = "\n".join(as_data(s, mask) for s in context.segments)[-MAX_EARLIER_CHARS:]
+    known = "\n".join(f"- {as_data(q, mask)}" for q in context.known_questions) or "(none)"
+    user = Template(load_prompt("questions")).safe_substitute(
+        workflow=as_data(context.workflow, mask) or "(not named)",
+        known=known,
+        earlier=earlier,
+        segment=as_data(segment, mask),
+        limit=str(limit),
+        categories=", ".join(CATEGORY_IDS),
+        format_instructions=SCHEMA_FORMAT if schema else JSON_LINES_FORMAT,
+    )
+    return [
+        {"role": "system", "content": load_prompt("system")},
+        {"role": "user", "content": user},
+    ]
+
+
+def draft_messages(question: str, answer: str, mask: bool) -> list[dict[str, str]]:
+    """System + user messages asking for one rule draft from a question and its answer."""
+    user = Template(load_prompt("draft_rule")).safe_substitute(
+        question=as_data(question, mask), answer=as_data(answer, mask)
+    )
+    return [
+        {"role": "system", "content": load_prompt("system")},
+        {"role": "user", "content": user},
+    ]
