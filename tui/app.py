@@ -1,28 +1,142 @@
-"""PLACEHOLDER app until the capture screen lands."""
+"""tacit's Textual application: session choice, the capture screen, keys, palette, theme."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
+from datetime import tzinfo
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 
 from models.config import Config
+from models.domain import Session
 from models.repository import Store
+from tui import keymap
+from tui.messages import StoreFailed
+from tui.store_writer import StoreWriter
 
 
 class TacitApp(App[None]):
-    """tacit's Textual application."""
+    """Capture a workflow's rules live, as a pair, from first word to exported rule."""
 
     TITLE = "tacit"
+    CSS_PATH = "app.tcss"
+    BINDINGS = keymap.bindings(keymap.APP_KEYS)
 
-    def __init__(self, store: Store, config: Config, args: argparse.Namespace) -> None:
+    def __init__(
+        self,
+        store: Store,
+        config: Config,
+        args: argparse.Namespace,
+        *,
+        session: Session | None = None,
+        tz: tzinfo | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.config = config
         self.args = args
+        self.role: str = getattr(args, "role", None) or "engineer"
+        self.initial_session = session
+        self.tz = tz
+        self.writer = StoreWriter(store, on_error=self._store_failed)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(f"tacit — database: {self.store.path}", markup=False)
-        yield Footer()
+    def _store_failed(self, text: str) -> None:
+        self.post_message(StoreFailed(text))
+
+    def on_mount(self) -> None:
+        self._apply_config()
+        self.writer.start()
+        if self.initial_session is not None:
+            self.open_session(self.initial_session)
+        else:
+            self._pick_session()
+
+    def _apply_config(self) -> None:
+        theme = self.config.ui.theme
+        if theme in self.available_themes:
+            self.theme = theme
+        else:
+            self.notify(f"Unknown theme {theme!r}; using the default.", severity="warning")
+        mapping, unknown = keymap.keymap_from_config(self.config.keys)
+        if mapping:
+            self.set_keymap(mapping)
+        if unknown:
+            names = ", ".join(sorted(unknown))
+            self.notify(f"Unknown key action(s) in config: {names}", severity="warning")
+
+    def on_unmount(self) -> None:
+        self.writer.close()
+
+    def on_store_failed(self, message: StoreFailed) -> None:
+        """Say in one notice that a write failed; the app keeps running."""
+        self.notify(message.text, severity="error", markup=False)
+
+    # sessions -------------------------------------------------------------
+
+    def open_session(self, session: Session) -> None:
+        """Show the capture screen for session, replacing the one open now."""
+        from tui.screens.capture import CaptureScreen
+
+        screen = CaptureScreen(session)
+        if isinstance(self.screen, CaptureScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def _pick_session(self) -> None:
+        from tui.screens.sessions import SessionPicker
+
+        def chosen(session: Session | None) -> None:
+            if session is not None:
+                self.open_session(session)
+            elif not self._capture_open():
+                self.exit()
+
+        self.push_screen(SessionPicker(self.store), chosen)
+
+    def _capture_open(self) -> bool:
+        from tui.screens.capture import CaptureScreen
+
+        return any(isinstance(screen, CaptureScreen) for screen in self.screen_stack)
+
+    def action_sessions(self) -> None:
+        """Open the session picker (Escape returns to the current session)."""
+        self._pick_session()
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen."""
+        from tui.screens.help import HelpScreen
+
+        bindings = [active.binding for active in self.screen.active_bindings.values()]
+        self.push_screen(HelpScreen(bindings))
+
+    # command palette ------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every capture action, reachable from the command palette."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Keys of this screen", self.action_help)
+        yield SystemCommand("Sessions", "Open or start another session", self.action_sessions)
+        from tui.screens.capture import CaptureScreen
+
+        if not isinstance(screen, CaptureScreen):
+            return
+        questions, rules = screen.question_list, screen.rule_list
+        commands = (
+            ("Toggle speaker", "Switch operator / engineer", screen.action_toggle_speaker),
+            ("Export session", "Write JSON or Markdown", screen.action_export),
+            ("Decision register", "Operational decisions", screen.action_decisions),
+            ("Copy all rules", "Every rule of the session", screen.action_copy_all_rules),
+            ("Mark question asked", "The highlighted question", questions.action_mark_asked),
+            ("Record answer", "The highlighted question", questions.action_record_answer),
+            ("Park question", "As an open question with an owner", questions.action_park),
+            ("Dismiss question", "The highlighted question", questions.action_dismiss),
+            ("Turn question into rule", "Draft and edit", questions.action_to_rule),
+            ("Copy question", "The highlighted question", questions.action_copy_selected),
+            ("Edit rule", "The highlighted rule", rules.action_edit_rule),
+            ("Copy rule", "The highlighted rule", rules.action_copy_selected),
+        )
+        for title, help_text, callback in commands:
+            yield SystemCommand(title, help_text, callback)

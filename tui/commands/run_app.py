@@ -3,8 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from tui.commands.common import config_from, open_store
+from models.domain import Session
+from models.repository import Store
+from tui.commands.common import EXIT_USAGE, CommandError, config_from, open_store
+
+
+def initial_session(store: Store, args: argparse.Namespace) -> Session | None:
+    """The session to open at once (--session or --demo), or None to offer the picker."""
+    if getattr(args, "session", None):
+        found = store.find_session(args.session)
+        if found is None:
+            raise CommandError(f"no session matches {args.session!r}", EXIT_USAGE)
+        return found
+    if getattr(args, "demo", False):
+        from models.demo import create_demo
+
+        return create_demo(store)
+    return None
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -12,10 +29,14 @@ def run_app(args: argparse.Namespace) -> int:
     config = config_from(args)
     store = open_store(args)
     try:
+        session = initial_session(store, args)
         from tui.app import TacitApp
 
-        app = TacitApp(store=store, config=config, args=args)
+        app = TacitApp(store=store, config=config, args=args, session=session)
         app.run()
+        if not app.writer.close():
+            print("tacit: some changes could not be written in time", file=sys.stderr)
+            return 1
         return app.return_code or 0
     finally:
         store.close()

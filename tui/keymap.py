@@ -1,0 +1,91 @@
+"""Key bindings with stable ids, so users can remap any action from config.toml.
+
+`[keys]` in config.toml maps an action id (the part after ``tacit.``) to a key,
+e.g. ``mark_asked = "m"``. `keymap_from_config` turns that into the keymap
+Textual's `App.set_keymap` expects and reports the ids it does not know.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingType
+
+PREFIX = "tacit."
+
+
+@dataclass(frozen=True, slots=True)
+class KeySpec:
+    """One remappable action: id, default key(s), action string, footer text."""
+
+    id: str
+    key: str
+    action: str
+    description: str
+    show: bool = True
+    priority: bool = False
+
+    def binding(self) -> Binding:
+        """The Textual binding for this action, carrying its remappable id."""
+        return Binding(
+            self.key,
+            self.action,
+            self.description,
+            show=self.show,
+            priority=self.priority,
+            id=PREFIX + self.id,
+        )
+
+
+# On the questions list (single keys; active only while that list has focus).
+QUESTION_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("mark_asked", "a", "mark_asked", "Asked"),
+    KeySpec("record_answer", "r", "record_answer", "Answer"),
+    KeySpec("park", "p", "park", "Park"),
+    KeySpec("dismiss", "d", "dismiss", "Dismiss"),
+    KeySpec("to_rule", "u", "to_rule", "To rule"),
+    KeySpec("copy_selected_question", "y", "copy_selected", "Copy"),
+)
+
+# On the rules list.
+RULE_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("edit_rule", "e", "edit_rule", "Edit rule"),
+    KeySpec("copy_selected_rule", "y", "copy_selected", "Copy"),
+)
+
+# On the capture screen (priority ones work while typing in the input).
+SCREEN_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("toggle_speaker", "ctrl+t,f2", "toggle_speaker", "Speaker", priority=True),
+    KeySpec("export", "ctrl+e", "export", "Export", priority=True),
+    KeySpec("sessions", "ctrl+o", "sessions", "Sessions", priority=True),
+    KeySpec("copy_all_rules", "Y", "copy_all_rules", "Copy rules"),
+    KeySpec("decisions", "D", "decisions", "Decisions"),
+    KeySpec("focus_input", "i", "focus_input", "Type", show=False),
+)
+
+# On the app.
+APP_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("help", "f1,question_mark", "help", "Help"),
+    KeySpec("quit", "ctrl+q", "quit", "Quit", priority=True),
+)
+
+ALL_KEYS: tuple[KeySpec, ...] = QUESTION_KEYS + RULE_KEYS + SCREEN_KEYS + APP_KEYS
+ACTION_IDS: frozenset[str] = frozenset(spec.id for spec in ALL_KEYS)
+
+
+def bindings(specs: tuple[KeySpec, ...]) -> list[BindingType]:
+    """Textual bindings for a group of key specs."""
+    return [spec.binding() for spec in specs]
+
+
+def keymap_from_config(keys: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The Textual keymap for config's [keys], and the action ids it does not know."""
+    keymap: dict[str, str] = {}
+    unknown: list[str] = []
+    for action_id, key in keys.items():
+        name = action_id.removeprefix(PREFIX)
+        if name in ACTION_IDS and key.strip():
+            keymap[PREFIX + name] = key.strip()
+        else:
+            unknown.append(action_id)
+    return keymap, unknown

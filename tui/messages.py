@@ -1,0 +1,80 @@
+"""Messages workers post to the UI; only their handlers touch widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual.message import Message
+
+from models.domain import Decision, Question, Rule, Segment, Session
+
+
+class SuggestionArrived(Message):
+    """The engine proposed a question for a segment (already turned into a Question)."""
+
+    def __init__(self, question: Question) -> None:
+        super().__init__()
+        self.question = question
+
+
+class EngineNoticeArrived(Message):
+    """A one-off notice from the engine (e.g. a fallback) for the status line."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class EngineUsageArrived(Message):
+    """Tokens and cost of the session's LLM calls so far."""
+
+    def __init__(self, prompt_tokens: int, completion_tokens: int, cost_usd: float | None) -> None:
+        super().__init__()
+        self.prompt_tokens = prompt_tokens
+        self.completion_tokens = completion_tokens
+        self.cost_usd = cost_usd
+
+
+class EngineBusy(Message):
+    """Suggestion run number `generation` started (busy=True) or finished (busy=False)."""
+
+    def __init__(self, busy: bool, generation: int) -> None:
+        super().__init__()
+        self.busy = busy
+        self.generation = generation
+
+
+class RuleDrafted(Message):
+    """A rule was drafted from a question; the editor should open on it."""
+
+    def __init__(self, rule: Rule, question: Question | None) -> None:
+        super().__init__()
+        self.rule = rule
+        self.question = question
+
+
+class StoreFailed(Message):
+    """A store write failed; the text is one line for the status line."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+@dataclass
+class SessionSnapshot:
+    """Everything the capture screen shows about one session, as read from the store."""
+
+    session: Session
+    segments: list[Segment] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+
+
+class SessionLoaded(Message):
+    """A fresh read of the session from the store (initial load or live sync)."""
+
+    def __init__(self, snapshot: SessionSnapshot) -> None:
+        super().__init__()
+        self.snapshot = snapshot

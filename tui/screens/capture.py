@@ -1,0 +1,186 @@
+"""The capture screen: narrative left, suggested questions and rules right, coverage below.
+
+Panes are refreshed only from message handlers; store reads and writes go
+through workers (see `tui.store_writer`), and suggestions stream from the engine
+in an async worker that a new segment cancels.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import get_current_worker
+
+from models.domain import Question, Record, Rule, Segment, Session
+from question_engine.service import engine_label
+from tui import keymap
+from tui.messages import (
+    EngineBusy,
+    EngineNoticeArrived,
+    EngineUsageArrived,
+    SessionLoaded,
+    SessionSnapshot,
+)
+from tui.screens.capture_actions import CaptureActions
+from tui.widgets.coverage import CoverageMeter
+from tui.widgets.formatting import short_id
+from tui.widgets.narrative import NarrativePane
+from tui.widgets.record_list import QuestionList, RuleList
+from tui.widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from tui.app import TacitApp
+
+
+def read_snapshot(app: TacitApp, session_id: str) -> SessionSnapshot | None:
+    """Everything about one session, read from the store (runs in a worker thread)."""
+    store = app.store
+    session = store.get(Session, session_id)
+    if session is None:
+        return None
+    return SessionSnapshot(
+        session=session,
+        segments=store.segments(session_id),
+        questions=store.questions(session_id),
+        rules=store.rules(session_id),
+        decisions=store.decisions(session_id),
+    )
+
+
+def _overlay(records: list[Any], local: dict[str, Record], kind: type[Record]) -> list[Any]:
+    """Records from disk with this instance's newer unsaved versions laid over them."""
+    by_id = {r.id: r for r in records}
+    for record_id, record in local.items():
+        if isinstance(record, kind):
+            by_id[record_id] = record
+    return list(by_id.values())
+
+
+class CaptureScreen(CaptureActions, Screen[None]):
+    """The split screen a pair runs a whole call in."""
+
+    BINDINGS = keymap.bindings(keymap.SCREEN_KEYS)
+    AUTO_FOCUS = "#narrative-input"
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.segments: list[Segment] = []
+        self.questions: dict[str, Question] = {}
+        self.rules: dict[str, Rule] = {}
+        self.loaded = False
+        self._local: dict[str, Record] = {}
+        self._suggest_generation = 0
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield NarrativePane(self.tacit.tz, id="narrative")
+            with Vertical(id="side"):
+                yield QuestionList(id="questions")
+                yield RuleList(id="rules")
+        yield CoverageMeter(id="coverage")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#questions").border_title = "Questions"
+        self.query_one("#rules").border_title = "Rules"
+        status = self.status
+        status.db_path = str(self.tacit.store.path)
+        status.engine = engine_label(self.tacit.config)
+        self._show_session_label()
+        self.reload_from_store()
+
+    def _show_session_label(self) -> None:
+        self.status.session_label = f"{self.session.title} ({short_id(self.session.id)})"
+        self.sub_title = self.session.title
+
+    # loading and live sync ------------------------------------------------
+
+    def reload_from_store(self) -> None:
+        """Re-read the session and refresh panes; focus, cursor and typing are left alone."""
+        self._load_snapshot()
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load_snapshot(self) -> None:
+        try:
+            snapshot = read_snapshot(self.tacit, self.session.id)
+        except Exception as error:  # a damaged or locked file becomes a notice
+            self.post_message(EngineNoticeArrived(f"cannot read the session: {error}"))
+            return
+        if snapshot is not None and not get_current_worker().is_cancelled:
+            self.post_message(SessionLoaded(snapshot))
+
+    @on(SessionLoaded)
+    def _apply_snapshot(self, message: SessionLoaded) -> None:
+        snapshot = message.snapshot
+        on_disk: dict[str, Record] = {}
+        for record in [*snapshot.segments, *snapshot.questions, *snapshot.rules]:
+            on_disk[record.id] = record
+        for record_id, record in list(self._local.items()):
+            stored = on_disk.get(record_id)
+            if stored is not None and stored.updated_at >= record.updated_at:
+                del self._local[record_id]
+        self.session = snapshot.session
+        segments = _overlay(snapshot.segments, self._local, Segment)
+        self.segments = sorted(segments, key=lambda s: (s.at, s.id))
+        questions = _overlay(snapshot.questions, self._local, Question)
+        self.questions = {q.id: q for q in questions}
+        rules = _overlay(snapshot.rules, self._local, Rule)
+        self.rules = {r.id: r for r in rules}
+        self._show_session_label()
+        self.narrative.sync(self.segments)
+        self._refresh_questions()
+        self._refresh_rules()
+        self.loaded = True
+
+    def _refresh_questions(self) -> None:
+        ordered = sorted(self.questions.values(), key=lambda q: (q.created_at, q.id), reverse=True)
+        self.question_list.show(ordered)
+        self._refresh_coverage()
+
+    def _refresh_rules(self) -> None:
+        ordered = sorted(self.rules.values(), key=lambda r: (r.created_at, r.id))
+        self.rule_list.show(ordered)
+        self._refresh_coverage()
+
+    def _refresh_coverage(self) -> None:
+        self.query_one(CoverageMeter).show(self.questions.values(), self.rules.values())
+
+    def remember(self, record: Record) -> None:
+        """Keep a locally changed record until the store shows it, and queue its save."""
+        self._local[record.id] = record
+        self.tacit.writer.save(record)
+
+    # narrative ------------------------------------------------------------
+
+    @on(NarrativePane.Submitted)
+    def _add_segment(self, event: NarrativePane.Submitted) -> None:
+        earlier = [s.text for s in self.segments]
+        segment = Segment(session_id=self.session.id, speaker=event.speaker, text=event.text)
+        self.segments.append(segment)
+        self.narrative.append(segment)
+        self.remember(segment)
+        self.start_suggestions(segment, earlier)
+
+    # engine events --------------------------------------------------------
+
+    @on(EngineBusy)
+    def _engine_busy(self, message: EngineBusy) -> None:
+        if message.busy or message.generation == self._suggest_generation:
+            self.status.busy = message.busy
+
+    @on(EngineNoticeArrived)
+    def _engine_notice(self, message: EngineNoticeArrived) -> None:
+        self.status.notice = message.text
+
+    @on(EngineUsageArrived)
+    def _engine_usage(self, message: EngineUsageArrived) -> None:
+        tokens = message.prompt_tokens + message.completion_tokens
+        cost = f" ${message.cost_usd:.4f}" if message.cost_usd is not None else ""
+        self.status.usage = f"{tokens} tok{cost}"

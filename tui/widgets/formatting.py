@@ -1,0 +1,121 @@
+"""How records read in panes and on the clipboard: plain, literal, one place."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from textual.content import Content
+
+from models.domain import Question, Rule, Segment
+from models.taxonomy import BY_ID
+from tui.safe_text import clean, literal
+
+STATUS_MARK: dict[str, str] = {
+    "suggested": "·",
+    "asked": "?",
+    "answered": "✓",
+    "parked": "!",
+    "dismissed": "×",
+    "draft": "○",
+    "accepted": "●",
+    "rejected": "×",
+    "superseded": "~",
+}
+
+
+def clock(stamp: str, tz: tzinfo | None) -> str:
+    """HH:MM of an ISO timestamp, in tz (None = local time); '--:--' if unreadable."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return "--:--"
+    return moment.astimezone(tz).strftime("%H:%M")
+
+
+def short_id(record_id: str) -> str:
+    """The short form of an id shown to people (prefix plus the first random chars)."""
+    prefix, _, rest = record_id.partition("_")
+    return f"{prefix}_{rest[-6:]}" if rest else record_id
+
+
+def category_label(category: str) -> str:
+    """The short taxonomy label, or the raw id if unknown."""
+    found = BY_ID.get(category)
+    return found.label if found else category
+
+
+def segment_line(segment: Segment, tz: tzinfo | None) -> Content:
+    """A narrative line: time, speaker and the text shown literally."""
+    speaker_style = "bold $accent" if segment.speaker == "operator" else "bold $primary"
+    return Content.assemble(
+        (clock(segment.at, tz) + " ", "dim"),
+        (segment.speaker, speaker_style),
+        ": ",
+        literal(segment.text),
+    )
+
+
+def question_prompt(question: Question) -> Content:
+    """Two or three lines for the questions list: status, category, text, quote, answer."""
+    mark = STATUS_MARK.get(question.status, "?")
+    parts: list[Content | tuple[str, str] | str] = [
+        (f"{mark} {question.status:<9} ", "bold"),
+        (f"[{category_label(question.category)}] ", "$accent"),
+        literal(question.text),
+    ]
+    if question.quote:
+        parts += ["\n   ", ("“", "dim"), literal(question.quote, "italic dim"), ("”", "dim")]
+    if question.answer:
+        parts += ["\n   ", ("→ ", "bold"), literal(question.answer)]
+    if question.owner:
+        parts += ["\n   ", ("owner: ", "dim"), literal(question.owner)]
+    return Content.assemble(*parts)
+
+
+def acceptance_marks(rule: Rule) -> str:
+    """'O E' markers: which of operator and engineer accepted the rule."""
+    operator = "O✓" if rule.accepted_by_operator else "O·"
+    engineer = "E✓" if rule.accepted_by_engineer else "E·"
+    return f"{operator} {engineer}"
+
+
+def rule_prompt(rule: Rule) -> Content:
+    """One or two lines for the rules list: status, acceptances, statement."""
+    mark = STATUS_MARK.get(rule.status, "?")
+    style = "bold $success" if rule.status == "accepted" else "bold"
+    parts: list[Content | tuple[str, str] | str] = [
+        (f"{mark} {rule.status:<8} ", style),
+        (acceptance_marks(rule) + " ", "dim"),
+        literal(rule.statement),
+    ]
+    if rule.unless:
+        parts += [("\n   unless ", "dim"), literal(rule.unless[0].condition)]
+        if len(rule.unless) > 1:
+            parts.append((f" (+{len(rule.unless) - 1})", "dim"))
+    return Content.assemble(*parts)
+
+
+def rule_text(rule: Rule) -> str:
+    """A rule as plain text for the clipboard (control characters removed)."""
+    lines = [f"Rule ({rule.status}, {category_label(rule.category)}): {rule.statement}"]
+    if rule.when:
+        lines.append(f"  When: {rule.when}")
+    if rule.then:
+        lines.append(f"  Then: {rule.then}")
+    for clause in rule.unless:
+        outcome = f" -> {clause.then}" if clause.then else ""
+        lines.append(f"  Unless: {clause.condition}{outcome}")
+    if rule.frequency or rule.impact:
+        lines.append(f"  Frequency: {rule.frequency or '?'}  Impact: {rule.impact or '?'}")
+    if rule.owner:
+        lines.append(f"  Owner: {rule.owner}")
+    lines.extend(f"  Example: {example}" for example in rule.examples)
+    return clean("\n".join(lines))
+
+
+def question_text(question: Question) -> str:
+    """A question as plain text for the clipboard."""
+    text = f"Q [{category_label(question.category)}] {question.text}"
+    if question.answer:
+        text += f"\nA: {question.answer}"
+    return clean(text)

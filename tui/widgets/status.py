@@ -1,0 +1,38 @@
+"""The status line: session, database, engine, busy, last notice, LLM usage."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from tui.safe_text import literal
+
+
+class StatusLine(Static):
+    """One line at the bottom; every value is shown literally."""
+
+    session_label: reactive[str] = reactive("")
+    db_path: reactive[str] = reactive("")
+    engine: reactive[str] = reactive("offline")
+    busy: reactive[bool] = reactive(False)
+    notice: reactive[str] = reactive("")
+    usage: reactive[str] = reactive("")
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+
+    def render(self) -> Content:
+        parts: list[Content | tuple[str, str] | str] = [
+            literal(self.session_label, "bold"),
+            ("  db ", "dim"),
+            literal(self.db_path),
+            ("  engine ", "dim"),
+            literal(self.engine),
+        ]
+        parts.append(("  ● suggesting…", "bold $warning") if self.busy else ("  ○ idle", "dim"))
+        if self.usage:
+            parts += ["  ", literal(self.usage, "dim")]
+        if self.notice:
+            parts += ["  ", literal(self.notice, "italic")]
+        return Content.assemble(*parts)
