@@ -1,0 +1,1 @@
+"""The built-in offline question bank, as TOML data files (a package so they ship)."""

@@ -1,0 +1,251 @@
+"""The question bank: cues, templates and categories read from TOML files.
+
+The built-in bank lives in `prompts/bank/*.toml`; users add their own files via
+`[engine] banks = [...]` in config.toml. A cue whose id repeats an earlier one
+replaces it, so a domain bank can also retune a built-in cue. Every problem in a
+bank file raises BankError with one line naming the file and, when known, the line.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import threading
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from models.config import ConfigError
+from models.taxonomy import BY_ID
+
+BUILTIN_BANK_DIR = Path(__file__).resolve().parent.parent / "prompts" / "bank"
+COVERAGE_SLOTS = frozenset({"topic", "system", "person"})
+_CUE_KEYS = frozenset(
+    {"id", "family", "category", "pattern", "templates", "weight", "exclude", "case_sensitive",
+     "max_words", "keep_commas", "note"}
+)
+_COVERAGE_KEYS = frozenset({"category", "templates", "note"})
+_TABLE_HEADER = re.compile(r"^\s*\[\[\s*(cue|coverage)\s*\]\]")
+
+
+class BankError(ConfigError):
+    """A question bank file is unreadable or invalid; the message is one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One thing operators say, and the questions it should raise."""
+
+    id: str
+    family: str
+    category: str
+    pattern: re.Pattern[str]
+    templates: tuple[str, ...]
+    weight: float
+    exclude: frozenset[str]
+    max_words: int
+    keep_commas: bool
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageTemplate:
+    """A question for a taxonomy category the session has not touched yet."""
+
+    category: str
+    template: str
+    slots: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    """Every cue and coverage template, in load order."""
+
+    cues: tuple[Cue, ...]
+    coverage: tuple[CoverageTemplate, ...]
+
+    def template_words(self) -> frozenset[str]:
+        """All words used by templates (what a question says that is not from the narrative)."""
+        found: set[str] = set()
+        for text in [t for c in self.cues for t in c.templates] + [
+            c.template for c in self.coverage
+        ]:
+            bare = re.sub(r"\{\w+\}", " ", text.lower())
+            found.update(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", bare))
+        return frozenset(found)
+
+
+def builtin_bank_files() -> list[Path]:
+    """The bank files shipped with tacit, in name order."""
+    return sorted(BUILTIN_BANK_DIR.glob("*.toml"))
+
+
+def placeholders(template: str) -> set[str]:
+    """Names used as {placeholders} in a template; raises ValueError on bad braces."""
+    names = set()
+    for _, field_name, spec, conversion in string.Formatter().parse(template):
+        if field_name is None:
+            continue
+        if not field_name.isidentifier() or spec or conversion:
+            raise ValueError(f"bad placeholder {{{field_name}}}")
+        names.add(field_name)
+    return names
+
+
+def _entry_lines(text: str, kind: str) -> list[int]:
+    return [n for n, line in enumerate(text.splitlines(), 1)
+            if (m := _TABLE_HEADER.match(line)) and m.group(1) == kind]
+
+
+class _Reader:
+    """Validates one bank file's entries, naming file and line in each error."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = {"cue": _entry_lines(text, "cue"), "coverage": _entry_lines(text, "coverage")}
+
+    def fail(self, kind: str, index: int, message: str) -> BankError:
+        lines = self.lines[kind]
+        where = f"line {lines[index]}: " if index < len(lines) else ""
+        return BankError(f"{self.path}: {where}{kind} #{index + 1}: {message}")
+
+    def templates(self, kind: str, index: int, entry: dict[str, Any]) -> list[str]:
+        templates = entry.get("templates")
+        if (not isinstance(templates, list) or not templates
+                or not all(isinstance(t, str) and t.strip() for t in templates)):
+            raise self.fail(kind, index, "templates must be a non-empty list of strings")
+        return templates
+
+    def category(self, kind: str, index: int, entry: dict[str, Any]) -> str:
+        category = entry.get("category")
+        if not isinstance(category, str) or category not in BY_ID:
+            raise self.fail(kind, index, f"unknown category {category!r} "
+                            f"(one of: {', '.join(BY_ID)})")
+        return category
+
+    def cue(self, index: int, entry: Any) -> Cue:
+        if not isinstance(entry, dict):
+            raise self.fail("cue", index, "must be a table")
+        unknown = set(entry) - _CUE_KEYS
+        if unknown:
+            raise self.fail("cue", index, f"unknown key {sorted(unknown)[0]!r}")
+        cue_id = entry.get("id")
+        if not isinstance(cue_id, str) or not cue_id.strip():
+            raise self.fail("cue", index, "id must be a non-empty string")
+        category = self.category("cue", index, entry)
+        source = entry.get("pattern")
+        if not isinstance(source, str) or not source.strip():
+            raise self.fail("cue", index, f"{cue_id}: pattern must be a non-empty string")
+        flags = 0 if entry.get("case_sensitive", False) is True else re.IGNORECASE
+        try:
+            pattern = re.compile(source, flags)
+        except re.error as error:
+            raise self.fail("cue", index, f"{cue_id}: bad pattern ({error})") from None
+        templates = self.templates("cue", index, entry)
+        allowed = set(pattern.groupindex) | {"quote"}
+        for template in templates:
+            try:
+                used = placeholders(template)
+            except ValueError as error:
+                raise self.fail("cue", index, f"{cue_id}: {error} in {template!r}") from None
+            if used - allowed:
+                missing = sorted(used - allowed)[0]
+                raise self.fail("cue", index, f"{cue_id}: template uses {{{missing}}} "
+                                "but the pattern has no such group")
+        weight = entry.get("weight", 0.5)
+        if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 < weight <= 1:
+            raise self.fail("cue", index, f"{cue_id}: weight must be a number in (0, 1]")
+        exclude = entry.get("exclude", [])
+        if not isinstance(exclude, list) or not all(isinstance(x, str) for x in exclude):
+            raise self.fail("cue", index, f"{cue_id}: exclude must be a list of strings")
+        max_words = entry.get("max_words", 7)
+        if isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 1:
+            raise self.fail("cue", index, f"{cue_id}: max_words must be a positive integer")
+        keep_commas = entry.get("keep_commas", False)
+        if not isinstance(keep_commas, bool):
+            raise self.fail("cue", index, f"{cue_id}: keep_commas must be true or false")
+        family = entry.get("family", cue_id)
+        if not isinstance(family, str):
+            raise self.fail("cue", index, f"{cue_id}: family must be a string")
+        return Cue(cue_id, family, category, pattern, tuple(templates), float(weight),
+                   frozenset(x.lower() for x in exclude), max_words, keep_commas, str(self.path))
+
+    def coverage(self, index: int, entry: Any) -> list[CoverageTemplate]:
+        if not isinstance(entry, dict):
+            raise self.fail("coverage", index, "must be a table")
+        unknown = set(entry) - _COVERAGE_KEYS
+        if unknown:
+            raise self.fail("coverage", index, f"unknown key {sorted(unknown)[0]!r}")
+        category = self.category("coverage", index, entry)
+        result = []
+        for template in self.templates("coverage", index, entry):
+            try:
+                used = placeholders(template)
+            except ValueError as error:
+                raise self.fail("coverage", index, f"{error} in {template!r}") from None
+            if used - COVERAGE_SLOTS:
+                raise self.fail("coverage", index, f"unknown placeholder "
+                                f"{{{sorted(used - COVERAGE_SLOTS)[0]}}} "
+                                f"(use {', '.join(sorted(COVERAGE_SLOTS))})")
+            result.append(CoverageTemplate(category, template, frozenset(used)))
+        return result
+
+
+def read_bank_file(path: Path) -> tuple[list[Cue], list[CoverageTemplate]]:
+    """Parse and validate one bank file; raise BankError naming file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BankError(f"{path}: question bank not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise BankError(f"{path}: cannot read question bank ({error})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        where = f"line {line}: " if line else ""
+        message = str(error).split(" (at line")[0]
+        raise BankError(f"{path}: {where}not valid TOML ({message})") from None
+    unknown = set(data) - {"bank", "cue", "coverage"}
+    if unknown:
+        raise BankError(f"{path}: unknown table [{sorted(unknown)[0]}] "
+                        "(a bank has [bank], [[cue]] and [[coverage]])")
+    reader = _Reader(path, text)
+    raw_cues = data.get("cue", [])
+    raw_coverage = data.get("coverage", [])
+    if not isinstance(raw_cues, list) or not isinstance(raw_coverage, list):
+        raise BankError(f"{path}: cue and coverage must be arrays of tables ([[cue]])")
+    cues = [reader.cue(i, entry) for i, entry in enumerate(raw_cues)]
+    coverage = [t for i, entry in enumerate(raw_coverage) for t in reader.coverage(i, entry)]
+    return cues, coverage
+
+
+def build_bank(paths: Iterable[Path]) -> Bank:
+    """Merge bank files in order; a cue id seen again replaces the earlier cue."""
+    cues: dict[str, Cue] = {}
+    coverage: list[CoverageTemplate] = []
+    for path in paths:
+        file_cues, file_coverage = read_bank_file(path)
+        for cue in file_cues:
+            cues.pop(cue.id, None)
+            cues[cue.id] = cue
+        coverage.extend(file_coverage)
+    return Bank(tuple(cues.values()), tuple(coverage))
+
+
+_CACHE: dict[tuple[str, ...], Bank] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def load_bank(extra: Sequence[str] = ()) -> Bank:
+    """The built-in bank plus the user's extra bank files, loaded once per set of paths."""
+    paths = builtin_bank_files() + [Path(p).expanduser() for p in extra]
+    key = tuple(str(p) for p in paths)
+    with _CACHE_LOCK:
+        bank = _CACHE.get(key)
+        if bank is None:
+            bank = build_bank(paths)
+            _CACHE[key] = bank
+        return bank

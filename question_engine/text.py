@@ -1,0 +1,133 @@
+"""Small text helpers for the offline engine: cleaning, phrases, tokens, near-duplicates.
+
+Pure functions, no state, safe to call from any thread.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# C0 controls except tab and newline, DEL, and C1 controls (escape sequences start here).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_BOUNDARY_WORDS = (
+    r"\b(?:and then|because|so that|but|although|though|unless|except|which|while|whereas|"
+    r"otherwise)\b"
+)
+# Where a captured phrase stops: punctuation (not inside numbers like 5,000.50) or a new clause.
+_CLAUSE_STOP = re.compile(
+    r"\s*(?:[;:!?()\[\]\"“”—–]|[,.](?!\d)| - |" + _BOUNDARY_WORDS + ")", re.IGNORECASE
+)
+_LIST_STOP = re.compile(
+    r"\s*(?:[;:!?()\[\]\"“”—–]|\.(?!\d)| - |" + _BOUNDARY_WORDS + ")", re.IGNORECASE
+)
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of text, as a set (for readable word lists)."""
+    return frozenset(text.split())
+
+
+STOPWORDS = word_set(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing done down during each
+    few for from further had has have having he her here hers herself him himself his how i
+    if in into is it its itself just me more most my myself no nor not now of off on once only
+    or other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up very
+    was we were what when where which while who whom why will with would you your yours
+    yourself yourselves s t don doesn didn isn wasn won get gets got go goes going gone one
+    ll ve re d m o y let lets us really like well yeah okay ok kind sort thing things way
+    actually basically pretty lot lots bit"""
+)
+
+# Words every question template uses; they say nothing about what is asked.
+QUESTION_WORDS = word_set(
+    """who whom what when where which why how happens happen happened decides decide decided
+    exactly today does do did anyone someone somebody else ever case cases time times usually
+    make makes call calls agent tell told know knows"""
+)
+
+
+def clean(text: str) -> str:
+    """Strip control characters (so escapes cannot act) and collapse runs of spaces."""
+    return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, roughly, in order."""
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of text that contains the span start..end (the quote shown to users)."""
+    left = max(text.rfind(mark, 0, start) for mark in (". ", "? ", "! ", "\n"))
+    left = 0 if left < 0 else left + 1
+    right_candidates = [i for i in (text.find(m, end) for m in (". ", "? ", "! ", "\n")) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    quote = text[left:right].strip()
+    if len(quote) > 240:  # keep quotes readable in a narrow pane
+        lo = max(0, start - left - 100)
+        quote = quote[lo : lo + 240].strip()
+    return quote
+
+
+def trim_phrase(phrase: str, max_words: int = 7, keep_commas: bool = False) -> str:
+    """A captured phrase cut at the first clause boundary and to at most max_words words."""
+    match = (_LIST_STOP if keep_commas else _CLAUSE_STOP).search(phrase)
+    if match and match.start() > 0:
+        phrase = phrase[: match.start()]
+    words = phrase.split()[:max_words]
+    while words and words[-1].lower().strip(",") in _DANGLING:
+        words.pop()
+    return " ".join(words).strip(" ,;:'\"")
+
+
+_DANGLING = word_set(
+    "a an the and or to of for in on at by with from as if when then that which who"
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens (letters, digits, inner apostrophes)."""
+    return _WORD.findall(text.lower())
+
+
+def stem(word: str) -> str:
+    """A crude suffix-stripping stem: enough to match 'assigned' with 'assign'."""
+    for suffix in ("ational", "ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied",
+                   "ers", "er", "ed", "es", "ly", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+@lru_cache(maxsize=8192)
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the words that carry meaning (no stopwords, no question boilerplate)."""
+    return frozenset(
+        stem(w) for w in words(text) if w not in STOPWORDS and w not in QUESTION_WORDS
+        and len(w) > 1
+    )
+
+
+def normalise(text: str) -> str:
+    """A question reduced to its lower-case words, for exact-repeat detection."""
+    return " ".join(words(text))
+
+
+def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when two questions' content stems say essentially the same thing."""
+    if not a or not b:
+        return False
+    shared = len(a & b)
+    if shared == 0:
+        return False
+    jaccard = shared / len(a | b)
+    containment = shared / min(len(a), len(b))
+    return jaccard >= 0.6 or (containment >= 0.85 and min(len(a), len(b)) >= 3)
