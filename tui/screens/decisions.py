@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,7 +21,7 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Tex
 
 from models.domain import DECISION_PRESETS, Decision, ValidationError
 from models.repository import Store
-from tui.safe_text import clean, literal
+from tui.safe_text import clean, literal, literal_rich
 
 
 def register_rows(session_id: str, decisions: list[Decision]) -> list[Decision]:
@@ -32,6 +33,10 @@ def register_rows(session_id: str, decisions: list[Decision]) -> list[Decision]:
         if kind not in used
     ]
     return [*decisions, *blanks]
+
+
+def _row(label: str, widget: Input) -> Horizontal:
+    return Horizontal(Label(label), widget, classes="row")
 
 
 class DecisionEditor(ModalScreen[Decision | None]):
@@ -63,11 +68,9 @@ class DecisionEditor(ModalScreen[Decision | None]):
         d = self.decision
         with Vertical() as box:
             box.border_title = "Decision  (ctrl+s save, Esc cancel)"
-            yield Horizontal(
-                Label("Decision"), Input(d.topic, id="decision-topic", compact=True), classes="row"
-            )
+            yield _row("Decision", Input(clean(d.topic), id="decision-topic", compact=True))
             yield Label("Options (one per line)")
-            yield TextArea("\n".join(d.options), id="decision-options", compact=True)
+            yield TextArea(clean("\n".join(d.options)), id="decision-options", compact=True)
             yield Horizontal(
                 Label("Pick"),
                 Select(
@@ -78,17 +81,12 @@ class DecisionEditor(ModalScreen[Decision | None]):
                 ),
                 classes="row",
             )
-            yield Horizontal(
-                Label("Choice"),
-                Input(d.choice, placeholder="or type your own", id="decision-choice", compact=True),
-                classes="row",
+            choice = Input(
+                clean(d.choice), placeholder="or type your own", id="decision-choice", compact=True
             )
-            yield Horizontal(
-                Label("Owner"), Input(d.owner, id="decision-owner", compact=True), classes="row"
-            )
-            yield Horizontal(
-                Label("Why"), Input(d.reason, id="decision-reason", compact=True), classes="row"
-            )
+            yield _row("Choice", choice)
+            yield _row("Owner", Input(clean(d.owner), id="decision-owner", compact=True))
+            yield _row("Why", Input(clean(d.reason), id="decision-reason", compact=True))
             yield Label("", id="decision-error")
             with Horizontal(id="decision-buttons"):
                 yield Button("Save (ctrl+s)", id="decision-save", variant="primary", compact=True)
@@ -119,11 +117,11 @@ class DecisionEditor(ModalScreen[Decision | None]):
         """The decision as the form says; raises ValidationError (e.g. no topic)."""
         data = self.decision.to_dict()
         data.update(
-            topic=self.query_one("#decision-topic", Input).value,
+            topic=clean(self.query_one("#decision-topic", Input).value),
             options=self._options(),
-            choice=self.query_one("#decision-choice", Input).value.strip(),
-            owner=self.query_one("#decision-owner", Input).value.strip(),
-            reason=self.query_one("#decision-reason", Input).value.strip(),
+            choice=clean(self.query_one("#decision-choice", Input).value).strip(),
+            owner=clean(self.query_one("#decision-owner", Input).value).strip(),
+            reason=clean(self.query_one("#decision-reason", Input).value).strip(),
         )
         edited = Decision.from_dict(data)
         if edited.to_dict() != self.decision.to_dict():
@@ -217,12 +215,12 @@ class DecisionRegister(Screen[None]):
         table.clear()
         for decision in self.rows:
             saved = decision.id in saved_ids
-            dash = Content.styled("—", "dim")
+            dash = Text("—", style="dim")
             table.add_row(
-                literal(decision.topic, "" if saved else "italic"),
-                literal(decision.choice) if decision.choice else dash,
-                literal(decision.owner) if decision.owner else dash,
-                literal(decision.reason) if decision.reason else dash,
+                literal_rich(decision.topic, "" if saved else "italic"),
+                literal_rich(decision.choice) if decision.choice else dash,
+                literal_rich(decision.owner) if decision.owner else dash,
+                literal_rich(decision.reason) if decision.reason else dash,
                 key=decision.id,
             )
         if self.rows:

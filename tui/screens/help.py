@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
-from tui.safe_text import literal
+from tui.safe_text import literal_rich
 
 HelpEntry = Binding | tuple[str, str]
 
@@ -72,7 +72,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_columns("Key", "Does")
         for binding in self.entries:
             key = self.app.get_key_display(binding)
-            table.add_row(literal(key), literal(binding.description))
+            table.add_row(literal_rich(key), literal_rich(binding.description))
         table.focus()
 
     def action_close(self) -> None:

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from tui.safe_text import literal
+from tui.safe_text import clean, literal
 
 
 class TextPrompt(ModalScreen[str | None]):
@@ -48,7 +48,7 @@ class TextPrompt(ModalScreen[str | None]):
         with Vertical():
             yield Label(literal(self.prompt_title), classes="prompt-title")
             yield Label(literal(self.prompt_label))
-            yield Input(value=self.initial, id="prompt-input")
+            yield Input(value=clean(self.initial), id="prompt-input")
             yield Label("", id="prompt-error", classes="prompt-error")
             with Horizontal():
                 yield Button("OK", id="prompt-ok", variant="primary")
@@ -61,7 +61,7 @@ class TextPrompt(ModalScreen[str | None]):
     @on(Button.Pressed, "#prompt-ok")
     def submit(self) -> None:
         """Return the text, or say inline why it cannot be empty."""
-        value = self.query_one("#prompt-input", Input).value.strip()
+        value = clean(self.query_one("#prompt-input", Input).value).strip()
         if not value and not self.allow_empty:
             self.query_one("#prompt-error", Label).update("Please type something (Escape cancels).")
             return

@@ -20,7 +20,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 
 from models.domain import ROLES, RULE_STATUSES, Question, Rule, Unless, ValidationError
 from models.taxonomy import CATEGORIES
-from tui.safe_text import literal
+from tui.safe_text import clean, literal
 
 CSS = """
 RuleEditor { align: center middle; }
@@ -52,15 +52,17 @@ class UnlessRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("unless ")
-        yield Input(self.initial.condition, placeholder="condition", compact=True, classes="u-cond")
+        yield Input(
+            clean(self.initial.condition), placeholder="condition", compact=True, classes="u-cond"
+        )
         yield Label(" then ")
-        yield Input(self.initial.then, placeholder="outcome", compact=True, classes="u-then")
+        yield Input(clean(self.initial.then), placeholder="outcome", compact=True, classes="u-then")
         yield Button("remove", compact=True, classes="u-remove")
 
     def value(self) -> Unless | None:
         """The clause, or None when both fields are empty."""
-        condition = self.query_one(".u-cond", Input).value.strip()
-        then = self.query_one(".u-then", Input).value.strip()
+        condition = clean(self.query_one(".u-cond", Input).value).strip()
+        then = clean(self.query_one(".u-then", Input).value).strip()
         if not condition and not then:
             return None
         if not condition:
@@ -83,7 +85,7 @@ class RuleEditor(ModalScreen[Rule | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="rule_editor.cancel"),
         Binding("ctrl+s", "save", "Save", id="rule_editor.save", priority=True),
-        Binding("ctrl+u", "add_unless", "Add unless", id="rule_editor.add_unless"),
+        Binding("ctrl+n", "add_unless", "Add unless", id="rule_editor.add_unless"),
     ]
     DEFAULT_CSS = CSS
 
@@ -102,31 +104,43 @@ class RuleEditor(ModalScreen[Rule | None]):
             if self.question is not None:
                 yield Static(self._provenance(self.question), id="provenance")
             with VerticalScroll(id="form"):
-                yield _field("Statement", Input(rule.statement, id="statement", compact=True))
-                yield _field("When", Input(rule.when, id="when", compact=True))
-                yield _field("Then", Input(rule.then, id="then", compact=True))
+                yield _field(
+                    "Statement", Input(clean(rule.statement), id="statement", compact=True)
+                )
+                yield _field("When", Input(clean(rule.when), id="when", compact=True))
+                yield _field("Then", Input(clean(rule.then), id="then", compact=True))
                 with Vertical(id="unless-list"):
                     for clause in rule.unless:
                         yield UnlessRow(clause)
-                yield Button("+ unless (ctrl+u)", id="add-unless", compact=True)
+                yield Button("+ unless (ctrl+n)", id="add-unless", compact=True)
                 yield _field(
                     "Frequency",
                     Input(
-                        rule.frequency, placeholder="e.g. 5% of jobs", id="frequency", compact=True
+                        clean(rule.frequency),
+                        placeholder="e.g. 5% of jobs",
+                        id="frequency",
+                        compact=True,
                     ),
                 )
                 yield _field(
                     "Impact",
                     Input(
-                        rule.impact, placeholder="e.g. 80% of complaints", id="impact", compact=True
+                        clean(rule.impact),
+                        placeholder="e.g. 80% of complaints",
+                        id="impact",
+                        compact=True,
                     ),
                 )
                 yield _field(
-                    "Owner", Input(rule.owner, placeholder="who decides", id="owner", compact=True)
+                    "Owner",
+                    Input(clean(rule.owner), placeholder="who decides", id="owner", compact=True),
                 )
                 yield Label("Examples (one per line)")
                 yield TextArea(
-                    "\n".join(rule.examples), id="examples", compact=True, show_line_numbers=False
+                    clean("\n".join(rule.examples)),
+                    id="examples",
+                    compact=True,
+                    show_line_numbers=False,
                 )
                 yield _field("Category", self._category_select())
                 yield _field(
@@ -206,13 +220,13 @@ class RuleEditor(ModalScreen[Rule | None]):
     # building the result --------------------------------------------------
 
     def _text(self, selector: str) -> str:
-        return self.query_one(selector, Input).value.strip()
+        return clean(self.query_one(selector, Input).value).strip()
 
     def edited_rule(self) -> Rule:
         """The rule as the form describes it; raises ValidationError."""
         data = self.rule.to_dict()
         unless = [v for row in self.query(UnlessRow) if (v := row.value()) is not None]
-        examples = self.query_one("#examples", TextArea).text.splitlines()
+        examples = clean(self.query_one("#examples", TextArea).text).splitlines()
         category = self.query_one("#category", Select).value
         data.update(
             statement=self._text("#statement"),

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from models.domain import Session, ValidationError
 from models.repository import Store
-from tui.safe_text import literal
+from tui.safe_text import clean, literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +181,8 @@ class SessionPicker(Screen[Session | None]):
     @on(Button.Pressed, "#new-create")
     def create(self) -> None:
         """Validate the form and save the new session in a worker."""
-        title = self.query_one("#new-title", Input).value
-        workflow = self.query_one("#new-workflow", Input).value.strip()
+        title = clean(self.query_one("#new-title", Input).value)
+        workflow = clean(self.query_one("#new-workflow", Input).value).strip()
         try:
             session = Session(title=title, workflow=workflow)
         except ValidationError as error:
