@@ -34,7 +34,7 @@ class Host(App[None]):
         self.push_screen(self.make_screen(), self.results.append)
 
 
-async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 5.0) -> None:
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 10.0) -> None:
     """Let the app run until condition holds; fail after timeout seconds."""
     deadline = time.monotonic() + timeout
     while not condition():
