@@ -22,6 +22,7 @@ from question_engine.types import EngineUsage, RuleDraft, SessionContext, Sugges
 
 _litellm: Any = None
 _import_lock = threading.Lock()
+RETRY_BACKOFF_SECONDS = 0.25
 
 
 class LLMFailure(Exception):
@@ -83,6 +84,14 @@ def describe_failure(error: BaseException, config: LLMConfig) -> str:
     return f"LLM call failed ({name})"
 
 
+def _is_transient(error: BaseException) -> bool:
+    """Worth another try: the server may answer next time."""
+    status = getattr(error, "status_code", None)
+    if type(error).__name__ in {"Timeout", "APIConnectionError", "RateLimitError"}:
+        return True
+    return isinstance(status, int) and (status == 429 or status >= 500)
+
+
 def _is_connection(error: BaseException) -> bool:
     text = str(error).lower()
     return "connect" in text or "connection" in text or "refused" in text
@@ -99,8 +108,10 @@ class LLMClient:
             "model": self.config.model,
             "timeout": self.config.timeout,
             "temperature": self.config.temperature,
-            "num_retries": self.config.num_retries,
-            "max_retries": 0,  # the OpenAI SDK retries on its own otherwise
+            # tacit retries itself (see _call): litellm's num_retries stacks on the
+            # OpenAI SDK's own retries (1 + 2n requests), so both are switched off.
+            "num_retries": 0,
+            "max_retries": 0,
         }
         if self.config.api_base:
             options["api_base"] = self.config.api_base
@@ -143,17 +154,10 @@ class LLMClient:
                     "strict": True,
                 },
             }
-        try:
-            response = await litellm.acompletion(
-                messages=messages,
-                stream=True,
-                stream_options={"include_usage": True},
-                **options,
-            )
-        except asyncio.CancelledError:
-            raise
-        except Exception as error:
-            raise LLMFailure(describe_failure(error, self.config)) from None
+        response = await self._call(
+            litellm, messages=messages, stream=True, stream_options={"include_usage": True},
+            **options,
+        )
         scanner = ObjectScanner()
         received = False
         produced = 0
@@ -190,6 +194,21 @@ class LLMClient:
         if produced == 0:
             raise LLMFailure("LLM gave no usable questions")
 
+    async def _call(self, litellm: Any, **request: Any) -> Any:
+        """litellm.acompletion with `num_retries` retries on transient failures only
+        (connection, timeout, 429, 5xx); never on 4xx like a bad key."""
+        attempt = 0
+        while True:
+            try:
+                return await litellm.acompletion(**request)
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:
+                if attempt >= self.config.num_retries or not _is_transient(error):
+                    raise LLMFailure(describe_failure(error, self.config)) from None
+            attempt += 1
+            await asyncio.sleep(RETRY_BACKOFF_SECONDS * attempt)
+
     def _usage(self, litellm: Any, usage: Any) -> EngineUsage:
         prompt_tokens = int(getattr(usage, "prompt_tokens", 0) or 0)
         completion_tokens = int(getattr(usage, "completion_tokens", 0) or 0)
@@ -210,13 +229,11 @@ class LLMClient:
         options = self._call_options()
         litellm = await ensure_litellm()
         messages = llm_prompts.draft_messages(question, answer, self.config.redact)
+        response = await self._call(litellm, messages=messages, **options)
         try:
-            response = await litellm.acompletion(messages=messages, **options)
-            text = response.choices[0].message.content or ""
-        except asyncio.CancelledError:
-            raise
-        except Exception as error:
-            raise LLMFailure(describe_failure(error, self.config)) from None
+            text = str(response.choices[0].message.content or "")
+        except (AttributeError, IndexError, TypeError):
+            raise LLMFailure("LLM gave no usable rule draft") from None
         draft = to_rule_draft(text)
         if draft is None:
             raise LLMFailure("LLM gave no usable rule draft")

@@ -12,7 +12,8 @@ _STOP = frozenset(
     re.findall(
         r"\w+",
         "a an and are as at be by did do does for from how i if in is it of on or so that the "
-        "then there this to was what when where which who why will with you your",
+        "then there this to was what when where which who why will with you your we our us "
+        "they their it's has have had can could would should not no any all about",
     )
 )
 SIMILAR_AT = 0.6

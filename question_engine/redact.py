@@ -11,7 +11,7 @@ NUMBER_MASK = "[number]"
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 # An optional +country code, then groups of digits split by spaces, dots, dashes or
 # parentheses, 7 digits at least in all: "+1 (555) 010-9999", "020 7946 0958".
-_PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-]{5,}\d(?!\w)")
+_PHONE = re.compile(r"(?<![\w+])\+?\(?\d{1,4}\)?(?:[ .\-]?\(?\d{2,4}\)?){1,5}(?!\w)")
 _LONG_DIGITS = re.compile(r"\d{6,}")
 _DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 _MIN_PHONE_DIGITS = 7

@@ -38,6 +38,7 @@ class ServerState:
 
     requests: list[Recorded] = field(default_factory=list)
     disconnects: list[str] = field(default_factory=list)
+    completed: list[str] = field(default_factory=list)
     chunk_delay: float = 0.15
     hang_seconds: float = 5.0
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -105,7 +106,8 @@ def content_for(scenario: str, body: dict[str, Any]) -> str:
     if scenario == "empty":
         return ""
     if scenario == "fenced":
-        return "Here are my questions:\n```json\n" + json.dumps(items, indent=2) + "\n```\nHope it helps."
+        fenced = json.dumps(items, indent=2)
+        return f"Here are my questions:\n```json\n{fenced}\n```\nHope it helps."
     if body.get("response_format", {}).get("type") == "json_schema":
         return json.dumps({"questions": items})
     return "".join(json.dumps(item) + "\n" for item in items)
@@ -200,6 +202,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(self._event(body, {}, None, usage))
             self.wfile.write(b"data: [DONE]\n\n")
             self.wfile.flush()
+            with self.server.state.lock:
+                self.server.state.completed.append(scenario)
         except (BrokenPipeError, ConnectionResetError):
             with self.server.state.lock:
                 self.server.state.disconnects.append(scenario)
