@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
 from tinydb import TinyDB, where
 from tinydb.table import Document, Table
 
@@ -28,6 +29,15 @@ TABLES: dict[type[Record], str] = {
 def _key(record_id: str) -> Any:
     """A record id as a TinyDB doc id (TinyDB's stubs say int; these tables use strings)."""
     return record_id
+
+
+def _detached(value: Any) -> Any:
+    """A deep copy of documents from the storage's in-memory cache.
+
+    The storage hands out its cached dicts; a record built on them would share
+    their lists, so editing a record (without saving) would change the cache.
+    """
+    return orjson.loads(orjson.dumps(value))
 
 
 class _StringIdTable(Table):
@@ -99,7 +109,7 @@ class Store:
     def get(self, cls: type[R], record_id: str) -> R | None:
         """The record of that type with that id, or None."""
         doc = self._table(cls).get(doc_id=_key(record_id))
-        return cls.from_dict(dict(doc)) if doc is not None else None
+        return cls.from_dict(_detached(doc)) if doc is not None else None
 
     def save(self, record: Record) -> None:
         """Insert or replace one record, atomically."""
@@ -144,7 +154,7 @@ class Store:
         docs = (
             table.all() if session_id is None else table.search(where("session_id") == session_id)
         )
-        return [cls.from_dict(dict(doc)) for doc in docs]
+        return [cls.from_dict(doc) for doc in _detached(docs)]
 
     # typed queries --------------------------------------------------------
 
