@@ -140,8 +140,13 @@ class CaptureScreen(CaptureActions, Screen[None]):
         self.loaded = True
 
     def _refresh_questions(self) -> None:
-        ordered = sorted(self.questions.values(), key=lambda q: (q.created_at, q.id), reverse=True)
-        self.question_list.show(ordered)
+        """Newest segment's questions first; within one segment, the engine's best first."""
+        said_at = {s.id: s.at for s in self.segments}
+
+        def newest_best(q: Question) -> tuple[str, float, str]:
+            return (said_at.get(q.segment_id or "", q.created_at), q.score, q.created_at)
+
+        self.question_list.show(sorted(self.questions.values(), key=newest_best, reverse=True))
         self._refresh_coverage()
 
     def _refresh_rules(self) -> None:
