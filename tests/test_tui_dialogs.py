@@ -214,3 +214,43 @@ async def test_help_lists_keys_and_what_they_do() -> None:
         await pilot.press("escape")
         await until(pilot, lambda: bool(app.results))
     assert app.results == [None]
+
+
+async def test_editor_is_keyboard_only_at_80x24_tab_reaches_every_field_in_view() -> None:
+    rule = _draft()
+    rule.unless = [Unless("VIP account", "owner's team")]
+    app = Host(lambda: RuleEditor(rule, question=_question()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        order: list[str] = []
+        for _ in range(20):
+            focused = app.screen.focused
+            assert focused is not None
+            name = focused.id or next((c for c in focused.classes if c.startswith("u-")), "?")
+            if name in order:
+                break
+            order.append(name)
+            visible = app.screen.find_widget(focused).region
+            assert visible.y >= 0 and visible.bottom <= 24, f"{name} is off screen"
+            await pilot.press("tab")
+            await pilot.pause()
+    expected = [
+        "statement",
+        "when",
+        "then",
+        "u-cond",
+        "u-then",
+        "u-remove",
+        "add-unless",
+        "frequency",
+        "impact",
+        "owner",
+        "examples",
+        "category",
+        "status",
+        "accept-operator",
+        "accept-engineer",
+        "rule-save",
+        "rule-cancel",
+    ]
+    assert [n for n in order if n in expected] == expected
