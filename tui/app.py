@@ -15,6 +15,7 @@ from models.repository import Store
 from tui import keymap
 from tui.messages import StoreFailed
 from tui.store_writer import StoreWriter
+from tui.sync import PairSync, install_hangup_handler, remove_hangup_handler
 
 
 class TacitApp(App[None]):
@@ -41,6 +42,7 @@ class TacitApp(App[None]):
         self.initial_session = session
         self.tz = tz
         self.writer = StoreWriter(store, on_error=self._store_failed)
+        self.pair_sync = PairSync(self, store, self.role)  # live sync + presence (pair mode)
 
     def _store_failed(self, text: str) -> None:
         self.post_message(StoreFailed(text))
@@ -48,6 +50,8 @@ class TacitApp(App[None]):
     def on_mount(self) -> None:
         self._apply_config()
         self.writer.start()
+        self.pair_sync.start()
+        install_hangup_handler(self)
         if self.initial_session is not None:
             self.open_session(self.initial_session)
         else:
@@ -67,6 +71,8 @@ class TacitApp(App[None]):
             self.notify(f"Unknown key action(s) in config: {names}", severity="warning")
 
     def on_unmount(self) -> None:
+        remove_hangup_handler()
+        self.pair_sync.stop()
         self.writer.close()
 
     def on_store_failed(self, message: StoreFailed) -> None:
@@ -78,6 +84,12 @@ class TacitApp(App[None]):
     def open_session(self, session: Session) -> None:
         """Show the capture screen for session, replacing the one open now."""
         from tui.screens.capture import CaptureScreen
+
+        if self.role == "operator":  # pair mode: the operator's own view
+            from tui.screens.operator import OperatorScreen
+
+            self.push_screen(OperatorScreen(session))
+            return
 
         screen = CaptureScreen(session)
         if isinstance(self.screen, CaptureScreen):

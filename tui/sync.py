@@ -20,8 +20,10 @@ import os
 import signal
 from typing import TYPE_CHECKING, Any
 
+from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
+from textual.widgets import Static
 
 from tui.presence import HEARTBEAT_SECONDS, Presence, other_role
 
@@ -117,6 +119,29 @@ class PairSync:
         self.app.post_message(PresenceChanged(self.other_role, connected))
 
 
+class PresenceBadge(Static):
+    """'engineer ● connected' or 'engineer ○ not connected', from the app's PairSync."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+
+    def on_mount(self) -> None:
+        self.refresh_presence()
+        self.set_interval(1.0, self.refresh_presence)
+
+    def refresh_presence(self) -> None:
+        """Show the other role's state as PairSync last saw it."""
+        sync = getattr(self.app, "pair_sync", None)
+        if not isinstance(sync, PairSync):
+            self.update("")
+            return
+        if sync.other_connected:
+            label = Content.assemble((f"{sync.other_role} ", "bold"), ("● connected", "$success"))
+        else:
+            label = Content.assemble((f"{sync.other_role} ", "bold"), ("○ not connected", "dim"))
+        self.update(label)
+
+
 def _terminal_gone() -> bool:
     """Whether the controlling terminal hung up (writes to it would fail)."""
     try:
@@ -159,3 +184,9 @@ def install_hangup_handler(app: App[Any]) -> bool:
     except (RuntimeError, NotImplementedError, ValueError):
         return False
     return True
+
+
+def remove_hangup_handler() -> None:
+    """Undo install_hangup_handler (call from the app's on_unmount)."""
+    with contextlib.suppress(RuntimeError, NotImplementedError, ValueError):
+        asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)

@@ -1,0 +1,326 @@
+"""The operator's view: the narrative, the question being asked now, rules to accept.
+
+Built for the person who knows the work, not the one who builds the agent: they
+add narrative as the operator, see the question the engineer has marked asked,
+and accept a rule (a) or send it back with a comment (b). Every change to a rule
+goes through `Store.update`, so an edit the engineer makes at the same moment is
+kept. Refreshes (live sync) never move focus or touch the text being typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from models.domain import Acceptance, Question, Rule, Segment, Session
+from models.repository import Store
+from tui.safe_text import literal
+from tui.screens.prompts import TextPrompt
+from tui.sync import PresenceBadge
+from tui.widgets.formatting import acceptance_marks, category_label
+from tui.widgets.narrative import NarrativePane
+from tui.widgets.record_list import RecordList
+
+if TYPE_CHECKING:
+    from tui.app import TacitApp
+
+
+def waiting_for_operator(rules: list[Rule]) -> list[Rule]:
+    """Draft rules the operator has not accepted yet, oldest first."""
+    waiting = [r for r in rules if r.status == "draft" and r.accepted_by_operator is None]
+    return sorted(waiting, key=lambda r: (r.created_at, r.id))
+
+
+def asked_now(questions: list[Question]) -> Question | None:
+    """The question the engineer marked asked most recently, if any is still asked."""
+    asked = [q for q in questions if q.status == "asked"]
+    return max(asked, key=lambda q: (q.updated_at, q.id)) if asked else None
+
+
+def operator_rule_prompt(rule: Rule) -> Content:
+    """A rule as the operator reads it: statement, when/then, exceptions, last comment."""
+    parts: list[Content | tuple[str, str] | str] = [
+        (acceptance_marks(rule) + " ", "dim"),
+        literal(rule.statement, "bold"),
+    ]
+    if rule.when or rule.then:
+        parts += [
+            ("\n   when ", "dim"),
+            literal(rule.when or "?"),
+            (" then ", "dim"),
+            literal(rule.then or "?"),
+        ]
+    for clause in rule.unless:
+        parts += [("\n   unless ", "dim"), literal(clause.condition)]
+        if clause.then:
+            parts += [(" → ", "dim"), literal(clause.then)]
+    if rule.comments:
+        last = rule.comments[-1]
+        parts += [("\n   ↩ ", "$warning"), literal(f"{last.role}: {last.text}", "italic")]
+    return Content.assemble(*parts)
+
+
+class OperatorLoaded(Message):
+    """A fresh read of the session for the operator view."""
+
+    def __init__(
+        self,
+        session: Session,
+        segments: list[Segment],
+        questions: list[Question],
+        rules: list[Rule],
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.segments = segments
+        self.questions = questions
+        self.rules = rules
+
+
+class AskedNow(Static):
+    """The question being asked right now, highlighted while there is one."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+        self.question: Question | None = None
+
+    def show(self, question: Question | None) -> None:
+        """Show this question (or say none is being asked)."""
+        self.question = question
+        self.set_class(question is not None, "-asking")
+        if question is None:
+            self.update(Content.styled("No question is being asked right now.", "dim italic"))
+            return
+        parts: list[Content | tuple[str, str] | str] = [
+            (f"[{category_label(question.category)}] ", "$accent"),
+            literal(question.text, "bold"),
+        ]
+        if question.quote:
+            parts += [("\n“", "dim"), literal(question.quote, "italic dim"), ("”", "dim")]
+        self.update(Content.assemble(*parts))
+
+
+class WaitingRules(RecordList[Rule]):
+    """Rules waiting for the operator: a accepts, b sends back with a comment."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "accept", "Accept", id="tacit.operator_accept"),
+        Binding("b", "send_back", "Send back", id="tacit.operator_send_back"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(operator_rule_prompt, id=id)
+
+    def _act(self, name: str) -> None:
+        rule = self.selected
+        if rule is None:
+            self.app.notify("No rule is waiting for you.", severity="warning")
+            return
+        screen = self.screen
+        if isinstance(screen, OperatorScreen):
+            getattr(screen, f"{name}_rule")(rule)
+
+    def action_accept(self) -> None:
+        """Accept the highlighted rule as the operator."""
+        self._act("accept")
+
+    def action_send_back(self) -> None:
+        """Send the highlighted rule back to the engineer with a comment."""
+        self._act("send_back")
+
+
+class OperatorScreen(Screen[None]):
+    """Narrative left; the question asked now and the rules to accept right."""
+
+    AUTO_FOCUS = "#narrative-input"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f3", "focus_rules", "Rules", id="tacit.operator_focus_rules"),
+        Binding("f4", "focus_input", "Type", id="tacit.operator_focus_input"),
+    ]
+    DEFAULT_CSS = """
+    OperatorScreen { layout: vertical; }
+    OperatorScreen #operator-side { width: 1fr; }
+    OperatorScreen #asked-now {
+        height: auto; min-height: 3; max-height: 8;
+        border: round $primary; padding: 0 1;
+    }
+    OperatorScreen #asked-now.-asking { border: heavy $warning; background: $warning 15%; }
+    OperatorScreen #waiting { height: 1fr; border: round $primary; }
+    OperatorScreen #waiting:focus { border: round $accent; }
+    OperatorScreen #operator-status { height: 1; padding: 0 1; background: $panel; }
+    OperatorScreen #operator-title { width: 1fr; }
+    OperatorScreen PresenceBadge { width: auto; }
+    """
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.rules: dict[str, Rule] = {}
+        self.loaded = False
+
+    @property
+    def tacit(self) -> TacitApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield NarrativePane(getattr(self.app, "tz", None), id="narrative")
+            with Vertical(id="operator-side"):
+                yield AskedNow(id="asked-now")
+                yield WaitingRules(id="waiting")
+        with Horizontal(id="operator-status"):
+            yield Static("", id="operator-title", markup=False)
+            yield PresenceBadge()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#asked-now").border_title = "Being asked now"
+        self.query_one("#waiting").border_title = "Waiting for you"
+        self._show_title()
+        self.reload_from_store()
+
+    @property
+    def narrative(self) -> NarrativePane:
+        """The narrative pane."""
+        return self.query_one(NarrativePane)
+
+    @property
+    def waiting(self) -> WaitingRules:
+        """The list of rules waiting for the operator."""
+        return self.query_one(WaitingRules)
+
+    def _show_title(self) -> None:
+        self.sub_title = self.session.title
+        label = Content.assemble(("operator view · ", "dim"), literal(self.session.title, "bold"))
+        self.query_one("#operator-title", Static).update(label)
+
+    # loading and live sync ------------------------------------------------
+
+    def reload_from_store(self) -> None:
+        """Re-read the session; panes refresh, focus and typed text stay as they are."""
+        self._load()
+
+    @work(thread=True, exclusive=True, group="operator-load", exit_on_error=False)
+    def _load(self) -> None:
+        store: Store = self.tacit.store
+        try:
+            session = store.get(Session, self.session.id) or self.session
+            message = OperatorLoaded(
+                session,
+                store.segments(session.id),
+                store.questions(session.id),
+                store.rules(session.id),
+            )
+        except Exception as error:  # a damaged or busy file becomes a notice
+            self.app.call_from_thread(
+                self.app.notify, f"cannot read the session: {error}", severity="error", markup=False
+            )
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    @on(OperatorLoaded)
+    def _apply(self, message: OperatorLoaded) -> None:
+        self.session = message.session
+        pending = self._pending()
+        segments = {s.id: s for s in message.segments}
+        rules = {r.id: r for r in message.rules}
+        for record in pending.values():
+            if isinstance(record, Segment) and record.session_id == self.session.id:
+                segments.setdefault(record.id, record)
+        self.rules = rules
+        self._show_title()
+        self.narrative.sync(sorted(segments.values(), key=lambda s: (s.at, s.id)))
+        self.query_one(AskedNow).show(asked_now(message.questions))
+        self._show_waiting()
+        self.loaded = True
+
+    def _show_waiting(self) -> None:
+        waiting = waiting_for_operator(list(self.rules.values()))
+        self.waiting.show(waiting)
+        self.waiting.border_title = f"Waiting for you ({len(waiting)})"
+        self.waiting.border_subtitle = "a accept · b send back" if waiting else ""
+
+    def _pending(self) -> dict[str, Any]:
+        writer = getattr(self.app, "writer", None)
+        return writer.pending() if writer is not None else {}
+
+    # writes ---------------------------------------------------------------
+
+    def _write(self, job: Callable[[Store], Any], what: str) -> None:
+        """Run a store job off the UI thread (through the app's writer when it has one)."""
+        writer = getattr(self.app, "writer", None)
+        if writer is not None:
+            writer.submit(job, what)
+            writer.submit(
+                lambda _store: self.app.call_from_thread(self.reload_from_store), "refreshing"
+            )
+        else:
+            job(self.tacit.store)
+            self.reload_from_store()
+
+    @on(NarrativePane.Submitted)
+    def _add_segment(self, event: NarrativePane.Submitted) -> None:
+        event.stop()
+        segment = Segment(session_id=self.session.id, speaker="operator", text=event.text)
+        self.narrative.append(segment)
+        writer = getattr(self.app, "writer", None)
+        if writer is not None:
+            writer.save(segment)
+        else:
+            self.tacit.store.save(segment)
+
+    def accept_rule(self, rule: Rule) -> None:
+        """Record the operator's acceptance on the latest stored version of the rule."""
+        by = getattr(self.app, "operator_name", "") or "operator"
+        self._write(
+            lambda store: store.update(Rule, rule.id, lambda r: r.accept("operator", by)),
+            "accepting the rule",
+        )
+        rule.accepted_by_operator = rule.accepted_by_operator or Acceptance(by=by)
+        self._show_waiting()
+        self.notify("Accepted. It is final once the engineer accepts too.", timeout=3)
+
+    def send_back_rule(self, rule: Rule) -> None:
+        """Ask for a comment, then send the rule back to the engineer with it."""
+
+        def sent(comment: str | None) -> None:
+            if not comment:
+                return
+
+            def change(stored: Rule) -> None:
+                stored.send_back("operator", comment)
+
+            self._write(lambda store: store.update(Rule, rule.id, change), "sending the rule back")
+            self.notify("Sent back to the engineer.", timeout=3)
+
+        self.app.push_screen(TextPrompt("Send back to the engineer", "What should change?"), sent)
+
+    def save_on_hangup(self) -> None:
+        """The terminal went away: keep the half-typed narrative as an operator segment."""
+        text = self.narrative.input.value.strip()
+        if text:
+            segment = Segment(session_id=self.session.id, speaker="operator", text=text)
+            self.tacit.store.save(segment)
+            self.narrative.input.value = ""
+
+    # focus ----------------------------------------------------------------
+
+    def action_focus_rules(self) -> None:
+        """Move to the rules waiting for acceptance."""
+        self.waiting.focus()
+
+    def action_focus_input(self) -> None:
+        """Move to the narrative input."""
+        self.narrative.input.focus()
