@@ -38,7 +38,7 @@ def _session_with_rules(store: Store, title: str = "Dispatch call") -> Session:
 
 async def test_picker_lists_recent_sessions_with_counts_and_opens_the_chosen(store: Store) -> None:
     older = _session_with_rules(store, "Older call")
-    newer = Session(title="Billing " + PAYLOADS[0], workflow=PAYLOADS[2])
+    newer = Session(title="Billing " + " ".join(PAYLOADS), workflow=PAYLOADS[2])
     store.save(newer)
     app = Host(lambda: SessionPicker(store))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -46,6 +46,7 @@ async def test_picker_lists_recent_sessions_with_counts_and_opens_the_chosen(sto
         await until(pilot, lambda: listing.option_count == 2)
         shown = visible_text(app)
         assert "Billing [bold]loud[/]" in shown and "[@click=app.quit]quit[/]" in shown
+        assert "\x1b" not in shown and "\x9b" not in shown
         assert "1 segments" in shown and "1/2 rules accepted" in shown
         assert listing.get_option_at_index(0).id == newer.id  # most recent first
         await pilot.press("down", "enter")
@@ -86,14 +87,21 @@ async def test_escape_in_the_picker_returns_nothing(store: Store) -> None:
 
 async def test_register_shows_presets_and_saves_an_edited_preset(store: Store) -> None:
     session = _session_with_rules(store)
-    own = Decision(session_id=session.id, topic="Who gets paged at night? " + PAYLOADS[1])
+    own = Decision(
+        session_id=session.id,
+        topic="Paged at night? " + PAYLOADS[1],
+        choice=PAYLOADS[4],
+        owner=PAYLOADS[1],
+        reason=PAYLOADS[2],
+    )
     store.save(own)
     app = Host(lambda: DecisionRegister(store, session.id))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 30)) as pilot:
         table = app.screen.query_one("#decision-table", DataTable)
         await until(pilot, lambda: table.row_count == 1 + len(DECISION_PRESETS))
         shown = visible_text(app)
-        assert "Who gets paged at night? [/]" in shown
+        assert "Paged at night? [/]" in shown and "[@click=app.quit]quit[/]" in shown
+        assert "\x1b" not in shown and "red" in shown
         assert all(topic[:20] in shown for _, topic, _ in DECISION_PRESETS)
         await pilot.press("down", "enter")  # the first preset: escalation channel
         await until(pilot, lambda: isinstance(app.screen, DecisionEditor))

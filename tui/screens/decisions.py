@@ -187,7 +187,8 @@ class DecisionRegister(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#decision-table", DataTable)
-        table.add_columns("Decision", "Choice", "Owner", "Why")
+        for label, width in (("Decision", 30), ("Choice", 16), ("Owner", 12), ("Why", None)):
+            table.add_column(label, width=width)
         table.loading = True
         table.focus()
         self._load()
