@@ -8,6 +8,7 @@ serve a worker thread while another thread drafts rules.
 
 from __future__ import annotations
 
+import re
 import threading
 import zlib
 from collections import defaultdict
@@ -25,8 +26,8 @@ from question_engine.coverage import (
 from question_engine.text import (
     clean,
     content_stems,
-    near_duplicate,
     normalise,
+    same_question,
     sentence_around,
     trim_phrase,
 )
@@ -37,6 +38,8 @@ COVERAGE_SCORE = 0.3
 MAX_MATCHES_PER_CUE = 3
 CATEGORY_DECAY = 0.55  # each further pick of a category counts for this much less
 SAME_QUOTE_DECAY = 0.8
+SESSION_CATEGORY_DECAY = 0.8  # the same, when ranking a whole transcript
+_LEADING_DETERMINER = re.compile(r"^(?:The|A|An|Our|Their|My|This|That) ")
 _ARTICLES = ("the ", "a ", "an ", "our ", "their ", "my ")
 
 
@@ -50,37 +53,64 @@ class _Candidate:
     variants: tuple[str, ...]
 
 
+Fingerprint = tuple[frozenset[str], frozenset[str]]
+
+
 class _Memory:
     """Questions the session already has, indexed for fast near-duplicate checks."""
 
-    def __init__(self, questions: Iterable[str] = ()) -> None:
+    def __init__(self, template_stems: frozenset[str], questions: Iterable[str] = ()) -> None:
+        self._template_stems = template_stems
         self._exact: set[str] = set()
-        self._stems: list[frozenset[str]] = []
+        self._prints: list[Fingerprint] = []
         self._index: dict[str, list[int]] = defaultdict(list)
         for question in questions:
             self.add(question)
 
+    def fingerprint(self, question: str) -> Fingerprint:
+        """(content stems, stems named from the narrative) of a question."""
+        full = content_stems(question)
+        return full, full - self._template_stems
+
     def add(self, question: str) -> None:
         self._exact.add(normalise(question))
-        stems = content_stems(question)
-        position = len(self._stems)
-        self._stems.append(stems)
-        for item in stems:
+        fingerprint = self.fingerprint(question)
+        position = len(self._prints)
+        self._prints.append(fingerprint)
+        for item in fingerprint[0]:
             self._index[item].append(position)
 
     def knows(self, question: str) -> bool:
         """True when question, or one saying the same thing, is already known."""
         if normalise(question) in self._exact:
             return True
-        stems = content_stems(question)
+        fingerprint = self.fingerprint(question)
         seen: set[int] = set()
-        for item in stems:
+        for item in fingerprint[0]:
             for position in self._index.get(item, ()):
                 if position not in seen:
                     seen.add(position)
-                    if near_duplicate(stems, self._stems[position]):
+                    if same_question(fingerprint, self._prints[position]):
                         return True
         return False
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?\n"
+
+
+def rank_diverse(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
+    """Best first, but each further question of a category counts for a bit less."""
+    pool = sorted(suggestions, key=lambda s: -s.score)
+    ranked: list[Suggestion] = []
+    per_category: dict[str, int] = defaultdict(int)
+    while pool:
+        best = max(pool, key=lambda s: s.score * SESSION_CATEGORY_DECAY ** per_category[s.category])
+        pool.remove(best)
+        ranked.append(best)
+        per_category[best.category] += 1
+    return ranked
 
 
 class OfflineEngine:
@@ -96,6 +126,7 @@ class OfflineEngine:
             cue.id: [(t, frozenset(placeholders(t))) for t in cue.templates]
             for cue in self.bank.cues
         }
+        self._template_stems = frozenset(content_stems(" ".join(self.bank.template_words())))
         self._facts: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._lock = threading.Lock()
 
@@ -107,14 +138,14 @@ class OfflineEngine:
         for earlier in context.segments:
             profile.add_text(earlier)
             profile.add_facts(*self._facts_of(earlier))
-        memory = _Memory(context.known_questions)
+        memory = _Memory(self._template_stems, context.known_questions)
         return self._suggest(segment, profile, memory, set(context.touched_categories),
                              context.workflow)
 
     def analyse_session(self, segments: Sequence[str], workflow: str = "") -> list[Suggestion]:
         """Re-analyse a whole transcript: every segment in order, ranked overall, no repeats."""
         profile = SessionProfile()
-        memory = _Memory()
+        memory = _Memory(self._template_stems)
         touched: set[str] = set()
         found: list[Suggestion] = []
         for segment in segments:
@@ -125,7 +156,7 @@ class OfflineEngine:
             found.extend(suggestions)
             profile.add_text(segment)
             profile.add_facts(*self._facts_of(segment))
-        return sorted(found, key=lambda s: -s.score)
+        return rank_diverse(found)
 
     # --- internals ------------------------------------------------------------------
 
@@ -135,16 +166,16 @@ class OfflineEngine:
         if not text:
             return []
         candidates = [c for c in self._candidates(text) if not any(map(memory.knows, c.variants))]
-        picked = self._pick(candidates)
+        picked = self._pick(candidates, memory)
         result = [Suggestion(c.text, c.category, c.quote, SOURCE, c.score) for c in picked]
         if profile.segments + 1 >= MIN_SEGMENTS_FOR_COVERAGE and len(result) < self.max_suggestions:
             untouched = set(CATEGORY_IDS) - touched - {s.category for s in result}
             for category, question in coverage_questions(
                 self.bank.coverage, untouched, profile.slots(workflow)
             ):
-                stems = content_stems(question)
+                fingerprint = memory.fingerprint(question)
                 if not memory.knows(question) and not any(
-                    near_duplicate(stems, content_stems(s.text)) for s in result
+                    same_question(fingerprint, memory.fingerprint(s.text)) for s in result
                 ):
                     result.append(Suggestion(question, category, "", SOURCE, COVERAGE_SCORE))
                     break
@@ -169,11 +200,16 @@ class OfflineEngine:
         values: dict[str, str] = {}
         for name, raw in groups.items():
             if raw:
-                value = (trim_phrase(clean(raw), cue.max_words, cue.keep_commas)
-                         if name == "thing" else clean(raw).strip(" ,;:'\""))
+                if name == "thing":
+                    value = _LEADING_DETERMINER.sub(lambda m: m.group(0).lower(), trim_phrase(
+                        clean(raw), cue.max_words, cue.keep_commas))
+                else:
+                    value = clean(raw).strip(" ,;:'\"").lower()
                 if value:
                     values[name] = value
         thing = values.get("thing", "")
+        if thing and cue.pattern.flags & re.IGNORECASE and _starts_sentence(text, start):
+            thing = values["thing"] = thing[0].lower() + thing[1:]
         if "thing" in cue.pattern.groupindex:
             bare = thing.lower()
             for article in _ARTICLES:
@@ -191,7 +227,7 @@ class OfflineEngine:
         key = (cue.family, content_stems(thing or values["quote"]))
         return _Candidate(chosen, cue.category, values["quote"], score, key, variants)
 
-    def _pick(self, candidates: list[_Candidate]) -> list[_Candidate]:
+    def _pick(self, candidates: list[_Candidate], memory: _Memory) -> list[_Candidate]:
         """The best few, diverse across categories and quotes, never two alike."""
         pool = sorted(candidates, key=lambda c: -c.score)
         picked: list[_Candidate] = []
@@ -202,9 +238,9 @@ class OfflineEngine:
             best = max(pool, key=lambda c: c.score * CATEGORY_DECAY ** per_category[c.category]
                        * SAME_QUOTE_DECAY ** per_quote[c.quote])
             pool.remove(best)
-            stems = content_stems(best.text)
+            fingerprint = memory.fingerprint(best.text)
             if best.key in keys or any(
-                near_duplicate(stems, content_stems(p.text)) for p in picked
+                same_question(fingerprint, memory.fingerprint(p.text)) for p in picked
             ):
                 continue
             picked.append(best)

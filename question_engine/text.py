@@ -86,7 +86,8 @@ def trim_phrase(phrase: str, max_words: int = 7, keep_commas: bool = False) -> s
 
 
 _DANGLING = word_set(
-    "a an the and or to of for in on at by with from as if when then that which who"
+    "a an the and or to of for in on at by with from as if when then that which who via"
+    " through using into onto about over after before without"
 )
 
 
@@ -121,13 +122,34 @@ def normalise(text: str) -> str:
     return " ".join(words(text))
 
 
+def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, float]:
+    shared = len(a & b)
+    if not shared:
+        return 0.0, 0.0
+    return shared / len(a | b), shared / min(len(a), len(b))
+
+
 def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     """True when two questions' content stems say essentially the same thing."""
     if not a or not b:
         return False
-    shared = len(a & b)
-    if shared == 0:
-        return False
-    jaccard = shared / len(a | b)
-    containment = shared / min(len(a), len(b))
+    jaccard, containment = _overlap(a, b)
     return jaccard >= 0.6 or (containment >= 0.85 and min(len(a), len(b)) >= 3)
+
+
+def same_question(a: tuple[frozenset[str], frozenset[str]],
+                  b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Near-duplicate test on (content stems, named stems) fingerprints.
+
+    Named stems are the words a question takes from the narrative (not from a template).
+    Two questions that name different things are different questions even when they
+    share a template; two that name the same things and share enough words are the same.
+    """
+    (full_a, named_a), (full_b, named_b) = a, b
+    if named_a and named_b:
+        named_jaccard, _ = _overlap(named_a, named_b)
+        if named_jaccard < 0.6:
+            return False
+        jaccard, containment = _overlap(full_a, full_b)
+        return jaccard >= 0.25 or containment >= 0.75
+    return near_duplicate(full_a, full_b)

@@ -1,0 +1,207 @@
+"""Score the offline question engine against annotated narratives and real interviews.
+
+Usage: python bench/eval_engine.py [--json] [--csv PATH]
+
+1. Annotated narratives (bench/eval/*.toml): each narrative is analysed as a whole
+   session (one segment per paragraph) and its ranked questions are compared with the
+   gaps a strong engineer would probe. A question *hits* a gap when its category is the
+   gap's and its text names one of the gap's terms (word stems, case-insensitive).
+   - recall@k: share of gaps hit by the top k questions (macro-averaged over narratives)
+   - precision@10: share of the top 10 that hit a gap, or are *specific* (name a word of
+     the narrative that no template contains)
+   - duplicates: pairs in the top 10 with the same category naming the same things
+2. Real interviews (elicitation-followups-study1.csv, Shen et al., RE'25): for each
+   context the interviewee's turns are the narrative. The human follow-up's *target* is
+   the set of content-word stems it shares with the interviewee's turns (what the human
+   picked up on). A context counts as a hit when any top-5 question names a target stem.
+   Contexts whose follow-up shares no content word with the interviewee (mostly topic
+   changes) have no target and are reported separately, not counted. For scale, an
+   "echo" baseline names the 5 most frequent content words of the interviewee's turns.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import tomllib
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from question_engine.offline import OfflineEngine  # noqa: E402
+from question_engine.text import STOPWORDS, stem, words  # noqa: E402
+from question_engine.types import Suggestion  # noqa: E402
+
+EVAL_DIR = Path(__file__).resolve().parent / "eval"
+DEFAULT_CSV = Path("/work/shared/data/elicitation-followups-study1.csv")
+_TERM_STOP = frozenset({"the", "a", "an", "of", "to", "and", "or", "in", "on", "for"})
+
+
+def stems(text: str, stop: frozenset[str] = _TERM_STOP) -> set[str]:
+    """Word stems of text, without a few function words (question words are kept)."""
+    return {stem(w) for w in words(text) if w not in stop}
+
+
+def load_narratives(directory: Path = EVAL_DIR) -> list[dict[str, Any]]:
+    """Every annotated narrative under directory, in file then entry order."""
+    narratives: list[dict[str, Any]] = []
+    for path in sorted(directory.glob("*.toml")):
+        narratives.extend(tomllib.loads(path.read_text(encoding="utf-8"))["narrative"])
+    return narratives
+
+
+def segments_of(text: str) -> list[str]:
+    """One segment per paragraph."""
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def names_term(question: str, terms: Sequence[str]) -> bool:
+    """True when the question's words include every stem of at least one term."""
+    found = stems(question)
+    return any(stems(term) and stems(term) <= found for term in terms)
+
+
+def _template_words(engine: OfflineEngine) -> frozenset[str]:
+    return frozenset(stem(w) for w in engine.bank.template_words())
+
+
+def score_narrative(narrative: dict[str, Any], suggestions: list[Suggestion],
+                    template_stems: frozenset[str]) -> dict[str, Any]:
+    """Recall@5/@10, precision@10 and duplicate pairs for one narrative."""
+    gaps = narrative["gap"]
+    text_stems = stems(narrative["text"], STOPWORDS)
+
+    def hits(gap: dict[str, Any], top: list[Suggestion]) -> bool:
+        return any(s.category == gap["category"] and names_term(s.text, gap["terms"])
+                   for s in top)
+
+    top10 = suggestions[:10]
+    recall5 = sum(hits(g, suggestions[:5]) for g in gaps) / len(gaps)
+    recall10 = sum(hits(g, top10) for g in gaps) / len(gaps)
+    useful = 0
+    for suggestion in top10:
+        on_gap = any(names_term(suggestion.text, g["terms"]) for g in gaps)
+        named = (stems(suggestion.text, STOPWORDS) - template_stems) & text_stems
+        useful += on_gap or bool(named)
+    named_sets = [(s.category, frozenset(stems(s.text, STOPWORDS) - template_stems))
+                  for s in top10]
+    duplicates = sum(
+        1 for i, (ca, a) in enumerate(named_sets) for cb, b in named_sets[i + 1:]
+        if ca == cb and a and b and len(a & b) / len(a | b) >= 0.8
+    )
+    missed = [g["thing"] for g in gaps if not hits(g, top10)]
+    return {"id": narrative["id"], "gaps": len(gaps), "recall@5": recall5,
+            "recall@10": recall10, "precision@10": useful / len(top10) if top10 else 0.0,
+            "duplicates": duplicates, "suggestions": len(suggestions), "missed@10": missed}
+
+
+def evaluate_narratives(engine: OfflineEngine | None = None) -> dict[str, Any]:
+    """Score every annotated narrative; macro averages plus per-narrative rows."""
+    engine = engine or OfflineEngine()
+    template_stems = _template_words(engine)
+    rows = []
+    for narrative in load_narratives():
+        suggestions = engine.analyse_session(segments_of(narrative["text"]))
+        rows.append(score_narrative(narrative, suggestions, template_stems))
+    count = len(rows)
+    return {
+        "narratives": count,
+        "gaps": sum(r["gaps"] for r in rows),
+        "recall@5": sum(r["recall@5"] for r in rows) / count,
+        "recall@10": sum(r["recall@10"] for r in rows) / count,
+        "precision@10": sum(r["precision@10"] for r in rows) / count,
+        "duplicates": sum(r["duplicates"] for r in rows),
+        "rows": rows,
+    }
+
+
+def _interviewee_turns(turns: str) -> list[str]:
+    parts = re.split(r"(Interviewer:|Interviewee:|Answer:)", turns)
+    said: list[str] = []
+    for speaker, text in zip(parts[1::2], parts[2::2], strict=False):
+        if speaker != "Interviewer:" and text.strip():
+            said.append(" ".join(text.split()))
+    return said
+
+
+def evaluate_interviews(path: Path = DEFAULT_CSV,
+                        engine: OfflineEngine | None = None) -> dict[str, Any]:
+    """How often a top-5 question names what the human interviewer's follow-up targeted."""
+    engine = engine or OfflineEngine()
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    anchored = hit = echo_hit = with_questions = 0
+    by_type: Counter[str] = Counter()
+    hits_by_type: Counter[str] = Counter()
+    for row in rows:
+        said = _interviewee_turns(row["Interview Turns"])
+        said_stems = stems(" ".join(said), STOPWORDS)
+        target = {s for s in stems(row["Human Follow Up Question"], STOPWORDS) & said_stems
+                  if len(s) >= 3}
+        if not said or not target:
+            continue
+        anchored += 1
+        kind = row["Type"].strip().lower()
+        by_type[kind] += 1
+        top5 = engine.analyse_session(said)[:5]
+        with_questions += bool(top5)
+        if any(stems(s.text, STOPWORDS) & target for s in top5):
+            hit += 1
+            hits_by_type[kind] += 1
+        frequent = Counter(stem(w) for w in words(" ".join(said))
+                           if w not in STOPWORDS and len(w) >= 3)
+        if {w for w, _ in frequent.most_common(5)} & target:
+            echo_hit += 1
+    return {
+        "contexts": len(rows),
+        "anchored": anchored,
+        "no_target": len(rows) - anchored,
+        "top5_hit_rate": hit / anchored if anchored else 0.0,
+        "echo_baseline_rate": echo_hit / anchored if anchored else 0.0,
+        "with_questions": with_questions,
+        "by_type": {k: f"{hits_by_type[k]}/{n}" for k, n in sorted(by_type.items())},
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the evaluation figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--csv", type=Path, default=DEFAULT_CSV, help="interview CSV")
+    parser.add_argument("--verbose", action="store_true", help="list missed gaps")
+    args = parser.parse_args(argv)
+    engine = OfflineEngine()
+    narratives = evaluate_narratives(engine)
+    interviews = evaluate_interviews(args.csv, engine) if args.csv.exists() else None
+    if args.json:
+        print(json.dumps({"narratives": narratives, "interviews": interviews}, indent=2))
+        return 0
+    print(f"narratives: {narratives['narratives']}, gaps: {narratives['gaps']}")
+    print(f"  gap recall@5   {narratives['recall@5']:.2f}")
+    print(f"  gap recall@10  {narratives['recall@10']:.2f}")
+    print(f"  precision@10   {narratives['precision@10']:.2f}")
+    print(f"  duplicates     {narratives['duplicates']} pairs in all top-10s")
+    if args.verbose:
+        for row in narratives["rows"]:
+            print(f"  {row['id']:<26} r@5 {row['recall@5']:.2f} r@10 {row['recall@10']:.2f} "
+                  f"p@10 {row['precision@10']:.2f} missed: {'; '.join(row['missed@10'])}")
+    if interviews:
+        print(f"interviews: {interviews['contexts']} contexts, {interviews['anchored']} with a "
+              f"target ({interviews['no_target']} without: mostly topic changes)")
+        print(f"  top-5 names the human follow-up's target: {interviews['top5_hit_rate']:.2f}")
+        print(f"  echo baseline (5 most frequent words):    "
+              f"{interviews['echo_baseline_rate']:.2f}")
+        print(f"  by follow-up type: {interviews['by_type']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
