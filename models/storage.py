@@ -25,6 +25,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import re
 import secrets
 import struct
 import threading
@@ -152,6 +153,7 @@ class AtomicJSONStorage(Storage):
         self._loaded = False
         self._dirty = False
         self._swept = False
+        self._overtaken = False
         self.disk_reads = 0
         """How many times the file was read from disk (a re-read means another writer)."""
         self.commits = 0
@@ -172,14 +174,30 @@ class AtomicJSONStorage(Storage):
             return self._data
 
     def write(self, data: Tables) -> None:
-        """Replace the whole database; committed now, or when the outer locked() exits."""
-        with self._thread_lock, self.locked():
-            if not self._loaded:
-                # The file changed since it was last read (or never was): make sure
-                # it is not a damaged file before replacing it.
-                self._load()
-            self._data = data
-            self._dirty = True
+        """Replace the whole database; committed now, or when the outer locked() exits.
+
+        Outside locked(), a write based on a read that another process has since
+        overtaken is refused with DatabaseError instead of silently undoing that
+        process's change.
+        """
+        with self._thread_lock:
+            outermost = self._depth == 0
+            with self.locked():
+                if outermost and self._overtaken:
+                    raise DatabaseError(
+                        f"{self.path}: another process changed the database after it was read;"
+                        " nothing was saved"
+                    )
+                self._replace(data)
+
+    def _replace(self, data: Tables) -> None:
+        """Hold data as the new database, to commit when the outer locked() exits."""
+        if not self._loaded:
+            # Never read yet under this lock: make sure the file on disk is not
+            # a damaged one before replacing it.
+            self._load()
+        self._data = data
+        self._dirty = True
 
     def close(self) -> None:
         """Release the lock file; the storage must not be used afterwards."""
@@ -228,7 +246,8 @@ class AtomicJSONStorage(Storage):
         if not self._swept:
             self._sweep_temp_files()
             self._swept = True
-        if self._loaded and self.revision() != self._token:
+        self._overtaken = self._loaded and self.revision() != self._token
+        if self._overtaken:
             self._loaded = False
 
     def _release(self) -> None:
@@ -250,10 +269,11 @@ class AtomicJSONStorage(Storage):
 
     def _sweep_temp_files(self) -> None:
         """Remove temp files left by killed writers (none is live while we hold the lock)."""
-        prefix = _temp_prefix(self.path)
+        name = re.escape(_temp_prefix(self.path)) + r"\d+\.[0-9a-f]+" + re.escape(_TEMP_SUFFIX)
+        pattern = re.compile(name)
         with contextlib.suppress(OSError), os.scandir(self.path.parent) as entries:
             for entry in entries:
-                if entry.name.startswith(prefix) and entry.name.endswith(_TEMP_SUFFIX):
+                if pattern.fullmatch(entry.name):
                     with contextlib.suppress(OSError):
                         os.unlink(entry.path)
 

@@ -226,6 +226,29 @@ def test_leftover_temp_files_are_never_read_and_are_swept_on_open(db_path: Path)
     assert not any(path.exists() for path in leftovers)
 
 
+def test_the_sweep_spares_temp_files_of_other_databases(db_path: Path) -> None:
+    other = db_path.with_name(f".{db_path.name}.bak.json.4242.deadbeef.tmp")
+    other.write_bytes(b"another database's write in progress")
+    with closing(Store(db_path)):
+        pass
+    assert other.exists()
+
+
+def test_an_unlocked_write_overtaken_by_another_process_is_refused(
+    store: Store, session: Session, db_path: Path
+) -> None:
+    stale = AtomicJSONStorage(db_path)
+    tables = stale.read()
+    assert tables is not None
+    store.save(Session(title="written meanwhile"))
+    written = db_path.read_bytes()
+    tables["sessions"] = {}
+    with pytest.raises(DatabaseError, match="changed the database after it was read"):
+        stale.write(tables)
+    stale.close()
+    assert db_path.read_bytes() == written
+
+
 def test_a_failed_commit_leaves_the_file_and_the_cache_as_they_were(
     store: Store, session: Session, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
