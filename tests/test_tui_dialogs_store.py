@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Label, OptionList, Select
+from textual.widgets import DataTable, Input, Label, OptionList, Select, TextArea
 
 from models.domain import DECISION_PRESETS, Decision, Rule, Segment, Session
 from models.repository import Store
@@ -146,6 +146,29 @@ async def test_a_new_decision_needs_a_topic(store: Store) -> None:
     assert [(d.topic, d.choice, d.kind) for d in store.decisions(session.id)] == [
         ("Refund limit", "$200", "custom")
     ]
+
+
+async def test_editing_a_decided_decision_shows_its_choice_among_the_options(
+    store: Store,
+) -> None:
+    decision = Decision(
+        session_id="ses_01JQ8ZK4M3ABCDEFGHJKMNPQRS",
+        topic="Escalate how?",
+        options=["Slack message", "Email"],
+        choice="Email",
+    )
+    app = Host(lambda: DecisionEditor(decision))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#decision-pick", Select).value == "Email"
+        app.screen.query_one("#decision-options", TextArea).text = "Slack message\nEmail\nPager"
+        await pilot.pause()
+        app.screen.query_one("#decision-pick", Select).value = "Pager"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: bool(app.results))
+    edited = app.results[0]
+    assert (edited.options, edited.choice) == (["Slack message", "Email", "Pager"], "Pager")
 
 
 # export -------------------------------------------------------------------

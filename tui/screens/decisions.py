@@ -63,6 +63,7 @@ class DecisionEditor(ModalScreen[Decision | None]):
     def __init__(self, decision: Decision) -> None:
         super().__init__()
         self.decision = decision
+        self.shown_options = [clean(o).strip() for o in decision.options if o.strip()]
 
     def compose(self) -> ComposeResult:
         d = self.decision
@@ -75,6 +76,7 @@ class DecisionEditor(ModalScreen[Decision | None]):
                 Label("Pick"),
                 Select(
                     self._option_items(d.options),
+                    value=d.choice if d.choice in d.options else Select.NULL,
                     prompt="choose an option",
                     id="decision-pick",
                     compact=True,
@@ -106,7 +108,10 @@ class DecisionEditor(ModalScreen[Decision | None]):
 
     @on(TextArea.Changed, "#decision-options")
     def _options_changed(self) -> None:
-        self.query_one("#decision-pick", Select).set_options(self._option_items(self._options()))
+        options = self._options()
+        if options != self.shown_options:
+            self.shown_options = options
+            self.query_one("#decision-pick", Select).set_options(self._option_items(options))
 
     @on(Select.Changed, "#decision-pick")
     def _picked(self, event: Select.Changed) -> None:

@@ -145,7 +145,7 @@ class ExportDialog(ModalScreen[Path | None]):
             self.query_one("#export-error", Label).update(literal(f"Export failed: {event.error}"))
             self.notify(clean(f"Export failed: {event.error}"), severity="error", markup=False)
             return
-        self.notify(clean(f"Exported {event.size} bytes to {event.path}"), markup=False)
+        self.notify(clean(f"Exported {event.size} bytes to {event.path.absolute()}"), markup=False)
         self.dismiss(event.path)
 
     @on(Button.Pressed, "#export-cancel")

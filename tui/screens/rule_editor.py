@@ -30,6 +30,7 @@ RuleEditor > Vertical {
 }
 RuleEditor #provenance { height: auto; max-height: 4; color: $text-muted; }
 RuleEditor #form { height: 1fr; }
+RuleEditor #unless-list { height: auto; }
 RuleEditor .row { height: auto; }
 RuleEditor .row > Label { width: 11; }
 RuleEditor .row > Input, RuleEditor .row > Select { width: 1fr; }
