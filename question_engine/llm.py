@@ -12,7 +12,7 @@ import contextlib
 import os
 import sys
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import Any
 
 from models.config import LLMConfig
@@ -130,7 +130,7 @@ class LLMClient:
 
     async def stream_questions(
         self, segment: str, context: SessionContext
-    ) -> AsyncIterator[Suggestion | EngineUsage]:
+    ) -> AsyncGenerator[Suggestion | EngineUsage, None]:
         """Validated suggestions as each completes, then this call's usage.
 
         Raises LLMFailure on any failure, including output with no usable question

@@ -56,13 +56,9 @@ class Deduper:
 def merge(
     llm: Sequence[Suggestion], offline: Sequence[Suggestion], limit: int | None = None
 ) -> list[Suggestion]:
-    """One ranked list: LLM and offline questions alternate (LLM first, as it saw the
-    whole narrative), each list keeping its own order; duplicates are dropped and
-    every item keeps its source label."""
+    """One list ranked by score (LLM first among equals, as it saw the whole narrative);
+    a question that repeats a better-ranked one is dropped; each keeps its source label."""
+    ranked = sorted([*llm, *offline], key=lambda s: -s.score)
     deduper = Deduper()
-    merged: list[Suggestion] = []
-    for index in range(max(len(llm), len(offline))):
-        for ranked in (llm, offline):
-            if index < len(ranked) and deduper.admit(ranked[index]):
-                merged.append(ranked[index])
+    merged = [s for s in ranked if deduper.admit(s)]
     return merged[:limit] if limit is not None else merged

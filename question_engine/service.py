@@ -1,17 +1,58 @@
 """The one entry point the app and the CLI use to get suggestions and rule drafts.
 
 It hides which engine runs: the offline engine always, plus the LLM engine when
-one is configured (added by the LLM client). Callers iterate the async stream
-and receive Suggestions as they complete, EngineNotices to show in the status
-line (e.g. "LLM unreachable, offline questions shown"), and EngineUsage updates.
+one is configured. Callers iterate the async stream and receive the offline
+Suggestions at once, then the LLM's as each completes (duplicates dropped, each
+labelled with its source), EngineNotices to show in the status line (e.g. "LLM
+unreachable at ...; offline questions shown"), and EngineUsage totals.
+litellm is only imported (in a thread) when an LLM is enabled.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
+from contextlib import aclosing
 
 from models.config import Config
-from question_engine.types import EngineEvent, RuleDraft, SessionContext
+from question_engine.merge import Deduper
+from question_engine.types import (
+    EngineEvent,
+    EngineNotice,
+    EngineUsage,
+    RuleDraft,
+    SessionContext,
+    Suggestion,
+)
+
+
+class UsageMeter:
+    """Running token and cost totals of LLM calls (cost None once any call is unpriced)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.total = EngineUsage(0, 0, 0.0)
+        self.calls = 0
+
+    def add(self, usage: EngineUsage) -> EngineUsage:
+        """Add one call's usage; return the new totals."""
+        with self._lock:
+            cost = (
+                None
+                if usage.cost_usd is None or (self.calls and self.total.cost_usd is None)
+                else (self.total.cost_usd or 0.0) + usage.cost_usd
+            )
+            self.calls += 1
+            self.total = EngineUsage(
+                self.total.prompt_tokens + usage.prompt_tokens,
+                self.total.completion_tokens + usage.completion_tokens,
+                cost,
+            )
+            return self.total
+
+
+SESSION_USAGE = UsageMeter()
+"""The totals used when a caller passes no meter of its own (one per process)."""
 
 
 def engine_label(config: Config) -> str:
@@ -20,17 +61,77 @@ def engine_label(config: Config) -> str:
 
 
 async def stream_suggestions(
-    segment: str, context: SessionContext, config: Config
+    segment: str, context: SessionContext, config: Config, meter: UsageMeter | None = None
 ) -> AsyncIterator[EngineEvent]:
-    """Ranked suggestions for a new segment, streamed as they become available."""
+    """Ranked suggestions for a new segment, streamed as they become available.
+
+    Offline questions come first, at once; LLM questions follow as each completes.
+    Any LLM failure ends in one EngineNotice and the offline questions stand.
+    Cancelling the consumer closes the LLM's HTTP stream.
+    """
     from question_engine.offline import OfflineEngine
 
-    for suggestion in OfflineEngine(config.engine).suggest(segment, context):
+    offline = OfflineEngine(config.engine).suggest(segment, context)
+    for suggestion in offline:
         yield suggestion
+    if not config.llm.enabled:
+        return
+    from question_engine.llm import LLMClient, LLMFailure
+
+    meter = meter or SESSION_USAGE
+    deduper = Deduper([*context.known_questions, *(s.text for s in offline)])
+    try:
+        stream = LLMClient(config.llm).stream_questions(segment, context)
+        async with aclosing(stream) as events:
+            async for event in events:
+                if isinstance(event, EngineUsage):
+                    yield meter.add(event)
+                elif isinstance(event, Suggestion) and deduper.admit(event):
+                    yield event
+    except LLMFailure as failure:
+        yield EngineNotice(f"{failure}; offline questions shown")
+    except Exception as error:  # a bug in a dependency must not cost the offline questions
+        yield EngineNotice(f"LLM failed ({type(error).__name__}); offline questions shown")
 
 
-async def draft_rule(question: str, answer: str, config: Config) -> RuleDraft:
-    """A rule draft from a question and its answer (never invents what is not said)."""
+async def llm_suggestions(
+    segment: str, context: SessionContext, config: Config
+) -> tuple[list[Suggestion], str | None]:
+    """Every LLM suggestion for a segment, and the failure reason (None when it worked)."""
+    from question_engine.llm import LLMClient, LLMFailure
+
+    found: list[Suggestion] = []
+    try:
+        stream = LLMClient(config.llm).stream_questions(segment, context)
+        async with aclosing(stream) as events:
+            async for event in events:
+                if isinstance(event, Suggestion):
+                    found.append(event)
+                else:
+                    SESSION_USAGE.add(event)
+    except LLMFailure as failure:
+        return [], str(failure)
+    except Exception as error:
+        return [], f"LLM failed ({type(error).__name__})"
+    return found, None
+
+
+async def draft_rule(
+    question: str, answer: str, config: Config, meter: UsageMeter | None = None
+) -> RuleDraft:
+    """A rule draft from a question and its answer: the LLM's when one is enabled and
+    answers usably, else the offline drafter's (which never invents what is not said)."""
     from question_engine.drafting import draft_rule as offline_draft
 
+    if config.llm.enabled:
+        from question_engine.llm import LLMClient
+
+        try:
+            draft, usage = await LLMClient(config.llm).draft_rule(question, answer)
+        except Exception:  # LLMFailure or a dependency's bug: the offline draft stands
+            pass
+        else:
+            if usage is not None:
+                (meter or SESSION_USAGE).add(usage)
+            return draft
     return offline_draft(question, answer)

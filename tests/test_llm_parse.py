@@ -111,20 +111,20 @@ def test_redact_switch_masks_everything_sent() -> None:
     assert sent_narrative("Call 020 7946 0958.", context, mask=True)[0] == "Call [phone]."
 
 
-def suggestion(text: str, source: str) -> Suggestion:
-    return Suggestion(text, "exception", "q", source, 0.5)
+def suggestion(text: str, source: str, score: float = 0.5) -> Suggestion:
+    return Suggestion(text, "exception", "q", source, score)
 
 
-def test_merge_alternates_sources_and_drops_duplicates() -> None:
-    llm = [suggestion("Who decides when the owner is out?", "m"),
-           suggestion("How often does a claim have no zip code?", "m")]
-    offline = [suggestion("Who decides when the owner is out?", "offline"),
-               suggestion("What report does finance read weekly?", "offline")]
+def test_merge_ranks_by_score_and_drops_duplicates_keeping_the_better() -> None:
+    llm = [suggestion("Who decides when the owner is out?", "m", 0.9),
+           suggestion("How often does a claim have no zip code?", "m", 0.85)]
+    offline = [suggestion("Who decides when the owner is out?", "offline", 0.8),
+               suggestion("What report does finance read weekly?", "offline", 0.88)]
     merged = merge(llm, offline, limit=10)
     assert [(s.text, s.source) for s in merged] == [
         ("Who decides when the owner is out?", "m"),
-        ("How often does a claim have no zip code?", "m"),
         ("What report does finance read weekly?", "offline"),
+        ("How often does a claim have no zip code?", "m"),
     ]
     assert len(merge(llm, offline, limit=2)) == 2
 

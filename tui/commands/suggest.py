@@ -72,12 +72,27 @@ def split_segments(text: str) -> list[str]:
 def suggestions_for(segments: list[str], config: Config, workflow: str = "") -> list[Suggestion]:
     """Ranked questions for a whole narrative.
 
-    Today: the offline engine only. When `config.llm.enabled`, the LLM client merges its
-    questions in here.
+    The offline engine always; when `config.llm.enabled`, the LLM's questions about the
+    whole narrative are merged in (duplicates dropped, each labelled with its source).
+    When the LLM fails, the offline questions stand and one line on stderr says why.
     """
     from question_engine.offline import OfflineEngine
 
-    return OfflineEngine(config.engine).analyse_session(segments, workflow)
+    offline = OfflineEngine(config.engine).analyse_session(segments, workflow)
+    if not config.llm.enabled:
+        return offline
+    import asyncio
+
+    from question_engine.merge import merge
+    from question_engine.service import llm_suggestions
+    from question_engine.types import SessionContext
+
+    context = SessionContext(workflow=workflow)
+    llm, failure = asyncio.run(llm_suggestions("\n\n".join(segments), context, config))
+    if failure is not None:
+        print(f"tacit: {clean(failure)}; offline questions shown", file=sys.stderr)
+        return offline
+    return merge(llm, offline)
 
 
 def format_readable(suggestions: list[Suggestion]) -> str:
