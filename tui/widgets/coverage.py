@@ -45,9 +45,12 @@ def coverage(questions: Iterable[Question], rules: Iterable[Rule]) -> list[Categ
     ]
 
 
-def coverage_content(cells: list[CategoryCoverage]) -> Content:
-    """'rule 2/1  edge 0/0 …': asked/rules per category; untouched ones stand out."""
-    parts: list[tuple[str, str] | str] = [("asked/rules ", "dim")]
+LEGEND = "coverage asked/rules: "
+
+
+def coverage_content(cells: list[CategoryCoverage], legend: bool = True) -> Content:
+    """'rule 2/1  edge – …': asked/rules per category; untouched ones stand out."""
+    parts: list[tuple[str, str] | str] = [(LEGEND, "dim")] if legend else []
     for cell in cells:
         if cell.untouched:
             parts.append((f"{cell.label} –", "$warning"))
@@ -64,11 +67,13 @@ class CoverageMeter(Static):
         super().__init__("", id=id, markup=False)
         self.cells: list[CategoryCoverage] = coverage([], [])
 
-    def on_mount(self) -> None:
-        self.border_title = "Coverage"
-        self.update(coverage_content(self.cells))
+    def render(self) -> Content:
+        """The legend only when the line has room for it (80 columns do not)."""
+        full = coverage_content(self.cells)
+        fits = self.size.width == 0 or full.cell_length <= self.size.width
+        return full if fits else coverage_content(self.cells, legend=False)
 
     def show(self, questions: Iterable[Question], rules: Iterable[Rule]) -> None:
         """Recount and redraw."""
         self.cells = coverage(questions, rules)
-        self.update(coverage_content(self.cells))
+        self.refresh()
