@@ -8,7 +8,9 @@ or touch what the user is typing.
 
 It also keeps this role's presence heartbeat and tells the user when the other
 role joins or leaves. `install_hangup_handler` turns SIGHUP (a dropped SSH
-connection, a closed tmux pane) into a clean exit with code 129.
+connection, a closed tmux pane) into a clean exit with code 129; as a closed
+pane does not always deliver SIGHUP (Textual then reads EOF forever), the
+terminal is also checked every second.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from models.repository import Store
 
 POLL_SECONDS = 0.4
+TERMINAL_CHECK_SECONDS = 1.0
 EXIT_HANGUP = 129
 
 
@@ -83,6 +86,10 @@ class PairSync:
             self.app.set_interval(self.poll_seconds, self.check_store, name="store-watch"),
             self.app.set_interval(self.heartbeat_seconds, self.heartbeat, name="presence"),
         ]
+        if not self.app.is_headless:
+            self._timers.append(
+                self.app.set_interval(TERMINAL_CHECK_SECONDS, self.check_terminal, name="tty")
+            )
 
     def stop(self) -> None:
         """Stop the timers and remove this role's heartbeat."""
@@ -106,6 +113,11 @@ class PairSync:
                 reload()
         self.app.post_message(StoreChanged())
         return True
+
+    def check_terminal(self) -> None:
+        """A closed pane may hang up the terminal without a SIGHUP reaching us: exit then too."""
+        if _terminal_gone():
+            hang_up(self.app)
 
     def heartbeat(self) -> None:
         """Refresh this role's heartbeat and report the other role coming or going."""
@@ -163,6 +175,9 @@ def _silence_terminal() -> None:
 
 def hang_up(app: App[Any]) -> None:
     """Save what can be saved and exit with code 129: the terminal went away."""
+    if getattr(app, "_tacit_hung_up", False):
+        return
+    app._tacit_hung_up = True  # type: ignore[attr-defined]
     if _terminal_gone():
         _silence_terminal()
     for screen in reversed(list(app.screen_stack)):
