@@ -204,10 +204,17 @@ def read_bank_file(path: Path) -> tuple[list[Cue], list[CoverageTemplate]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
+        message = str(error)
+        found = re.search(r"\(at line (\d+), column \d+\)$", message)
+        if found:
+            line = int(found.group(1))
+        elif message.endswith("(at end of document)"):
+            line = max(1, len(text.splitlines()))
+        else:
+            line = 0
         where = f"line {line}: " if line else ""
-        message = str(error).split(" (at line")[0]
-        raise BankError(f"{path}: {where}not valid TOML ({message})") from None
+        reason = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)$", "", message)
+        raise BankError(f"{path}: {where}not valid TOML ({reason})") from None
     unknown = set(data) - {"bank", "cue", "coverage"}
     if unknown:
         raise BankError(f"{path}: unknown table [{sorted(unknown)[0]}] "

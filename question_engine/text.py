@@ -98,6 +98,7 @@ def words(text: str) -> list[str]:
 
 def stem(word: str) -> str:
     """A crude suffix-stripping stem: enough to match 'assigned' with 'assign'."""
+    word = word.removesuffix("'s").rstrip("'")
     for suffix in ("ational", "ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied",
                    "ers", "er", "ed", "es", "ly", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
