@@ -108,6 +108,7 @@ async def test_one_acceptance_keeps_a_draft_and_both_make_it_accepted() -> None:
         await pilot.pause()
         assert app.screen.query_one("#accept-operator", Checkbox).value is True
         app.screen.query_one("#accept-engineer", Checkbox).value = True
+        await until(pilot, lambda: app.screen.query_one("#status", Select).value == "accepted")
         await pilot.press("ctrl+s")
         await until(pilot, lambda: bool(app.results))
     both = app.results[0]

@@ -191,6 +191,16 @@ class RuleEditor(ModalScreen[Rule | None]):
     def on_mount(self) -> None:
         self.query_one("#statement", Input).focus()
 
+    @on(Checkbox.Changed)
+    def _acceptance_changed(self) -> None:
+        """Show the status the acceptances imply: accepted only when both are ticked."""
+        both = all(self.query_one(f"#accept-{role}", Checkbox).value for role in ROLES)
+        status = self.query_one("#status", Select)
+        if both and status.value == "draft":
+            status.value = "accepted"
+        elif not both and status.value == "accepted":
+            status.value = "draft"
+
     # actions ------------------------------------------------------------
 
     def action_add_unless(self) -> None:
