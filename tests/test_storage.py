@@ -53,7 +53,7 @@ def forbid_opening(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
             raise AssertionError(f"the storage opened {path}")
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(storage_module.os, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded)
 
 
 # damage ------------------------------------------------------------------------
@@ -123,7 +123,7 @@ def test_database_lock_and_temp_files_are_0600_under_a_permissive_umask(
         temp_modes.append(mode_of(Path(source)))
         real_replace(source, target)
 
-    monkeypatch.setattr(storage_module.os, "replace", spying_replace)
+    monkeypatch.setattr(os, "replace", spying_replace)
     previous = os.umask(0)
     try:
         with closing(Store(db_path)) as store:
@@ -257,7 +257,7 @@ def test_a_failed_commit_leaves_the_file_and_the_cache_as_they_were(
     def disk_full(fd: int, data: Any) -> int:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(storage_module.os, "write", disk_full)
+    monkeypatch.setattr(os, "write", disk_full)
     with pytest.raises(DatabaseError, match="No space left on device") as raised:
         store.save(Session(title="lost"))
     assert "\n" not in str(raised.value)
@@ -290,6 +290,13 @@ def test_writes_inside_one_locked_block_are_committed_once(store: Store, session
 # locking -------------------------------------------------------------------------
 
 
+def append_example(text: str) -> Callable[[Rule], None]:
+    def change(rule: Rule) -> None:
+        rule.examples.append(text)
+
+    return change
+
+
 def run_threads(count: int, target: Callable[[int], None]) -> None:
     errors: list[BaseException] = []
 
@@ -313,11 +320,12 @@ def test_threads_sharing_one_store_lose_no_update(store: Store, session: Session
 
     def add_examples(index: int) -> None:
         for n in range(25):
-            store.update(Rule, rule.id, lambda r, n=n: r.examples.append(f"{index}-{n}"))
+            store.update(Rule, rule.id, append_example(f"{index}-{n}"))
 
     run_threads(4, add_examples)
     stored = store.get(Rule, rule.id)
-    assert stored is not None and len(stored.examples) == 100
+    assert stored is not None
+    assert sorted(stored.examples) == sorted(f"{i}-{n}" for i in range(4) for n in range(25))
 
 
 def test_two_stores_in_two_threads_exclude_each_other(
@@ -330,11 +338,12 @@ def test_two_stores_in_two_threads_exclude_each_other(
 
         def add_examples(index: int) -> None:
             for n in range(25):
-                stores[index].update(Rule, rule.id, lambda r, n=n: r.examples.append(f"{n}"))
+                stores[index].update(Rule, rule.id, append_example(f"{index}-{n}"))
 
         run_threads(2, add_examples)
     stored = store.get(Rule, rule.id)
-    assert stored is not None and len(stored.examples) == 50
+    assert stored is not None
+    assert sorted(stored.examples) == sorted(f"{i}-{n}" for i in range(2) for n in range(25))
 
 
 def test_a_write_outside_locked_waits_for_the_lock(db_path: Path, store: Store) -> None:

@@ -12,6 +12,7 @@ acknowledged write.
 from __future__ import annotations
 
 import sys
+from functools import partial
 
 from models.domain import Rule, Segment
 from models.repository import Store
@@ -42,12 +43,20 @@ def insert(store: Store, session_id: str, count: int, tag: str) -> None:
     print("done", flush=True)
 
 
+def _append_example(text: str, rule: Rule) -> None:
+    rule.examples.append(text)
+
+
+def _accept(role: str, rule: Rule) -> None:
+    rule.accept(role, by=f"the {role}")
+
+
 def update(store: Store, rule_id: str, role: str, count: int) -> None:
     """Append count examples to one rule, then accept it as role, each via Store.update."""
     _wait_for_go()
     for index in range(count):
-        store.update(Rule, rule_id, lambda rule, i=index: rule.examples.append(f"{role} {i}"))
-    store.update(Rule, rule_id, lambda rule: rule.accept(role, by=f"the {role}"))
+        store.update(Rule, rule_id, partial(_append_example, f"{role} {index}"))
+    store.update(Rule, rule_id, partial(_accept, role))
     print("done", flush=True)
 
 
