@@ -243,10 +243,14 @@ class AtomicJSONStorage(Storage):
             fcntl.flock(lock_fd, fcntl.LOCK_UN)
             self._handles.close()
             self._handles.lock_fd = lock_fd = _open_lock_file(self.lock_path)
-        if not self._swept:
-            self._sweep_temp_files()
-            self._swept = True
-        self._overtaken = self._loaded and self.revision() != self._token
+        try:
+            if not self._swept:
+                self._sweep_temp_files()
+                self._swept = True
+            self._overtaken = self._loaded and self.revision() != self._token
+        except BaseException:
+            self._release()
+            raise
         if self._overtaken:
             self._loaded = False
 
