@@ -255,3 +255,13 @@ async def test_editor_is_keyboard_only_at_80x24_tab_reaches_every_field_in_view(
         "rule-cancel",
     ]
     assert [n for n in order if n in expected] == expected
+
+
+async def test_editor_save_key_can_be_remapped_by_its_binding_id() -> None:
+    app = Host(lambda: RuleEditor(_draft()))
+    app.set_keymap({"tacit.rule_editor_save": "f6"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await until(pilot, lambda: bool(app.results))
+    assert app.results[0].statement == "Route jobs by zip code"

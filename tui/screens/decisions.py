@@ -43,8 +43,8 @@ class DecisionEditor(ModalScreen[Decision | None]):
     """Edit one decision's topic, options, choice, owner and reason."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="decision_editor.cancel"),
-        Binding("ctrl+s", "save", "Save", id="decision_editor.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="tacit.decision_editor_cancel"),
+        Binding("ctrl+s", "save", "Save", id="tacit.decision_editor_save", priority=True),
     ]
     DEFAULT_CSS = """
     DecisionEditor { align: center middle; }
@@ -153,9 +153,9 @@ class DecisionRegister(Screen[None]):
     """The session's operational decisions and the presets; Escape goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="decisions.close"),
-        Binding("enter", "edit", "Edit", id="decisions.edit", show=True),
-        Binding("n", "new", "New decision", id="decisions.new"),
+        Binding("escape", "close", "Back", id="tacit.decisions_close"),
+        Binding("enter", "edit", "Edit", id="tacit.decisions_edit", show=True),
+        Binding("n", "new", "New decision", id="tacit.decisions_new"),
     ]
     DEFAULT_CSS = """
     DecisionRegister #decision-table { height: 1fr; }

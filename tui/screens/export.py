@@ -44,8 +44,8 @@ class ExportDialog(ModalScreen[Path | None]):
     """Export the session; returns the written path, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="export.cancel"),
-        Binding("ctrl+s", "export", "Export", id="export.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="tacit.export_cancel"),
+        Binding("ctrl+s", "export", "Export", id="tacit.export_save", priority=True),
     ]
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }

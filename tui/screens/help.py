@@ -37,7 +37,7 @@ class HelpScreen(ModalScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "close", "Close", id="help.close"),
+        Binding("escape,q,question_mark,f1", "close", "Close", id="tacit.help_close"),
     ]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }

@@ -22,7 +22,7 @@ class TextPrompt(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
+        Binding("escape", "cancel", "Cancel", id="tacit.prompt_cancel"),
     ]
     DEFAULT_CSS = """
     TextPrompt { align: center middle; }
@@ -77,8 +77,8 @@ class ConfirmPrompt(ModalScreen[bool]):
     """Ask a yes/no question: y or Enter on Yes confirms; n or Escape declines."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,n", "answer(False)", "No", id="confirm.no"),
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("escape,n", "answer(False)", "No", id="tacit.confirm_no"),
+        Binding("y", "answer(True)", "Yes", id="tacit.confirm_yes"),
     ]
     DEFAULT_CSS = """
     ConfirmPrompt { align: center middle; }

@@ -84,9 +84,9 @@ class RuleEditor(ModalScreen[Rule | None]):
     """Edit a rule; returns the edited Rule (not saved) or None on cancel."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="rule_editor.cancel"),
-        Binding("ctrl+s", "save", "Save", id="rule_editor.save", priority=True),
-        Binding("ctrl+n", "add_unless", "Add unless", id="rule_editor.add_unless"),
+        Binding("escape", "cancel", "Cancel", id="tacit.rule_editor_cancel"),
+        Binding("ctrl+s", "save", "Save", id="tacit.rule_editor_save", priority=True),
+        Binding("ctrl+n", "add_unless", "Add unless", id="tacit.rule_editor_add_unless"),
     ]
     DEFAULT_CSS = CSS
 

@@ -84,8 +84,8 @@ class SessionPicker(Screen[Session | None]):
     """Pick a recent session (Enter) or create one; Escape returns None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Close", id="sessions.cancel"),
-        Binding("n", "new", "New session", id="sessions.new"),
+        Binding("escape", "cancel", "Close", id="tacit.sessions_cancel"),
+        Binding("n", "new", "New session", id="tacit.sessions_new"),
     ]
     DEFAULT_CSS = """
     SessionPicker { align: center top; }
