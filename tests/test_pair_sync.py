@@ -8,9 +8,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from models.domain import Rule, Segment, Session
+from models.domain import Comment, Rule, Segment, Session
 from models.repository import Store
 from tui.presence import Presence, presence_dir
+from tui.sync import save_edit
 
 
 def _until(condition: Callable[[], bool], seconds: float = 1.0) -> float:
@@ -119,3 +120,56 @@ def test_presence_ignores_a_dead_process_and_a_stale_heartbeat(tmp_path: Path) -
     old = time.time() - 60
     os.utime(heartbeat, (old, old))
     assert not Presence(db, "engineer").other_connected()
+
+
+def _copy(rule: Rule) -> Rule:
+    return Rule.from_dict(rule.to_dict())
+
+
+def test_engineer_edit_saved_after_operator_acceptance_keeps_both(tmp_path: Path) -> None:
+    engineer, operator = Store(tmp_path / "tacit.json"), Store(tmp_path / "tacit.json")
+    _, rule = _session_with_rule(engineer)
+    opened = _copy(rule)  # the engineer opens the rule in the editor
+    edited = _copy(opened)
+    edited.then = "assign to the owner's team"
+    edited.accept("engineer")
+
+    operator.update(Rule, rule.id, lambda r: r.accept("operator"))  # meanwhile
+    save_edit(engineer, opened, edited)
+
+    stored = operator.get(Rule, rule.id)
+    assert stored is not None
+    assert stored.then == "assign to the owner's team"
+    assert stored.accepted_by_operator is not None and stored.accepted_by_engineer is not None
+    assert stored.status == "accepted"
+
+
+def test_send_back_during_an_engineer_edit_keeps_the_comment_and_withdrawal(
+    tmp_path: Path,
+) -> None:
+    engineer, operator = Store(tmp_path / "tacit.json"), Store(tmp_path / "tacit.json")
+    _, rule = _session_with_rule(engineer)
+    operator.update(Rule, rule.id, lambda r: r.accept("operator"))
+    opened = engineer.get(Rule, rule.id)
+    assert opened is not None
+    edited = _copy(opened)
+    edited.statement = "Route by zip code unless a primary owner exists"
+    edited.comments.append(Comment(role="engineer", text="added the owner exception"))
+
+    operator.update(Rule, rule.id, lambda r: r.send_back("operator", "VIPs never move"))
+    save_edit(engineer, opened, edited)
+
+    stored = engineer.get(Rule, rule.id)
+    assert stored is not None
+    assert stored.statement == "Route by zip code unless a primary owner exists"
+    assert stored.accepted_by_operator is None
+    assert stored.status == "draft"
+    assert sorted(c.text for c in stored.comments) == ["VIPs never move",
+                                                         "added the owner exception"]
+
+
+def test_save_edit_inserts_a_rule_not_stored_yet(tmp_path: Path) -> None:
+    store = Store(tmp_path / "tacit.json")
+    fresh = Rule(session_id="s", statement="Escalate refunds over 500 to Finance")
+    save_edit(store, _copy(fresh), fresh)
+    assert [r.statement for r in store.rules("s")] == ["Escalate refunds over 500 to Finance"]

@@ -20,13 +20,15 @@ import atexit
 import contextlib
 import os
 import signal
-from typing import TYPE_CHECKING, Any
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
 
+from models.domain import Record, Rule, now
 from tui.presence import HEARTBEAT_SECONDS, Presence, other_role
 
 if TYPE_CHECKING:
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 
     from models.repository import Store
 
+R = TypeVar("R", bound=Record)
 POLL_SECONDS = 0.4
 TERMINAL_CHECK_SECONDS = 1.0
 EXIT_HANGUP = 129
@@ -205,3 +208,44 @@ def remove_hangup_handler() -> None:
     """Undo install_hangup_handler (call from the app's on_unmount)."""
     with contextlib.suppress(RuntimeError, NotImplementedError, ValueError):
         asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+
+
+def merge_edit(original: R, edited: R, stored: R) -> R:
+    """Three-way merge of one person's edit into what is stored now.
+
+    Fields this person changed (edited differs from original) win; every other
+    field keeps the stored value, so the other person's concurrent change
+    survives. For a rule, everyone's comments are kept and the status follows
+    the two acceptances.
+    """
+    before, after = original.to_dict(), edited.to_dict()
+    merged = stored.to_dict()
+    for name, value in after.items():
+        if value != before.get(name):
+            merged[name] = value
+    if isinstance(stored, Rule):
+        added = [c for c in after["comments"] if c not in before["comments"]]
+        kept = stored.to_dict()["comments"]
+        merged["comments"] = kept + [c for c in added if c not in kept]
+        if merged["status"] in ("draft", "accepted"):
+            both = merged["accepted_by_operator"] and merged["accepted_by_engineer"]
+            merged["status"] = "accepted" if both else "draft"
+    merged["updated_at"] = now()
+    return type(stored).from_dict(merged)
+
+
+def save_edit(store: Store, original: R, edited: R) -> R:
+    """Save an edit made from `original` without undoing what others changed meanwhile.
+
+    Runs under the store's lock (Store.update); a record not stored yet is inserted.
+    """
+    def change(stored: R) -> None:
+        merged = merge_edit(original, edited, stored)
+        for field in fields(merged):  # type: ignore[arg-type]
+            setattr(stored, field.name, getattr(merged, field.name))
+
+    try:
+        return store.update(type(edited), edited.id, change)
+    except KeyError:
+        store.save(edited)
+        return edited
