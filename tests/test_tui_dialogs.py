@@ -42,6 +42,7 @@ async def test_editor_is_prefilled_and_returns_the_edited_rule_with_unless_claus
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "Is zip code always the rule?" in visible_text(app)
+        assert f"From question qst_{question.id[-6:]}" in visible_text(app)
         assert "Unless the account has a primary owner." in visible_text(app)
         editor = app.screen
         assert editor.query_one("#statement", Input).value == "Route jobs by zip code"

@@ -44,6 +44,12 @@ RuleEditor #rule-buttons { height: auto; align-horizontal: right; }
 """
 
 
+def short_id(record_id: str) -> str:
+    """Kind prefix plus the last six characters, as the panes show ids."""
+    prefix, _, rest = record_id.partition("_")
+    return f"{prefix}_{rest[-6:]}" if rest else record_id
+
+
 class UnlessRow(Horizontal):
     """One exception: its condition and its own outcome, removable."""
 
@@ -104,6 +110,9 @@ class RuleEditor(ModalScreen[Rule | None]):
             box.border_title = "Rule  (ctrl+s save, Esc cancel)"
             if self.question is not None:
                 yield Static(self._provenance(self.question), id="provenance")
+            elif rule.question_id:
+                link = f"From question {short_id(rule.question_id)}"
+                yield Static(Content.styled(link, "dim"), id="provenance")
             with VerticalScroll(id="form"):
                 yield _field(
                     "Statement", Input(clean(rule.statement), id="statement", compact=True)
@@ -179,7 +188,10 @@ class RuleEditor(ModalScreen[Rule | None]):
 
     @staticmethod
     def _provenance(question: Question) -> Content:
-        parts = [Content.styled("From question: ", "bold"), literal(question.text)]
+        parts = [
+            Content.styled(f"From question {short_id(question.id)}: ", "bold"),
+            literal(question.text),
+        ]
         if question.answer:
             parts += [Content("\n"), Content.styled("Answer: ", "bold"), literal(question.answer)]
         return Content("").join(parts)
