@@ -50,6 +50,7 @@ def test_two_people_pair_each_in_their_own_view(
     tmux.wait_text(engineer, "Questions")
     tmux.wait_text(operator, "operator view")
     tmux.wait_text(operator, "engineer ● connected", seconds=10)
+    tmux.wait_text(engineer, "operator ● connected", seconds=10)
     assert "operator view" not in tmux.screen(engineer)
     assert "Questions" not in tmux.screen(operator)
     clients = pair_server.run("list-clients", "-F", "#{session_name} #{window_name}")

@@ -134,6 +134,13 @@ class PairSync:
         self.app.post_message(PresenceChanged(self.other_role, connected))
 
 
+def presence_label(sync: PairSync) -> Content:
+    """'operator ● connected' or 'operator ○ not connected' for status lines."""
+    if sync.other_connected:
+        return Content.assemble((f"{sync.other_role} ", "bold"), ("● connected", "$success"))
+    return Content.assemble((f"{sync.other_role} ", "bold"), ("○ not connected", "dim"))
+
+
 class PresenceBadge(Static):
     """'engineer ● connected' or 'engineer ○ not connected', from the app's PairSync."""
 
@@ -150,11 +157,7 @@ class PresenceBadge(Static):
         if not isinstance(sync, PairSync):
             self.update("")
             return
-        if sync.other_connected:
-            label = Content.assemble((f"{sync.other_role} ", "bold"), ("● connected", "$success"))
-        else:
-            label = Content.assemble((f"{sync.other_role} ", "bold"), ("○ not connected", "dim"))
-        self.update(label)
+        self.update(presence_label(sync))
 
 
 def _terminal_gone() -> bool:

@@ -7,6 +7,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tui.safe_text import literal
+from tui.sync import PairSync, presence_label
 
 
 class StatusLine(Static):
@@ -22,9 +23,17 @@ class StatusLine(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
 
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self.refresh)  # pair mode: whether the other role is connected
+
     def render(self) -> Content:
         parts: list[Content | tuple[str, str] | str] = [
             literal(self.session_label, "bold"),
+        ]
+        sync = getattr(self.app, "pair_sync", None)
+        if isinstance(sync, PairSync):
+            parts += ["  ", presence_label(sync)]
+        parts += [
             ("  db ", "dim"),
             literal(self.db_path),
             ("  engine ", "dim"),
