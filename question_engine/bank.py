@@ -24,7 +24,7 @@ BUILTIN_BANK_DIR = Path(__file__).resolve().parent.parent / "prompts" / "bank"
 COVERAGE_SLOTS = frozenset({"topic", "system", "person"})
 _CUE_KEYS = frozenset(
     {"id", "family", "category", "pattern", "templates", "weight", "exclude", "case_sensitive",
-     "max_words", "keep_commas", "note"}
+     "max_words", "keep_commas", "triggers", "note"}
 )
 _COVERAGE_KEYS = frozenset({"category", "templates", "note"})
 _TABLE_HEADER = re.compile(r"^\s*\[\[\s*(cue|coverage)\s*\]\]")
@@ -47,7 +47,12 @@ class Cue:
     exclude: frozenset[str]
     max_words: int
     keep_commas: bool
+    triggers: tuple[str, ...]
     source: str
+
+    def triggered_by(self, lowered: str) -> bool:
+        """Whether the cue can match lower-cased text (no triggers: always worth a try)."""
+        return not self.triggers or any(map(lowered.__contains__, self.triggers))
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,11 +171,18 @@ class _Reader:
         keep_commas = entry.get("keep_commas", False)
         if not isinstance(keep_commas, bool):
             raise self.fail("cue", index, f"{cue_id}: keep_commas must be true or false")
+        triggers = entry.get("triggers", [])
+        if not isinstance(triggers, list) or not all(
+            isinstance(t, str) and t and t == t.lower() for t in triggers
+        ):
+            raise self.fail("cue", index, f"{cue_id}: triggers must be a list of lower-case "
+                            "strings")
         family = entry.get("family", cue_id)
         if not isinstance(family, str):
             raise self.fail("cue", index, f"{cue_id}: family must be a string")
         return Cue(cue_id, family, category, pattern, tuple(templates), float(weight),
-                   frozenset(x.lower() for x in exclude), max_words, keep_commas, str(self.path))
+                   frozenset(x.lower() for x in exclude), max_words, keep_commas, tuple(triggers),
+                   str(self.path))
 
     def coverage(self, index: int, entry: Any) -> list[CoverageTemplate]:
         if not isinstance(entry, dict):

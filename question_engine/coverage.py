@@ -43,6 +43,11 @@ class SessionProfile:
     people: Counter[str] = field(default_factory=Counter)
     segments: int = 0
 
+    def copy(self) -> SessionProfile:
+        """An independent copy to extend with more segments."""
+        return SessionProfile(self.terms.copy(), self.systems.copy(), self.people.copy(),
+                              self.segments)
+
     def add_text(self, text: str) -> None:
         """Count the content words of one more segment."""
         self.segments += 1

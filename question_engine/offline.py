@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 import threading
 import zlib
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from models.config import EngineConfig
@@ -29,6 +30,7 @@ from question_engine.text import (
     normalise,
     same_question,
     sentence_around,
+    sentence_spans,
     trim_phrase,
 )
 from question_engine.types import SessionContext, Suggestion
@@ -51,9 +53,12 @@ class _Candidate:
     score: float
     key: tuple[str, frozenset[str]]
     variants: tuple[str, ...]
+    family: str
+    thing: str
 
 
 Fingerprint = tuple[frozenset[str], frozenset[str]]
+Facts = tuple[tuple[str, ...], tuple[str, ...]]
 
 
 class _Memory:
@@ -95,6 +100,17 @@ class _Memory:
         return False
 
 
+def _triggered_sentences(cue: Cue, lowered: str, starts: list[int]) -> list[int]:
+    """Indexes of the sentences (by start offset) where one of the cue's triggers occurs."""
+    hit: set[int] = set()
+    for trigger in cue.triggers:
+        position = lowered.find(trigger)
+        while position >= 0:
+            hit.add(bisect_right(starts, position) - 1)
+            position = lowered.find(trigger, position + 1)
+    return sorted(hit)
+
+
 def _starts_sentence(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     return not before or before[-1] in ".!?\n"
@@ -127,20 +143,21 @@ class OfflineEngine:
             for cue in self.bank.cues
         }
         self._template_stems = frozenset(content_stems(" ".join(self.bank.template_words())))
-        self._facts: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._facts: dict[str, Facts] = {}
+        self._last_profile: tuple[tuple[str, ...], SessionProfile] = ((), SessionProfile())
+        self._last_memory: tuple[list[str], _Memory] = ([], _Memory(self._template_stems))
         self._lock = threading.Lock()
+        self._session_lock = threading.Lock()
 
     # --- public API -----------------------------------------------------------------
 
     def suggest(self, segment: str, context: SessionContext) -> list[Suggestion]:
         """Ranked questions for a new segment, best first, never repeating the session's."""
-        profile = SessionProfile()
-        for earlier in context.segments:
-            profile.add_text(earlier)
-            profile.add_facts(*self._facts_of(earlier))
-        memory = _Memory(self._template_stems, context.known_questions)
-        return self._suggest(segment, profile, memory, set(context.touched_categories),
-                             context.workflow)
+        with self._session_lock:  # the session caches below are shared by callers
+            memory = self._memory_for(context.known_questions)
+            return self._suggest(segment, len(context.segments),
+                                 lambda: self._profile_for(context.segments), memory,
+                                 set(context.touched_categories), context.workflow)
 
     def analyse_session(self, segments: Sequence[str], workflow: str = "") -> list[Suggestion]:
         """Re-analyse a whole transcript: every segment in order, ranked overall, no repeats."""
@@ -148,8 +165,9 @@ class OfflineEngine:
         memory = _Memory(self._template_stems)
         touched: set[str] = set()
         found: list[Suggestion] = []
-        for segment in segments:
-            suggestions = self._suggest(segment, profile, memory, touched, workflow)
+        for index, segment in enumerate(segments):
+            suggestions = self._suggest(segment, index, lambda: profile, memory, touched,
+                                        workflow)
             for suggestion in suggestions:
                 memory.add(suggestion.text)
                 touched.add(suggestion.category)
@@ -160,19 +178,20 @@ class OfflineEngine:
 
     # --- internals ------------------------------------------------------------------
 
-    def _suggest(self, segment: str, profile: SessionProfile, memory: _Memory,
-                 touched: set[str], workflow: str) -> list[Suggestion]:
+    def _suggest(self, segment: str, earlier: int, profile: Callable[[], SessionProfile],
+                 memory: _Memory, touched: set[str], workflow: str) -> list[Suggestion]:
+        """The new segment's questions; `earlier` segments came before it in the session."""
         text = clean(segment)
         if not text:
             return []
-        candidates = [c for c in self._candidates(text) if not any(map(memory.knows, c.variants))]
+        candidates = self._candidates(text)
+        self._remember_facts(segment, candidates)
         picked = self._pick(candidates, memory)
         result = [Suggestion(c.text, c.category, c.quote, SOURCE, c.score) for c in picked]
-        if profile.segments + 1 >= MIN_SEGMENTS_FOR_COVERAGE and len(result) < self.max_suggestions:
+        if earlier + 1 >= MIN_SEGMENTS_FOR_COVERAGE and len(result) < self.max_suggestions:
             untouched = set(CATEGORY_IDS) - touched - {s.category for s in result}
-            for category, question in coverage_questions(
-                self.bank.coverage, untouched, profile.slots(workflow)
-            ):
+            slots = profile().slots(workflow) if untouched else {}
+            for category, question in coverage_questions(self.bank.coverage, untouched, slots):
                 fingerprint = memory.fingerprint(question)
                 if not memory.knows(question) and not any(
                     same_question(fingerprint, memory.fingerprint(s.text)) for s in result
@@ -182,21 +201,34 @@ class OfflineEngine:
         return result
 
     def _candidates(self, text: str) -> list[_Candidate]:
+        """Every cue match, sentence by sentence; a cue runs only where its triggers occur."""
         found: list[_Candidate] = []
+        spans = sentence_spans(text)
+        starts = [offset for offset, _ in spans]
+        lowered = text.lower()
+        everywhere = range(len(spans))
         for cue in self.bank.cues:
-            for count, match in enumerate(cue.pattern.finditer(text)):
-                if count >= MAX_MATCHES_PER_CUE:
+            where = _triggered_sentences(cue, lowered, starts) if cue.triggers else everywhere
+            matches = 0
+            for index in where:
+                offset, sentence = spans[index]
+                for match in cue.pattern.finditer(sentence):
+                    span = match.span("thing") if "thing" in cue.pattern.groupindex else (-1, -1)
+                    if span[0] < 0:
+                        span = match.span()
+                    candidate = self._candidate(cue, sentence, span[0], span[1],
+                                                match.groupdict(), offset)
+                    if candidate is not None:
+                        found.append(candidate)
+                        matches += 1
+                        if matches >= MAX_MATCHES_PER_CUE:
+                            break
+                if matches >= MAX_MATCHES_PER_CUE:
                     break
-                span = match.span("thing") if "thing" in cue.pattern.groupindex else (-1, -1)
-                if span[0] < 0:
-                    span = match.span()
-                candidate = self._candidate(cue, text, span[0], span[1], match.groupdict())
-                if candidate is not None:
-                    found.append(candidate)
         return found
 
     def _candidate(self, cue: Cue, text: str, start: int, end: int,
-                   groups: dict[str, str | None]) -> _Candidate | None:
+                   groups: dict[str, str | None], offset: int) -> _Candidate | None:
         values: dict[str, str] = {}
         for name, raw in groups.items():
             if raw:
@@ -216,16 +248,17 @@ class OfflineEngine:
                 bare = bare.removeprefix(article)
             if not thing or thing.lower() in cue.exclude or bare in cue.exclude:
                 return None
-        values["quote"] = sentence_around(text, start, end)
+        values["quote"] = text.strip() if len(text) <= 240 else sentence_around(text, start, end)
         variants = tuple(t.format(**values) for t, slots in self._slots[cue.id]
                          if slots <= values.keys())
         if not variants:
             return None
         chosen = variants[zlib.crc32(thing.lower().encode()) % len(variants)]
         specificity = 1.0 if thing else 0.85
-        score = cue.weight * specificity - start / 1_000_000
+        score = cue.weight * specificity - (offset + start) / 1_000_000
         key = (cue.family, content_stems(thing or values["quote"]))
-        return _Candidate(chosen, cue.category, values["quote"], score, key, variants)
+        return _Candidate(chosen, cue.category, values["quote"], score, key, variants,
+                          cue.family, thing)
 
     def _pick(self, candidates: list[_Candidate], memory: _Memory) -> list[_Candidate]:
         """The best few, diverse across categories and quotes, never two alike."""
@@ -239,7 +272,7 @@ class OfflineEngine:
                        * SAME_QUOTE_DECAY ** per_quote[c.quote])
             pool.remove(best)
             fingerprint = memory.fingerprint(best.text)
-            if best.key in keys or any(
+            if best.key in keys or any(map(memory.knows, best.variants)) or any(
                 same_question(fingerprint, memory.fingerprint(p.text)) for p in picked
             ):
                 continue
@@ -249,26 +282,48 @@ class OfflineEngine:
             per_quote[best.quote] += 1
         return picked
 
-    def _facts_of(self, segment: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _remember_facts(self, segment: str, candidates: Iterable[_Candidate]) -> Facts:
+        systems = tuple(c.thing for c in candidates if c.family == "system" and c.thing)
+        people = tuple(c.thing for c in candidates if c.family in ("person", "role") and c.thing)
+        with self._lock:
+            if len(self._facts) > 4096:
+                self._facts.clear()
+            self._facts[segment] = (systems, people)
+        return systems, people
+
+    def _facts_of(self, segment: str) -> Facts:
         """Systems and people/roles a segment names (cached: sessions re-send old segments)."""
         with self._lock:
             cached = self._facts.get(segment)
         if cached is not None:
             return cached
-        text = clean(segment)
-        systems: list[str] = []
-        people: list[str] = []
-        for cue in self.bank.cues:
-            if cue.family not in ("system", "person", "role"):
-                continue
-            for match in cue.pattern.finditer(text):
-                raw = match.groupdict().get("thing")
-                value = trim_phrase(clean(raw), cue.max_words) if raw else ""
-                if value and value.lower() not in cue.exclude:
-                    (systems if cue.family == "system" else people).append(value)
-        facts = (tuple(systems), tuple(people))
+        return self._remember_facts(segment, self._candidates(clean(segment)))
+
+    def _memory_for(self, known: list[str]) -> _Memory:
+        """Known questions, indexed; extends the last index when the list only grew."""
+        last_known, memory = self._last_memory
+        if len(known) >= len(last_known) and known[: len(last_known)] == last_known:
+            for question in known[len(last_known):]:
+                memory.add(question)
+        else:
+            memory = _Memory(self._template_stems, known)
+        self._last_memory = (list(known), memory)
+        return memory
+
+    def _profile_for(self, segments: Sequence[str]) -> SessionProfile:
+        """The profile of a session's earlier segments, extended from the last one built."""
+        key = tuple(segments)
         with self._lock:
-            if len(self._facts) > 4096:
-                self._facts.clear()
-            self._facts[segment] = facts
-        return facts
+            last_key, last = self._last_profile
+        if key == last_key:
+            return last
+        if last_key and key[: len(last_key)] == last_key:
+            profile, new = last.copy(), key[len(last_key):]
+        else:
+            profile, new = SessionProfile(), key
+        for segment in new:
+            profile.add_text(segment)
+            profile.add_facts(*self._facts_of(segment))
+        with self._lock:
+            self._last_profile = (key, profile)
+        return profile

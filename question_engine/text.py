@@ -12,7 +12,10 @@ from functools import lru_cache
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE_END = re.compile(
+    r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
+    r"(?<!\bvs\.)(?<!\bProf\.)(?<=[.!?])\s+|\s*\n\s*"
+)
 _BOUNDARY_WORDS = (
     r"\b(?:and then|because|so that|but|although|though|unless|except|which|while|whereas|"
     r"otherwise)\b"
@@ -59,6 +62,19 @@ def clean(text: str) -> str:
 def sentences(text: str) -> list[str]:
     """The sentences of a text, roughly, in order."""
     return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def sentence_spans(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) for each sentence of text; titles like 'Dr.' do not end one."""
+    spans: list[tuple[int, str]] = []
+    start = 0
+    for boundary in _SENTENCE_END.finditer(text):
+        if boundary.start() > start:
+            spans.append((start, text[start : boundary.start()]))
+        start = boundary.end()
+    if start < len(text):
+        spans.append((start, text[start:]))
+    return spans
 
 
 def sentence_around(text: str, start: int, end: int) -> str:

@@ -101,3 +101,14 @@ def test_engine_is_deterministic_and_safe_across_threads() -> None:
         thread.join()
     assert len(results) == 80
     assert all(result == expected for result in results)
+
+
+def test_session_caches_never_leak_between_contexts() -> None:
+    engine = OfflineEngine()
+    first = engine.suggest(BUSY, SessionContext())
+    engine.suggest(BUSY, SessionContext(known_questions=[s.text for s in first]))
+    assert engine.suggest(BUSY, SessionContext()) == first
+    grown = SessionContext(known_questions=[first[0].text])
+    assert first[0].text not in {s.text for s in engine.suggest(BUSY, grown)}
+    grown.known_questions.append(first[1].text)
+    assert not {first[0].text, first[1].text} & {s.text for s in engine.suggest(BUSY, grown)}
