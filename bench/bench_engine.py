@@ -65,7 +65,7 @@ def bench_segments(engine: OfflineEngine, count: int, rng: random.Random,
     for _ in range(count):
         segment = make_segment(rng, pool, 1000)
         start, start_cpu = time.perf_counter(), time.process_time()
-        suggestions = engine.suggest(segment, context)
+        suggestions = OfflineEngine(engine.config).suggest(segment, context)  # as the app does
         timings.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - start_cpu) * 1000)
         context.segments.append(segment)

@@ -258,10 +258,15 @@ _CACHE: dict[tuple[str, ...], Bank] = {}
 _CACHE_LOCK = threading.Lock()
 
 
+def bank_key(extra: Sequence[str] = ()) -> tuple[str, ...]:
+    """The bank files used with these extra banks, in load order (a cache key)."""
+    return tuple(str(p) for p in builtin_bank_files() + [Path(p).expanduser() for p in extra])
+
+
 def load_bank(extra: Sequence[str] = ()) -> Bank:
     """The built-in bank plus the user's extra bank files, loaded once per set of paths."""
-    paths = builtin_bank_files() + [Path(p).expanduser() for p in extra]
-    key = tuple(str(p) for p in paths)
+    key = bank_key(extra)
+    paths = [Path(p) for p in key]
     with _CACHE_LOCK:
         bank = _CACHE.get(key)
         if bank is None:

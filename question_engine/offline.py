@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from models.config import EngineConfig
 from models.taxonomy import CATEGORY_IDS
-from question_engine.bank import Bank, Cue, load_bank, placeholders
+from question_engine.bank import Bank, Cue, bank_key, load_bank, placeholders
 from question_engine.coverage import (
     MIN_SEGMENTS_FOR_COVERAGE,
     SessionProfile,
@@ -129,6 +129,39 @@ def rank_diverse(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
     return ranked
 
 
+class _Shared:
+    """What every engine on the same banks shares: compiled bank and session caches.
+
+    Callers often build a new OfflineEngine per call; sharing this keeps them fast.
+    """
+
+    def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+        self.slots: dict[str, list[tuple[str, frozenset[str]]]] = {
+            cue.id: [(t, frozenset(placeholders(t))) for t in cue.templates] for cue in bank.cues
+        }
+        self.template_stems = frozenset(content_stems(" ".join(bank.template_words())))
+        self.facts: dict[str, Facts] = {}
+        self.last_profile: tuple[tuple[str, ...], SessionProfile] = ((), SessionProfile())
+        self.last_memory: tuple[list[str], _Memory] = ([], _Memory(self.template_stems))
+        self.lock = threading.Lock()
+        self.session_lock = threading.Lock()
+
+
+_SHARED: dict[tuple[str, ...], _Shared] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def _shared_for(banks: Sequence[str]) -> _Shared:
+    bank = load_bank(banks)
+    key = bank_key(banks)
+    with _SHARED_LOCK:
+        shared = _SHARED.get(key)
+        if shared is None or shared.bank is not bank:
+            shared = _SHARED[key] = _Shared(bank)
+        return shared
+
+
 class OfflineEngine:
     """Suggests clarification questions from the question bank, with no network."""
 
@@ -137,17 +170,14 @@ class OfflineEngine:
     def __init__(self, config: EngineConfig | None = None) -> None:
         self.config = config or EngineConfig()
         self.max_suggestions = max(1, self.config.max_suggestions)
-        self.bank: Bank = load_bank(self.config.banks)
-        self._slots: dict[str, list[tuple[str, frozenset[str]]]] = {
-            cue.id: [(t, frozenset(placeholders(t))) for t in cue.templates]
-            for cue in self.bank.cues
-        }
-        self._template_stems = frozenset(content_stems(" ".join(self.bank.template_words())))
-        self._facts: dict[str, Facts] = {}
-        self._last_profile: tuple[tuple[str, ...], SessionProfile] = ((), SessionProfile())
-        self._last_memory: tuple[list[str], _Memory] = ([], _Memory(self._template_stems))
-        self._lock = threading.Lock()
-        self._session_lock = threading.Lock()
+        shared = _shared_for(self.config.banks)
+        self.bank: Bank = shared.bank
+        self._shared = shared
+        self._slots = shared.slots
+        self._template_stems = shared.template_stems
+        self._facts = shared.facts
+        self._lock = shared.lock
+        self._session_lock = shared.session_lock
 
     # --- public API -----------------------------------------------------------------
 
@@ -301,20 +331,20 @@ class OfflineEngine:
 
     def _memory_for(self, known: list[str]) -> _Memory:
         """Known questions, indexed; extends the last index when the list only grew."""
-        last_known, memory = self._last_memory
+        last_known, memory = self._shared.last_memory
         if len(known) >= len(last_known) and known[: len(last_known)] == last_known:
             for question in known[len(last_known):]:
                 memory.add(question)
         else:
             memory = _Memory(self._template_stems, known)
-        self._last_memory = (list(known), memory)
+        self._shared.last_memory = (list(known), memory)
         return memory
 
     def _profile_for(self, segments: Sequence[str]) -> SessionProfile:
         """The profile of a session's earlier segments, extended from the last one built."""
         key = tuple(segments)
         with self._lock:
-            last_key, last = self._last_profile
+            last_key, last = self._shared.last_profile
         if key == last_key:
             return last
         if last_key and key[: len(last_key)] == last_key:
@@ -325,5 +355,5 @@ class OfflineEngine:
             profile.add_text(segment)
             profile.add_facts(*self._facts_of(segment))
         with self._lock:
-            self._last_profile = (key, profile)
+            self._shared.last_profile = (key, profile)
         return profile
