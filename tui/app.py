@@ -131,6 +131,7 @@ class TacitApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Keys of this screen", self.action_help)
         yield SystemCommand("Sessions", "Open or start another session", self.action_sessions)
+        yield from _rule_editor_commands(screen)
         from tui.screens.capture import CaptureScreen
 
         if not isinstance(screen, CaptureScreen):
@@ -152,3 +153,26 @@ class TacitApp(App[None]):
         )
         for title, help_text, callback in commands:
             yield SystemCommand(title, help_text, callback)
+
+
+def _rule_editor_commands(screen: Screen[object]) -> Iterable[SystemCommand]:
+    """In the rule editor: tick or untick each role's acceptance without hunting for it."""
+    from textual.css.query import NoMatches
+    from textual.widgets import Checkbox
+
+    from tui.screens.rule_editor import RuleEditor
+
+    if not isinstance(screen, RuleEditor):
+        return
+    for role in ("operator", "engineer"):
+        try:
+            box = screen.query_one(f"#accept-{role}", Checkbox)
+        except NoMatches:
+            continue
+
+        def toggle(box: Checkbox = box) -> None:
+            box.toggle()
+
+        yield SystemCommand(
+            f"Toggle {role} acceptance", f"Tick or untick '{role.capitalize()} accepts'", toggle
+        )
