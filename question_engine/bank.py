@@ -24,7 +24,7 @@ BUILTIN_BANK_DIR = Path(__file__).resolve().parent.parent / "prompts" / "bank"
 COVERAGE_SLOTS = frozenset({"topic", "system", "person"})
 _CUE_KEYS = frozenset(
     {"id", "family", "category", "pattern", "templates", "weight", "exclude", "case_sensitive",
-     "max_words", "keep_commas", "triggers", "note"}
+     "max_words", "keep_commas", "keep_case", "triggers", "note"}
 )
 _COVERAGE_KEYS = frozenset({"category", "templates", "note"})
 _TABLE_HEADER = re.compile(r"^\s*\[\[\s*(cue|coverage)\s*\]\]")
@@ -47,6 +47,7 @@ class Cue:
     exclude: frozenset[str]
     max_words: int
     keep_commas: bool
+    keep_case: bool
     triggers: tuple[str, ...]
     source: str
 
@@ -169,8 +170,10 @@ class _Reader:
         if isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 1:
             raise self.fail("cue", index, f"{cue_id}: max_words must be a positive integer")
         keep_commas = entry.get("keep_commas", False)
-        if not isinstance(keep_commas, bool):
-            raise self.fail("cue", index, f"{cue_id}: keep_commas must be true or false")
+        keep_case = entry.get("keep_case", False)
+        if not isinstance(keep_commas, bool) or not isinstance(keep_case, bool):
+            raise self.fail("cue", index, f"{cue_id}: keep_commas and keep_case must be true "
+                            "or false")
         triggers = entry.get("triggers", [])
         if not isinstance(triggers, list) or not all(
             isinstance(t, str) and t and t == t.lower() for t in triggers
@@ -181,7 +184,8 @@ class _Reader:
         if not isinstance(family, str):
             raise self.fail("cue", index, f"{cue_id}: family must be a string")
         return Cue(cue_id, family, category, pattern, tuple(templates), float(weight),
-                   frozenset(x.lower() for x in exclude), max_words, keep_commas, tuple(triggers),
+                   frozenset(x.lower() for x in exclude), max_words, keep_commas, keep_case,
+                   tuple(triggers),
                    str(self.path))
 
     def coverage(self, index: int, entry: Any) -> list[CoverageTemplate]:

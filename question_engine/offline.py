@@ -270,7 +270,8 @@ class OfflineEngine:
                 if value:
                     values[name] = value
         thing = values.get("thing", "")
-        if thing and cue.pattern.flags & re.IGNORECASE and _starts_sentence(text, start):
+        if (thing and cue.pattern.flags & re.IGNORECASE and not cue.keep_case
+                and _starts_sentence(text, start)):
             thing = values["thing"] = thing[0].lower() + thing[1:]
         if "thing" in cue.pattern.groupindex:
             bare = thing.lower()
