@@ -22,12 +22,13 @@ from models.taxonomy import BY_ID
 
 BUILTIN_BANK_DIR = Path(__file__).resolve().parent.parent / "prompts" / "bank"
 COVERAGE_SLOTS = frozenset({"topic", "system", "person"})
+PROBE_SLOTS = frozenset({"term"})
 _CUE_KEYS = frozenset(
     {"id", "family", "category", "pattern", "templates", "weight", "exclude", "case_sensitive",
      "max_words", "keep_commas", "keep_case", "triggers", "note"}
 )
 _COVERAGE_KEYS = frozenset({"category", "templates", "note"})
-_TABLE_HEADER = re.compile(r"^\s*\[\[\s*(cue|coverage)\s*\]\]")
+_TABLE_HEADER = re.compile(r"^\s*\[\[\s*(cue|coverage|probe)\s*\]\]")
 
 
 class BankError(ConfigError):
@@ -58,7 +59,7 @@ class Cue:
 
 @dataclass(frozen=True, slots=True)
 class CoverageTemplate:
-    """A question for a taxonomy category the session has not touched yet."""
+    """A question for an untouched category (coverage) or a quiet segment's main term (probe)."""
 
     category: str
     template: str
@@ -71,12 +72,13 @@ class Bank:
 
     cues: tuple[Cue, ...]
     coverage: tuple[CoverageTemplate, ...]
+    probes: tuple[CoverageTemplate, ...] = ()
 
     def template_words(self) -> frozenset[str]:
         """All words used by templates (what a question says that is not from the narrative)."""
         found: set[str] = set()
         for text in [t for c in self.cues for t in c.templates] + [
-            c.template for c in self.coverage
+            c.template for c in self.coverage + self.probes
         ]:
             bare = re.sub(r"\{\w+\}", " ", text.lower())
             found.update(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", bare))
@@ -110,7 +112,7 @@ class _Reader:
 
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
-        self.lines = {"cue": _entry_lines(text, "cue"), "coverage": _entry_lines(text, "coverage")}
+        self.lines = {kind: _entry_lines(text, kind) for kind in ("cue", "coverage", "probe")}
 
     def fail(self, kind: str, index: int, message: str) -> BankError:
         lines = self.lines[kind]
@@ -188,28 +190,32 @@ class _Reader:
                    tuple(triggers),
                    str(self.path))
 
-    def coverage(self, index: int, entry: Any) -> list[CoverageTemplate]:
+    def coverage(self, index: int, entry: Any, kind: str = "coverage",
+                 slots: frozenset[str] = COVERAGE_SLOTS) -> list[CoverageTemplate]:
         if not isinstance(entry, dict):
-            raise self.fail("coverage", index, "must be a table")
+            raise self.fail(kind, index, "must be a table")
         unknown = set(entry) - _COVERAGE_KEYS
         if unknown:
-            raise self.fail("coverage", index, f"unknown key {sorted(unknown)[0]!r}")
-        category = self.category("coverage", index, entry)
+            raise self.fail(kind, index, f"unknown key {sorted(unknown)[0]!r}")
+        category = self.category(kind, index, entry)
         result = []
-        for template in self.templates("coverage", index, entry):
+        for template in self.templates(kind, index, entry):
             try:
                 used = placeholders(template)
             except ValueError as error:
-                raise self.fail("coverage", index, f"{error} in {template!r}") from None
-            if used - COVERAGE_SLOTS:
-                raise self.fail("coverage", index, f"unknown placeholder "
-                                f"{{{sorted(used - COVERAGE_SLOTS)[0]}}} "
-                                f"(use {', '.join(sorted(COVERAGE_SLOTS))})")
+                raise self.fail(kind, index, f"{error} in {template!r}") from None
+            if used - slots:
+                raise self.fail(kind, index, f"unknown placeholder "
+                                f"{{{sorted(used - slots)[0]}}} "
+                                f"(use {', '.join(sorted(slots))})")
             result.append(CoverageTemplate(category, template, frozenset(used)))
         return result
 
 
-def read_bank_file(path: Path) -> tuple[list[Cue], list[CoverageTemplate]]:
+BankFile = tuple[list[Cue], list[CoverageTemplate], list[CoverageTemplate]]
+
+
+def read_bank_file(path: Path) -> BankFile:
     """Parse and validate one bank file; raise BankError naming file and line."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -231,31 +237,36 @@ def read_bank_file(path: Path) -> tuple[list[Cue], list[CoverageTemplate]]:
         where = f"line {line}: " if line else ""
         reason = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)$", "", message)
         raise BankError(f"{path}: {where}not valid TOML ({reason})") from None
-    unknown = set(data) - {"bank", "cue", "coverage"}
+    unknown = set(data) - {"bank", "cue", "coverage", "probe"}
     if unknown:
         raise BankError(f"{path}: unknown table [{sorted(unknown)[0]}] "
-                        "(a bank has [bank], [[cue]] and [[coverage]])")
+                        "(a bank has [bank], [[cue]], [[coverage]] and [[probe]])")
     reader = _Reader(path, text)
     raw_cues = data.get("cue", [])
     raw_coverage = data.get("coverage", [])
-    if not isinstance(raw_cues, list) or not isinstance(raw_coverage, list):
-        raise BankError(f"{path}: cue and coverage must be arrays of tables ([[cue]])")
+    raw_probes = data.get("probe", [])
+    if not all(isinstance(raw, list) for raw in (raw_cues, raw_coverage, raw_probes)):
+        raise BankError(f"{path}: cue, coverage and probe must be arrays of tables ([[cue]])")
     cues = [reader.cue(i, entry) for i, entry in enumerate(raw_cues)]
     coverage = [t for i, entry in enumerate(raw_coverage) for t in reader.coverage(i, entry)]
-    return cues, coverage
+    probes = [t for i, entry in enumerate(raw_probes)
+              for t in reader.coverage(i, entry, "probe", PROBE_SLOTS)]
+    return cues, coverage, probes
 
 
 def build_bank(paths: Iterable[Path]) -> Bank:
     """Merge bank files in order; a cue id seen again replaces the earlier cue."""
     cues: dict[str, Cue] = {}
     coverage: list[CoverageTemplate] = []
+    probes: list[CoverageTemplate] = []
     for path in paths:
-        file_cues, file_coverage = read_bank_file(path)
+        file_cues, file_coverage, file_probes = read_bank_file(path)
+        probes.extend(file_probes)
         for cue in file_cues:
             cues.pop(cue.id, None)
             cues[cue.id] = cue
         coverage.extend(file_coverage)
-    return Bank(tuple(cues.values()), tuple(coverage))
+    return Bank(tuple(cues.values()), tuple(coverage), tuple(probes))
 
 
 _CACHE: dict[tuple[str, ...], Bank] = {}

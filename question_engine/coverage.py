@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ assert set(COVERAGE_ORDER) == set(CATEGORY_IDS)
 
 MIN_SEGMENTS_FOR_COVERAGE = 3
 MIN_TOPIC_COUNT = 3
+MIN_WORDS_TO_PROBE = 10  # shorter segments are pleasantries or fragments
 
 # Frequent words that never make a good topic on their own.
 _NOT_TOPICS = word_set(
@@ -30,8 +32,35 @@ _NOT_TOPICS = word_set(
     something anything everything nothing good right sure mean means said says say yes maybe
     probably because again same different other another since until much many more most less
     just only even ever able stuff things okay guess think thought feel felt find found use
-    used uses anyway around away part parts case cases process whole start end"""
+    used uses anyway around away part parts case cases process whole start end thanks thank
+    hello having doing getting making taking going trying"""
 )
+
+
+_WORD_SPAN = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
+
+
+def _content(word: str) -> bool:
+    return (len(word) >= 4 and word not in STOPWORDS and word not in QUESTION_WORDS
+            and word not in _NOT_TOPICS and not word.endswith("ly"))
+
+
+def salient_term(text: str) -> tuple[str, int]:
+    """The segment's most repeated content word (latest on ties), with the word before it
+    when that is a content word too, as written; and where it occurs. ("", -1) if none."""
+    spans = [(m.group(0), m.group(0).lower(), m.start()) for m in _WORD_SPAN.finditer(text)]
+    counts: Counter[str] = Counter(low for _, low, _ in spans if _content(low))
+    if not counts or len(spans) < MIN_WORDS_TO_PROBE:
+        return "", -1
+    last = {low: i for i, (_, low, _) in enumerate(spans)}
+    best = max(counts, key=lambda low: (counts[low], last[low]))
+    index = last[best]
+    word, _, position = spans[index]
+    if index > 0 and _content(spans[index - 1][1]) and text[spans[index - 1][2]:position].count(
+        " ") == 1 and "," not in text[spans[index - 1][2]:position]:
+        previous, _, position = spans[index - 1]
+        word = f"{previous} {word}"
+    return word, position
 
 
 @dataclass(slots=True)

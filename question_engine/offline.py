@@ -23,6 +23,7 @@ from question_engine.coverage import (
     MIN_SEGMENTS_FOR_COVERAGE,
     SessionProfile,
     coverage_questions,
+    salient_term,
 )
 from question_engine.text import (
     clean,
@@ -37,6 +38,8 @@ from question_engine.types import SessionContext, Suggestion
 
 SOURCE = "offline"
 COVERAGE_SCORE = 0.3
+PROBE_SCORE = 0.35
+PROBE_BELOW = 2  # probe a segment's main term when it raised fewer cue questions than this
 MAX_MATCHES_PER_CUE = 3
 CATEGORY_DECAY = 0.55  # each further pick of a category counts for this much less
 SAME_QUOTE_DECAY = 0.8
@@ -218,6 +221,8 @@ class OfflineEngine:
         self._remember_facts(segment, candidates)
         picked = self._pick(candidates, memory)
         result = [Suggestion(c.text, c.category, c.quote, SOURCE, c.score) for c in picked]
+        if len(result) < min(PROBE_BELOW, self.max_suggestions):
+            result.extend(self._probe(text, memory, result))
         if earlier + 1 >= MIN_SEGMENTS_FOR_COVERAGE and len(result) < self.max_suggestions:
             untouched = set(CATEGORY_IDS) - touched - {s.category for s in result}
             slots = profile().slots(workflow) if untouched else {}
@@ -229,6 +234,21 @@ class OfflineEngine:
                     result.append(Suggestion(question, category, "", SOURCE, COVERAGE_SCORE))
                     break
         return result
+
+    def _probe(self, text: str, memory: _Memory, result: list[Suggestion]) -> list[Suggestion]:
+        """At most one question about the segment's main term, if the session lacks it."""
+        term, position = salient_term(text)
+        if not term:
+            return []
+        quote = sentence_around(text, position, position + len(term))
+        for template in self.bank.probes:
+            question = template.template.format(term=term)
+            fingerprint = memory.fingerprint(question)
+            if not memory.knows(question) and not any(
+                same_question(fingerprint, memory.fingerprint(s.text)) for s in result
+            ):
+                return [Suggestion(question, template.category, quote, SOURCE, PROBE_SCORE)]
+        return []
 
     def _candidates(self, text: str) -> list[_Candidate]:
         """Every cue match, sentence by sentence; a cue runs only where its triggers occur."""

@@ -34,10 +34,13 @@ def write(tmp_path: Path, text: str, name: str = "bank.toml") -> Path:
 def test_builtin_bank_files_are_readable_data() -> None:
     files = builtin_bank_files()
     assert {f.name for f in files} >= {"core.toml", "coverage.toml"}
-    cues, _ = read_bank_file(files[0])
+    by_name = {f.name: f for f in files}
+    cues, _, _ = read_bank_file(by_name["core.toml"])
     assert len(cues) >= 30 and all(c.templates for c in cues)
-    _, coverage = read_bank_file(files[-1])
+    _, coverage, _ = read_bank_file(by_name["coverage.toml"])
     assert {t.category for t in coverage} == set(CATEGORY_IDS)
+    _, _, probes = read_bank_file(by_name["probe.toml"])
+    assert probes and all("{term}" in p.template for p in probes)
 
 
 def test_a_user_bank_from_config_adds_questions(tmp_path: Path) -> None:
