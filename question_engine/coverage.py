@@ -56,10 +56,11 @@ def salient_term(text: str) -> tuple[str, int]:
     best = max(counts, key=lambda low: (counts[low], last[low]))
     index = last[best]
     word, _, position = spans[index]
-    if index > 0 and _content(spans[index - 1][1]) and text[spans[index - 1][2]:position].count(
-        " ") == 1 and "," not in text[spans[index - 1][2]:position]:
-        previous, _, position = spans[index - 1]
-        word = f"{previous} {word}"
+    if index > 0:
+        previous, previous_low, previous_start = spans[index - 1]
+        between = text[previous_start + len(previous):position]
+        if _content(previous_low) and previous_low != best and between == " ":
+            word, position = f"{previous} {word}", previous_start
     return word, position
 
 

@@ -45,6 +45,7 @@ CATEGORY_DECAY = 0.55  # each further pick of a category counts for this much le
 SAME_QUOTE_DECAY = 0.8
 SESSION_CATEGORY_DECAY = 0.8  # the same, when ranking a whole transcript
 _LEADING_DETERMINER = re.compile(r"^(?:The|A|An|Our|Their|My|This|That) ")
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ARTICLES = ("the ", "a ", "an ", "our ", "their ", "my ")
 
 
@@ -253,9 +254,10 @@ class OfflineEngine:
     def _candidates(self, text: str) -> list[_Candidate]:
         """Every cue match, sentence by sentence; a cue runs only where its triggers occur."""
         found: list[_Candidate] = []
-        spans = sentence_spans(text)
+        matchable = text.translate(_TYPOGRAPHIC)  # same length, so offsets still fit text
+        spans = sentence_spans(matchable)
         starts = [offset for offset, _ in spans]
-        lowered = text.lower()
+        lowered = matchable.lower()
         everywhere = range(len(spans))
         for cue in self.bank.cues:
             where = _triggered_sentences(cue, lowered, starts) if cue.triggers else everywhere
@@ -267,7 +269,8 @@ class OfflineEngine:
                     if span[0] < 0:
                         span = match.span()
                     candidate = self._candidate(cue, sentence, span[0], span[1],
-                                                match.groupdict(), offset)
+                                                match.groupdict(), offset,
+                                                text[offset : offset + len(sentence)])
                     if candidate is not None:
                         found.append(candidate)
                         matches += 1
@@ -278,7 +281,9 @@ class OfflineEngine:
         return found
 
     def _candidate(self, cue: Cue, text: str, start: int, end: int,
-                   groups: dict[str, str | None], offset: int) -> _Candidate | None:
+                   groups: dict[str, str | None], offset: int,
+                   original: str) -> _Candidate | None:
+        """A question from one match in sentence `text` (`original`: as the operator wrote it)."""
         values: dict[str, str] = {}
         for name, raw in groups.items():
             if raw:
@@ -299,7 +304,8 @@ class OfflineEngine:
                 bare = bare.removeprefix(article)
             if not thing or thing.lower() in cue.exclude or bare in cue.exclude:
                 return None
-        values["quote"] = text.strip() if len(text) <= 240 else sentence_around(text, start, end)
+        values["quote"] = (original.strip() if len(original) <= 240
+                           else sentence_around(original, start, end))
         variants = tuple(t.format(**values) for t, slots in self._slots[cue.id]
                          if slots <= values.keys())
         if not variants:

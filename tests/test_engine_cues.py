@@ -136,3 +136,13 @@ def test_control_characters_and_markup_come_back_as_plain_text(engine: OfflineEn
     for suggestion in ask(engine, text):
         assert "\x1b" not in suggestion.text + suggestion.quote
         assert "\x07" not in suggestion.text + suggestion.quote
+
+
+def test_typographic_apostrophes_match_and_quotes_keep_the_original_text(
+    engine: OfflineEngine,
+) -> None:
+    text = "It’s usually done by Sam’s crew before noon."
+    suggestions = ask(engine, text)
+    hedge = [s for s in suggestions if s.category == "edge_case" and "usually" in s.text]
+    assert hedge and hedge[0].quote == text
+    assert any("Sam's work" in s.text for s in suggestions)
