@@ -269,22 +269,33 @@ def build_bank(paths: Iterable[Path]) -> Bank:
     return Bank(tuple(cues.values()), tuple(coverage), tuple(probes))
 
 
-_CACHE: dict[tuple[str, ...], Bank] = {}
+BankKey = tuple[tuple[str, int, int], ...]
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return str(path), -1, -1
+    return str(path), stat.st_mtime_ns, stat.st_size
+
+
+def bank_key(extra: Sequence[str] = ()) -> BankKey:
+    """The bank files used with these extra banks, in load order, with their modification
+    stamps: a cache key that changes when a file is edited."""
+    return tuple(_stamp(p) for p in builtin_bank_files() + [Path(p).expanduser() for p in extra])
+
+
+_CACHE: dict[BankKey, Bank] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def bank_key(extra: Sequence[str] = ()) -> tuple[str, ...]:
-    """The bank files used with these extra banks, in load order (a cache key)."""
-    return tuple(str(p) for p in builtin_bank_files() + [Path(p).expanduser() for p in extra])
-
-
 def load_bank(extra: Sequence[str] = ()) -> Bank:
-    """The built-in bank plus the user's extra bank files, loaded once per set of paths."""
+    """The built-in bank plus the user's extra bank files, read again only when one changes."""
     key = bank_key(extra)
-    paths = [Path(p) for p in key]
     with _CACHE_LOCK:
         bank = _CACHE.get(key)
         if bank is None:
-            bank = build_bank(paths)
+            bank = build_bank([Path(name) for name, _, _ in key])
             _CACHE[key] = bank
         return bank

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from models.config import EngineConfig
 from models.taxonomy import CATEGORY_IDS
-from question_engine.bank import Bank, Cue, bank_key, load_bank, placeholders
+from question_engine.bank import Bank, BankKey, Cue, bank_key, load_bank, placeholders
 from question_engine.coverage import (
     MIN_SEGMENTS_FOR_COVERAGE,
     SessionProfile,
@@ -152,7 +152,7 @@ class _Shared:
         self.session_lock = threading.Lock()
 
 
-_SHARED: dict[tuple[str, ...], _Shared] = {}
+_SHARED: dict[BankKey, _Shared] = {}
 _SHARED_LOCK = threading.Lock()
 
 

@@ -113,3 +113,14 @@ def test_bank_errors_are_config_errors_for_callers_that_catch_those(tmp_path: Pa
     path = write(tmp_path, "[[cue]]\n")
     with pytest.raises(ConfigError):
         OfflineEngine(EngineConfig(banks=[str(path)]))
+
+
+def test_an_edited_bank_file_is_read_again(tmp_path: Path) -> None:
+    path = write(tmp_path, CLAIMS_BANK)
+    config = EngineConfig(banks=[str(path)])
+    text = "Then we pass it to subrogation."
+    assert "recovery" in OfflineEngine(config).suggest(text, SessionContext())[0].text
+    path.write_text(CLAIMS_BANK.replace("Who starts {thing} recovery", "Who owns {thing} today")
+                    + "\n# edited\n", encoding="utf-8")
+    assert OfflineEngine(config).suggest(text, SessionContext())[0].text.startswith(
+        "Who owns subrogation today")
