@@ -137,3 +137,37 @@ def test_unknown_session_on_the_command_line_is_one_line(
     err = capsys.readouterr().err
     assert code == 2
     assert err.count("\n") == 1 and "no session matches" in err
+
+
+def test_store_writer_keeps_order_merges_saves_and_reports_failures(db_path: Path) -> None:
+    from models.domain import Segment
+    from tui.store_writer import StoreWriter
+
+    store = Store(db_path)
+    session = Session(title="Dispatch")
+    store.save(session)
+    errors: list[str] = []
+    writer = StoreWriter(store, errors.append)
+    question = Question(session_id=session.id, text="Who decides?", category="exception")
+    writer.save(question)
+    changed = Question.from_dict(question.to_dict())
+    changed.set_status("asked")
+    writer.save(changed)  # the later change of the same record wins
+    seen: list[int] = []
+    writer.submit(lambda s: seen.append(len(s.questions(session.id))), "counting")
+    writer.save(Segment(session_id=session.id, speaker="operator", text="said"))
+
+    def boom(_store: Store) -> None:
+        raise OSError("disk full\nsecond line")
+
+    writer.submit(boom, "exporting")
+    assert writer.close(timeout=10)
+    assert seen == [1]  # the job queued after the saves saw them
+    stored = store.get(Question, question.id)
+    assert stored is not None and stored.status == "asked"
+    assert [s.text for s in store.segments(session.id)] == ["said"]
+    assert errors == ["exporting failed: disk full"]
+    assert writer.pending() == {} and writer.idle
+    writer.save(Segment(session_id=session.id, speaker="operator", text="late"))
+    assert errors[-1] == "store closed; saving segment skipped"
+    store.close()

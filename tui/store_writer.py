@@ -2,15 +2,18 @@
 
 Writes are FIFO (a record saved twice lands in the order it was changed), reads
 queued behind writes see them, and `pending` lets a live reload keep records
-that are not on disk yet. Failures become one-line callbacks, never exceptions
-in the UI thread.
+that are not on disk yet. Saves queued back to back are merged into one
+`save_many` (one file rewrite instead of one per suggestion: each rewrite costs
+tens of milliseconds at 10,000 items). Failures become one-line callbacks,
+never exceptions in the UI thread.
 """
 
 from __future__ import annotations
 
-import queue
 import threading
+from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from models.domain import Record
@@ -19,15 +22,25 @@ from models.repository import Store
 Job = Callable[[Store], Any]
 
 
+@dataclass(slots=True)
+class _Work:
+    """A queued save (record set) or any other store job (job set)."""
+
+    what: str
+    record: Record | None = None
+    job: Job | None = None
+
+
 class StoreWriter:
     """Serialises every store access the UI asks for onto a single worker thread."""
 
     def __init__(self, store: Store, on_error: Callable[[str], None]) -> None:
         self.store = store
         self._on_error = on_error
-        self._jobs: queue.Queue[tuple[Job, str] | None] = queue.Queue()
+        self._queue: deque[_Work | None] = deque()
+        self._ready = threading.Condition()
+        self._busy = False
         self._pending: dict[str, Record] = {}
-        self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._closed = False
 
@@ -39,56 +52,89 @@ class StoreWriter:
 
     def save(self, record: Record) -> None:
         """Queue an insert-or-replace of record."""
-        with self._lock:
+        with self._ready:
             self._pending[record.id] = record
-
-        def job(store: Store) -> None:
-            try:
-                store.save(record)
-            finally:
-                with self._lock:
-                    if self._pending.get(record.id) is record:
-                        del self._pending[record.id]
-
-        self.submit(job, f"saving {record.KIND}")
+        self._put(_Work(f"saving {record.KIND}", record=record))
 
     def submit(self, job: Job, what: str) -> None:
         """Queue any store job; what names it in an error message."""
+        self._put(_Work(what, job=job))
+
+    def _put(self, work: _Work) -> None:
         if self._closed:
-            self._on_error(f"store closed; {what} skipped")
+            self._on_error(f"store closed; {work.what} skipped")
             return
         self.start()
-        self._jobs.put((job, what))
+        with self._ready:
+            self._queue.append(work)
+            self._ready.notify()
 
     def pending(self) -> dict[str, Record]:
         """Records queued for saving but not on disk yet, by id."""
-        with self._lock:
+        with self._ready:
             return dict(self._pending)
 
     @property
     def idle(self) -> bool:
         """Nothing queued or running."""
-        return self._jobs.unfinished_tasks == 0
+        with self._ready:
+            return not self._queue and not self._busy
 
     def close(self, timeout: float = 30.0) -> bool:
         """Finish queued writes and stop; True when everything was written in time."""
         self._closed = True
         if self._thread is None:
             return True
-        self._jobs.put(None)
+        with self._ready:
+            self._queue.append(None)
+            self._ready.notify()
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
+    def _next_batch(self) -> list[_Work] | None:
+        """Wait for work; consecutive saves come back together. None means stop."""
+        with self._ready:
+            while not self._queue:
+                self._ready.wait()
+            first = self._queue.popleft()
+            if first is None:
+                return None
+            batch = [first]
+            while first.record is not None and self._queue:
+                following = self._queue[0]
+                if following is None or following.record is None:
+                    break
+                self._queue.popleft()
+                batch.append(following)
+            self._busy = True
+            return batch
+
     def _run(self) -> None:
         while True:
-            item = self._jobs.get()
+            batch = self._next_batch()
+            if batch is None:
+                return
             try:
-                if item is None:
-                    return
-                job, what = item
-                try:
-                    job(self.store)
-                except Exception as error:  # any failure becomes a notice, never a crash
-                    self._on_error(f"{what} failed: {error}".splitlines()[0])
+                self._apply(batch)
             finally:
-                self._jobs.task_done()
+                with self._ready:
+                    self._busy = False
+
+    def _apply(self, batch: list[_Work]) -> None:
+        try:
+            if batch[0].job is not None:
+                batch[0].job(self.store)
+            else:
+                latest: dict[str, Record] = {}
+                for work in batch:
+                    assert work.record is not None
+                    latest[work.record.id] = work.record  # the last change of a record wins
+                self.store.save_many(latest.values())
+        except Exception as error:  # any failure becomes a notice, never a crash
+            self._on_error(f"{batch[0].what} failed: {error}".splitlines()[0])
+        finally:
+            with self._ready:
+                for work in batch:
+                    record = work.record
+                    if record is not None and self._pending.get(record.id) is record:
+                        del self._pending[record.id]

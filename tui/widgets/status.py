@@ -27,21 +27,19 @@ class StatusLine(Static):
         self.set_interval(1.0, self.refresh)  # pair mode: whether the other role is connected
 
     def render(self) -> Content:
+        """Most useful first, so a narrow terminal cuts only the tail (the database path)."""
         parts: list[Content | tuple[str, str] | str] = [
             literal(self.session_label, "bold"),
+            "  ",
+            literal(self.engine),
+            (" ● suggesting…", "bold $warning") if self.busy else (" ○ idle", "dim"),
         ]
+        if self.notice:
+            parts += ["  ", literal(self.notice, "italic")]
+        if self.usage:
+            parts += ["  ", literal(self.usage, "dim")]
         sync = getattr(self.app, "pair_sync", None)
         if isinstance(sync, PairSync):
             parts += ["  ", presence_label(sync)]
-        parts += [
-            ("  db ", "dim"),
-            literal(self.db_path),
-            ("  engine ", "dim"),
-            literal(self.engine),
-        ]
-        parts.append(("  ● suggesting…", "bold $warning") if self.busy else ("  ○ idle", "dim"))
-        if self.usage:
-            parts += ["  ", literal(self.usage, "dim")]
-        if self.notice:
-            parts += ["  ", literal(self.notice, "italic")]
+        parts += [("  db ", "dim"), literal(self.db_path)]
         return Content.assemble(*parts)
