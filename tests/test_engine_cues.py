@@ -79,6 +79,17 @@ CASES = [
     ("decision owner", "For refunds the store manager decides.", "exception",
      "the store manager"),
     ("retry", "If nobody answers we retry the next day.", "operational_decision", "retry"),
+    ("absolute names its subject", "Counterfeit goods are always removed.", "edge_case",
+     "counterfeit goods are always removed"),
+    ("count limit in words", "Sellers are banned after three strikes.", "edge_case",
+     "three strikes"),
+    ("notify", "Then we email the site manager with the quote.", "handoff", "the site manager"),
+    ("notified, passive", "The building manager is called right away.", "handoff",
+     "the building manager"),
+    ("no reply", "Landlords often don't reply for days.", "operational_decision", "landlords"),
+    ("exception made", "If the owner has strong credit we sometimes make an exception.",
+     "exception", "if the owner has strong credit"),
+    ("lead time", "Visits are booked three weeks ahead.", "edge_case", "three weeks"),
 ]
 
 
