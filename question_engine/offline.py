@@ -1,9 +1,9 @@
 """The offline question engine: cue-driven questions that name what the operator said.
 
 No network, no model: the question bank (prompts/bank/*.toml plus the user's banks)
-says which phrases to notice and what to ask about them. An engine instance is
-immutable after construction apart from a small locked cache, so one instance can
-serve a worker thread while another thread drafts rules.
+says which phrases to notice and what to ask about them. Engines on the same banks
+share the compiled bank and a few session caches behind locks, so they are cheap to
+build per call and safe to use from worker threads.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from question_engine.coverage import (
     coverage_questions,
     salient_term,
 )
+from question_engine.memory import SessionMemory, rank_diverse
 from question_engine.text import (
     clean,
     content_stems,
-    normalise,
     same_question,
     sentence_around,
     sentence_spans,
@@ -43,7 +43,6 @@ PROBE_BELOW = 2  # probe a segment's main term when it raised fewer cue question
 MAX_MATCHES_PER_CUE = 3
 CATEGORY_DECAY = 0.55  # each further pick of a category counts for this much less
 SAME_QUOTE_DECAY = 0.8
-SESSION_CATEGORY_DECAY = 0.8  # the same, when ranking a whole transcript
 _LEADING_DETERMINER = re.compile(r"^(?:The|A|An|Our|Their|My|This|That) ")
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ARTICLES = ("the ", "a ", "an ", "our ", "their ", "my ")
@@ -61,47 +60,7 @@ class _Candidate:
     thing: str
 
 
-Fingerprint = tuple[frozenset[str], frozenset[str]]
 Facts = tuple[tuple[str, ...], tuple[str, ...]]
-
-
-class _Memory:
-    """Questions the session already has, indexed for fast near-duplicate checks."""
-
-    def __init__(self, template_stems: frozenset[str], questions: Iterable[str] = ()) -> None:
-        self._template_stems = template_stems
-        self._exact: set[str] = set()
-        self._prints: list[Fingerprint] = []
-        self._index: dict[str, list[int]] = defaultdict(list)
-        for question in questions:
-            self.add(question)
-
-    def fingerprint(self, question: str) -> Fingerprint:
-        """(content stems, stems named from the narrative) of a question."""
-        full = content_stems(question)
-        return full, full - self._template_stems
-
-    def add(self, question: str) -> None:
-        self._exact.add(normalise(question))
-        fingerprint = self.fingerprint(question)
-        position = len(self._prints)
-        self._prints.append(fingerprint)
-        for item in fingerprint[0]:
-            self._index[item].append(position)
-
-    def knows(self, question: str) -> bool:
-        """True when question, or one saying the same thing, is already known."""
-        if normalise(question) in self._exact:
-            return True
-        fingerprint = self.fingerprint(question)
-        seen: set[int] = set()
-        for item in fingerprint[0]:
-            for position in self._index.get(item, ()):
-                if position not in seen:
-                    seen.add(position)
-                    if same_question(fingerprint, self._prints[position]):
-                        return True
-        return False
 
 
 def _triggered_sentences(cue: Cue, lowered: str, starts: list[int]) -> list[int]:
@@ -120,19 +79,6 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
-def rank_diverse(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
-    """Best first, but each further question of a category counts for a bit less."""
-    pool = sorted(suggestions, key=lambda s: -s.score)
-    ranked: list[Suggestion] = []
-    per_category: dict[str, int] = defaultdict(int)
-    while pool:
-        best = max(pool, key=lambda s: s.score * SESSION_CATEGORY_DECAY ** per_category[s.category])
-        pool.remove(best)
-        ranked.append(best)
-        per_category[best.category] += 1
-    return ranked
-
-
 class _Shared:
     """What every engine on the same banks shares: compiled bank and session caches.
 
@@ -147,7 +93,7 @@ class _Shared:
         self.template_stems = frozenset(content_stems(" ".join(bank.template_words())))
         self.facts: dict[str, Facts] = {}
         self.last_profile: tuple[tuple[str, ...], SessionProfile] = ((), SessionProfile())
-        self.last_memory: tuple[list[str], _Memory] = ([], _Memory(self.template_stems))
+        self.last_memory: tuple[list[str], SessionMemory] = ([], SessionMemory(self.template_stems))
         self.lock = threading.Lock()
         self.session_lock = threading.Lock()
 
@@ -196,7 +142,7 @@ class OfflineEngine:
     def analyse_session(self, segments: Sequence[str], workflow: str = "") -> list[Suggestion]:
         """Re-analyse a whole transcript: every segment in order, ranked overall, no repeats."""
         profile = SessionProfile()
-        memory = _Memory(self._template_stems)
+        memory = SessionMemory(self._template_stems)
         touched: set[str] = set()
         found: list[Suggestion] = []
         for index, segment in enumerate(segments):
@@ -213,7 +159,7 @@ class OfflineEngine:
     # --- internals ------------------------------------------------------------------
 
     def _suggest(self, segment: str, earlier: int, profile: Callable[[], SessionProfile],
-                 memory: _Memory, touched: set[str], workflow: str) -> list[Suggestion]:
+                 memory: SessionMemory, touched: set[str], workflow: str) -> list[Suggestion]:
         """The new segment's questions; `earlier` segments came before it in the session."""
         text = clean(segment)
         if not text:
@@ -236,7 +182,8 @@ class OfflineEngine:
                     break
         return result
 
-    def _probe(self, text: str, memory: _Memory, result: list[Suggestion]) -> list[Suggestion]:
+    def _probe(self, text: str, memory: SessionMemory,
+               result: list[Suggestion]) -> list[Suggestion]:
         """At most one question about the segment's main term, if the session lacks it."""
         term, position = salient_term(text)
         if not term:
@@ -317,7 +264,7 @@ class OfflineEngine:
         return _Candidate(chosen, cue.category, values["quote"], score, key, variants,
                           cue.family, thing)
 
-    def _pick(self, candidates: list[_Candidate], memory: _Memory) -> list[_Candidate]:
+    def _pick(self, candidates: list[_Candidate], memory: SessionMemory) -> list[_Candidate]:
         """The best few, diverse across categories and quotes, never two alike."""
         pool = sorted(candidates, key=lambda c: -c.score)
         picked: list[_Candidate] = []
@@ -356,14 +303,14 @@ class OfflineEngine:
             return cached
         return self._remember_facts(segment, self._candidates(clean(segment)))
 
-    def _memory_for(self, known: list[str]) -> _Memory:
+    def _memory_for(self, known: list[str]) -> SessionMemory:
         """Known questions, indexed; extends the last index when the list only grew."""
         last_known, memory = self._shared.last_memory
         if len(known) >= len(last_known) and known[: len(last_known)] == last_known:
             for question in known[len(last_known):]:
                 memory.add(question)
         else:
-            memory = _Memory(self._template_stems, known)
+            memory = SessionMemory(self._template_stems, known)
         self._shared.last_memory = (list(known), memory)
         return memory
 
