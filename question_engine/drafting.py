@@ -15,7 +15,7 @@ from question_engine.types import RuleDraft
 _TRIM = " \t\n,;:.—–-"
 
 _UNLESS = re.compile(
-    r"^(?P<then>.+?),?\s+(?:unless|except\s+(?:when|if|where|for)|apart from when|"
+    r"^(?P<then>.+?),?\s+(?:unless|except(?:\s+(?:when|if|where|for))?|apart from when|"
     r"other than when|but not\s+(?:when|if))\s+(?P<cond>.+?)"
     r"(?:(?:,\s*|\s+)(?:in which case|and then|then|—|–)\s+(?P<alt>.+))?$",
     re.IGNORECASE | re.DOTALL,
@@ -33,6 +33,11 @@ _IF_THEN = re.compile(
 )
 _THEN_IF = re.compile(
     r"^(?P<then>.+?)\s+(?:only\s+)?(?:if|when|whenever|as long as|provided that)\s+(?P<when>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_LEADING_EXCEPTION = re.compile(
+    r"^(?:unless|except(?:\s+(?:when|if|where|for))?|but not\s+(?:when|if))\s+(?P<cond>.+?)"
+    r"(?:,(?!\d)\s*(?:in which case|which|where|then|they|it)?\s*(?P<alt>.+))?$",
     re.IGNORECASE | re.DOTALL,
 )
 _ONLY_IF = re.compile(r"^only\s+(?:if|when)\s+(?P<when>.+)$", re.IGNORECASE | re.DOTALL)
@@ -74,6 +79,9 @@ def _split_exception(then: str) -> tuple[str, list[tuple[str, str]]]:
 
 def _structure(sentence: str) -> tuple[str, str, list[tuple[str, str]]] | None:
     """(when, then, unless) for one sentence, or None when no rule shape is found."""
+    match = _LEADING_EXCEPTION.match(sentence)
+    if match:
+        return "", "", [(_part(match["cond"]), _part(match["alt"]))]
     for pattern in (_UNLESS, _BUT_IF):
         match = pattern.match(sentence)
         if match:

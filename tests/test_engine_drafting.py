@@ -102,3 +102,19 @@ def test_empty_answer_drafts_nothing() -> None:
 
 def test_control_characters_are_dropped() -> None:
     assert "\x1b" not in draft_rule(Q, "We call\x1b[2J them unless it's late.").statement
+
+
+def test_x_comma_except_y() -> None:
+    draft = draft_rule(Q, "We refund everything, except gift cards.")
+    assert draft.then == "We refund everything"
+    assert draft.unless == [("gift cards", "")]
+
+
+def test_an_exception_in_its_own_sentence_joins_the_rule() -> None:
+    draft = draft_rule(Q, "We assign by zip code. Except VIP accounts, which go to Janet.")
+    assert draft.then == ""  # "We assign by zip code" has no rule shape of its own
+    assert draft.unless == [("VIP accounts", "go to Janet")]
+    draft = draft_rule(Q, "If it's urgent, the dispatcher calls. Unless it's after 6pm, then "
+                          "it waits for the morning.")
+    assert (draft.when, draft.then) == ("it's urgent", "the dispatcher calls")
+    assert draft.unless == [("it's after 6pm", "it waits for the morning")]
