@@ -195,6 +195,24 @@ def test_a_change_stat_cannot_see_is_caught_by_the_generation_counter(
     assert [s.title for s in store.sessions()] == ["STORAGE"]
 
 
+def test_a_writer_dying_between_rename_and_generation_bump_is_still_noticed(
+    store: Store, session: Session, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert [s.title for s in store.sessions()] == ["storage"]
+    generation = store.storage.revision()[0]
+
+    def killed(lock_fd: int) -> int:
+        raise SystemExit("killed right after os.replace")
+
+    with closing(Store(db_path)) as other:
+        monkeypatch.setattr(storage_module, "_bump_generation", killed)
+        with pytest.raises(SystemExit):
+            other.save(Session(title="renamed, never counted"))
+        monkeypatch.undo()
+    assert store.storage.revision()[0] == generation  # the counter never moved
+    assert sorted(s.title for s in store.sessions()) == ["renamed, never counted", "storage"]
+
+
 def test_records_read_from_the_cache_can_be_changed_without_changing_the_store(
     store: Store, session: Session
 ) -> None:
