@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -225,6 +226,8 @@ def main() -> int:
             backend.close()
     print_latency(backends, docs, rounds)
     run_concurrent(base, writers=2, each=50 if args.quick else 200)
+    if args.dir is None:
+        shutil.rmtree(base, ignore_errors=True)
     return 0
 
 
