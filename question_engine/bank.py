@@ -64,6 +64,7 @@ class CoverageTemplate:
     category: str
     template: str
     slots: frozenset[str]
+    entry: str = ""  # templates of one entry ask the same question; the first that fits is used
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +209,8 @@ class _Reader:
                 raise self.fail(kind, index, f"unknown placeholder "
                                 f"{{{sorted(used - slots)[0]}}} "
                                 f"(use {', '.join(sorted(slots))})")
-            result.append(CoverageTemplate(category, template, frozenset(used)))
+            result.append(CoverageTemplate(category, template, frozenset(used),
+                                           f"{self.path}#{kind}{index}"))
         return result
 
 

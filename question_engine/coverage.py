@@ -21,6 +21,7 @@ assert set(COVERAGE_ORDER) == set(CATEGORY_IDS)
 MIN_SEGMENTS_FOR_COVERAGE = 3
 MIN_TOPIC_COUNT = 3
 MIN_WORDS_TO_PROBE = 10  # shorter segments are pleasantries or fragments
+MIN_WORDS_FOR_SINGLE_MENTION = 12  # below this, probe only a term said twice
 
 # Frequent words that never make a good topic on their own.
 _NOT_TOPICS = word_set(
@@ -45,15 +46,50 @@ def _content(word: str) -> bool:
             and word not in _NOT_TOPICS and not word.endswith("ly"))
 
 
+_DETERMINERS = word_set("the a an our their my your his her its this that these those some any "
+                        "each every no which what whose of for about with on in")
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "age", "ery",
+                 "ist", "ant", "ure", "ism")
+
+
+_NOT_NOUNS = word_set(
+    """write read send late early good great nice sure fine need want like think know feel
+    look take make give find keep tell call come pay buy sell open close clean quick fast slow
+    hard easy high low long short full free busy happy true real small large big cheap
+    expensive important different usual ready wrong right best better worse worst kind whole
+    pick pack ship book file fill sign check handle manage decide choose prefer ask answer
+    reply wait stay leave move bring carry hold turn show help work live walk drive visit"""
+)
+_NOT_NOUN_ENDINGS = ("ed", "ful", "ous", "ive", "able", "ible", "est", "ish")
+
+
+def _verb_or_adjective(word: str) -> bool:
+    return word in _NOT_NOUNS or word.endswith(_NOT_NOUN_ENDINGS)
+
+
 def salient_term(text: str) -> tuple[str, int]:
-    """The segment's most repeated content word (latest on ties), with the word before it
-    when that is a content word too, as written; and where it occurs. ("", -1) if none."""
+    """The segment's main term, as written, and where it occurs; ("", -1) if none.
+
+    The term is its most repeated content word that is not a common verb or adjective
+    (words that read as nouns win ties, then the latest), with the content word before it
+    if adjacent. A word said once qualifies only in a segment of some length.
+    """
     spans = [(m.group(0), m.group(0).lower(), m.start()) for m in _WORD_SPAN.finditer(text)]
-    counts: Counter[str] = Counter(low for _, low, _ in spans if _content(low))
-    if not counts or len(spans) < MIN_WORDS_TO_PROBE:
+    if len(spans) < MIN_WORDS_TO_PROBE:
+        return "", -1
+    counts: Counter[str] = Counter()
+    nounish: set[str] = set()
+    for index, (_, low, _) in enumerate(spans):
+        if _content(low):
+            counts[low] += 1
+            if low.endswith(_NOUN_ENDINGS) or (index and spans[index - 1][1] in _DETERMINERS):
+                nounish.add(low)
+    candidates = [low for low in counts if (low in nounish or not _verb_or_adjective(low)) and (
+        counts[low] >= 2 or len(spans) >= MIN_WORDS_FOR_SINGLE_MENTION)]
+    if not candidates:
         return "", -1
     last = {low: i for i, (_, low, _) in enumerate(spans)}
-    best = max(counts, key=lambda low: (counts[low], last[low]))
+    best = max(candidates, key=lambda low: (counts[low], low in nounish, last[low]))
     index = last[best]
     word, _, position = spans[index]
     if index > 0:
@@ -113,21 +149,16 @@ class SessionProfile:
 
 def coverage_questions(
     templates: Iterable[CoverageTemplate], untouched: Iterable[str], slots: dict[str, str]
-) -> list[tuple[str, str]]:
-    """(category, question) for each untouched category, in COVERAGE_ORDER, best template each.
+) -> list[tuple[str, list[str]]]:
+    """(category, wordings) per coverage entry of the untouched categories, in COVERAGE_ORDER.
 
-    Returns every fillable template per category, best first, so a caller can skip the
-    ones the session already knows.
+    The wordings of one entry ask the same question, best (most specific) first; a caller
+    asks the first and skips the entry when the session knows any of them.
     """
-    by_category: dict[str, list[CoverageTemplate]] = {}
+    entries: dict[str, tuple[str, list[str]]] = {}
     for template in templates:
-        by_category.setdefault(template.category, []).append(template)
-    wanted = set(untouched)
-    result: list[tuple[str, str]] = []
-    for category in COVERAGE_ORDER:
-        if category not in wanted:
-            continue
-        for template in by_category.get(category, []):
-            if template.slots <= slots.keys():
-                result.append((category, template.template.format(**slots)))
-    return result
+        if template.category in untouched and template.slots <= slots.keys():
+            entries.setdefault(template.entry or template.template, (template.category, []))[
+                1].append(template.template.format(**slots))
+    order = {category: rank for rank, category in enumerate(COVERAGE_ORDER)}
+    return sorted(entries.values(), key=lambda entry: order[entry[0]])

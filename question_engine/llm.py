@@ -174,12 +174,13 @@ class LLMClient:
                     if not text:
                         continue
                     for item in scanner.feed(text):
-                        if produced >= limit:
-                            continue
                         suggestion = to_suggestion(item, narrative, self.config.model, produced)
-                        if suggestion is not None:
+                        if suggestion is not None and produced < limit:
                             produced += 1
                             yield suggestion
+                if produced >= limit:  # enough: stop the model rather than wait for it
+                    finished = True
+                    break
         except asyncio.CancelledError:
             raise
         except Exception as error:

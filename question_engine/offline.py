@@ -173,9 +173,10 @@ class OfflineEngine:
         if earlier + 1 >= MIN_SEGMENTS_FOR_COVERAGE and len(result) < self.max_suggestions:
             untouched = set(CATEGORY_IDS) - touched - {s.category for s in result}
             slots = profile().slots(workflow) if untouched else {}
-            for category, question in coverage_questions(self.bank.coverage, untouched, slots):
+            for category, wordings in coverage_questions(self.bank.coverage, untouched, slots):
+                question = wordings[0]
                 fingerprint = memory.fingerprint(question)
-                if not memory.knows(question) and not any(
+                if not any(map(memory.knows, wordings)) and not any(
                     same_question(fingerprint, memory.fingerprint(s.text)) for s in result
                 ):
                     result.append(Suggestion(question, category, "", SOURCE, COVERAGE_SCORE))

@@ -103,7 +103,8 @@ def trim_phrase(phrase: str, max_words: int = 7, keep_commas: bool = False) -> s
 
 _DANGLING = word_set(
     "a an the and or to of for in on at by with from as if when then that which who via"
-    " through using into onto about over after before without"
+    " through using into onto about over after before without against between within across"
+    " per than like toward towards upon under around behind"
 )
 
 
