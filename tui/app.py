@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 from datetime import tzinfo
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -52,10 +53,25 @@ class TacitApp(App[None]):
         self.writer.start()
         self.pair_sync.start()
         install_hangup_handler(self)
+        if self._opens_capture_directly:
+            return  # get_default_screen already made the capture screen the first frame
         if self.initial_session is not None:
             self.open_session(self.initial_session)
         else:
             self._pick_session()
+
+    @property
+    def _opens_capture_directly(self) -> bool:
+        return self.initial_session is not None and self.role != "operator"
+
+    def get_default_screen(self) -> Screen[Any]:
+        """With a session given, the capture screen is the very first frame (faster start)."""
+        if self._opens_capture_directly:
+            from tui.screens.capture import CaptureScreen
+
+            assert self.initial_session is not None
+            return CaptureScreen(self.initial_session)
+        return super().get_default_screen()
 
     def _apply_config(self) -> None:
         theme = self.config.ui.theme
@@ -92,10 +108,13 @@ class TacitApp(App[None]):
             return
 
         screen = CaptureScreen(session)
-        if isinstance(self.screen, CaptureScreen):
+        current = self.screen
+        if isinstance(current, CaptureScreen) and len(self.screen_stack) > 1:
             self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+            return
+        if isinstance(current, CaptureScreen):
+            current.retired = True  # the first screen cannot be switched away: it rests below
+        self.push_screen(screen)
 
     def _pick_session(self) -> None:
         from tui.screens.sessions import SessionPicker

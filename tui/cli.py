@@ -10,7 +10,6 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any, NoReturn
 
 from tui.commands.common import CommandError, fail
@@ -36,10 +35,25 @@ class _Parser(argparse.ArgumentParser):
 
 def tacit_version() -> str:
     """The installed version of tacit."""
+    from importlib.metadata import PackageNotFoundError, version  # ~45 ms: only when asked
+
     try:
         return version("tacit")
     except PackageNotFoundError:
         return "0+unknown"
+
+
+class _VersionAction(argparse.Action):
+    """--version, looked up only when given (keeps importlib.metadata off the start-up path)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(f"tacit {tacit_version()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Capture the hidden rules of a workflow, live, as a pair.",
         parents=[common, llm],
     )
-    parser.add_argument("--version", action="version", version=f"tacit {tacit_version()}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     parser.add_argument("--session", metavar="ID", help="open this session directly")
     parser.add_argument("--demo", action="store_true", help="open a ready-made sample session")
     parser.add_argument(

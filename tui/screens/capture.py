@@ -74,6 +74,7 @@ class CaptureScreen(CaptureActions, Screen[None]):
         self.questions: dict[str, Question] = {}
         self.rules: dict[str, Rule] = {}
         self.loaded = False
+        self.retired = False  # replaced by another session's screen; stops live reloads
         self._local: dict[str, Record] = {}
         self._suggest_generation = 0
 
@@ -104,7 +105,8 @@ class CaptureScreen(CaptureActions, Screen[None]):
 
     def reload_from_store(self) -> None:
         """Re-read the session and refresh panes; focus, cursor and typing are left alone."""
-        self._load_snapshot()
+        if not self.retired:
+            self._load_snapshot()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load_snapshot(self) -> None:

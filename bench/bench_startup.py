@@ -1,0 +1,260 @@
+"""Start-up and typing latency of tacit in tmux, against a minimal two-pane Textual app.
+
+Run:  python bench/bench_startup.py [--runs 5] [--keys 30] [--items 10000]
+
+1. Launch to first frame: the time from starting the process in a fresh tmux
+   pane until its first screen is visible (polling `capture-pane`), for tacit
+   (`tacit --session ID` on a temp database) and for a minimal two-pane Textual
+   app, interleaved in the same run. Prints medians and the ratio (target <= 1.15).
+2. Keystroke to screen: with the database holding N items and another process
+   writing to it continuously, type characters into the narrative input and
+   time until each one is on screen. The same with an idle database for reference.
+
+Prints figures only; nothing here asserts timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+POLL = 0.005
+
+MINIMAL_APP = """
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Footer, Static
+
+
+class TwoPanes(App[None]):
+    CSS = "Static { width: 1fr; height: 1fr; border: round $primary; }"
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Static("left pane MINIMAL-READY")
+            yield Static("right pane")
+        yield Footer()
+
+
+if __name__ == "__main__":
+    TwoPanes().run()
+"""
+
+WRITER = """
+import sys, time
+from pathlib import Path
+from models.domain import Segment
+from models.repository import Store
+store = Store(Path(sys.argv[1]))
+session_id, stop = sys.argv[2], Path(sys.argv[3])
+count = 0
+while not stop.exists():
+    store.save(Segment(session_id=session_id, speaker="operator", text=f"background write {count}"))
+    count += 1
+print(count)
+"""
+
+
+class Tmux:
+    """A private tmux server for the benchmark."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.socket = f"tacit-bench-{os.getpid()}"
+        self.config = workdir / "tmux.conf"
+        self.config.write_text(
+            "set -g default-size 100x30\nset -g escape-time 0\nset -g remain-on-exit on\n",
+            encoding="utf-8",
+        )
+
+    def run(self, *args: str) -> str:
+        return subprocess.run(
+            ["tmux", "-L", self.socket, "-f", str(self.config), *args],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+
+    def screen(self, target: str) -> str:
+        return self.run("capture-pane", "-p", "-t", target)
+
+    def wait_for(self, target: str, needle: str, timeout: float = 30.0) -> float:
+        """Seconds until needle is on screen (polling)."""
+        start = time.perf_counter()
+        while needle not in self.screen(target):
+            if time.perf_counter() - start > timeout:
+                raise TimeoutError(f"{needle!r} never appeared in {target}")
+            time.sleep(POLL)
+        return time.perf_counter() - start
+
+    def launch(self, name: str, command: str, needle: str) -> float:
+        """Start command in a new window and time until needle is visible."""
+        start = time.perf_counter()
+        self.run("new-window", "-d", "-n", name, command) if self.run("ls") else self.run(
+            "new-session", "-d", "-s", "bench", "-n", name, "-x", "100", "-y", "30", command
+        )
+        target = f"bench:{name}"
+        while needle not in self.screen(target):
+            if time.perf_counter() - start > 30:
+                raise TimeoutError(f"{name} never showed {needle!r}")
+            time.sleep(POLL)
+        return time.perf_counter() - start
+
+    def close(self) -> None:
+        self.run("kill-server")
+
+
+def make_database(path: Path, items: int) -> tuple[str, str]:
+    """A database with a session to open and `items` questions in a filler session."""
+    sys.path.insert(0, str(ROOT))
+    from models.domain import Question, Segment, Session
+    from models.repository import Store
+
+    store = Store(path)
+    session = Session(title="Bench session")
+    filler = Session(title="Filler")
+    store.save_many([session, filler])
+    store.save(Segment(session_id=session.id, speaker="operator", text="We route by zip code."))
+    batch = [
+        Question(session_id=filler.id, text=f"Filler question {i}?", category="edge_case")
+        for i in range(items)
+    ]
+    store.save_many(batch)
+    store.close()
+    return session.id, filler.id
+
+
+def env_prefix(db: Path, home: Path) -> str:
+    values = {
+        "TACIT_DB": str(db),
+        "TACIT_CONFIG_DIR": str(home / "config"),
+        "TACIT_DATA_DIR": str(home / "data"),
+        "TERM": "xterm-256color",
+    }
+    return "env -u COLUMNS -u LINES " + " ".join(f"{k}={shlex.quote(v)}" for k, v in values.items())
+
+
+def tacit_command() -> str:
+    script = Path(sys.executable).with_name("tacit")
+    return shlex.quote(str(script)) if script.exists() else f"{sys.executable} -m tui.cli"
+
+
+def bench_startup(tmux: Tmux, work: Path, runs: int) -> tuple[list[float], list[float]]:
+    minimal = work / "minimal_app.py"
+    minimal.write_text(MINIMAL_APP, encoding="utf-8")
+    db = work / "startup.json"
+    session_id, _ = make_database(db, 10)
+    tacit, bare = [], []
+    for run in range(runs):
+        bare.append(tmux.launch(f"min{run}", f"{sys.executable} {minimal}", "MINIMAL-READY"))
+        command = f"{env_prefix(db, work)} {tacit_command()} --session {session_id}"
+        tacit.append(tmux.launch(f"tacit{run}", command, "Narrative"))
+        for name in (f"min{run}", f"tacit{run}"):
+            tmux.run("send-keys", "-t", f"bench:{name}", "C-q")
+    return tacit, bare
+
+
+def bench_typing(
+    tmux: Tmux, work: Path, items: int, keys: int, mode: str
+) -> tuple[list[float], int]:
+    """Keystroke latencies in mode 'idle', 'other' (another process writes) or 'own'.
+
+    In 'own' mode every tenth key is Enter: the segment, its suggested questions
+    and their saves then run while the next keys are typed.
+    """
+    db = work / f"typing-{items}-{mode}.json"
+    session_id, filler_id = make_database(db, items)
+    name = f"type-{mode}"
+    command = f"{env_prefix(db, work)} {tacit_command()} --session {session_id}"
+    tmux.launch(name, command, "Narrative")
+    target = f"bench:{name}"
+    tmux.wait_for(target, "zip code")
+    stop = work / f"stop-{name}"
+    writer = None
+    if mode == "other":
+        writer = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db), filler_id, str(stop)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(1.0)  # let the writer get going before measuring
+    latencies = []
+    typed = ""
+    segments = 0
+    for i in range(keys):
+        if mode == "own" and i and i % 10 == 0:
+            tmux.run("send-keys", "-t", target, "Enter")
+            segments += 1
+            tmux.wait_for(target, "What was said")  # input cleared; saves now in flight
+            typed = ""
+        char = "abcdefghijklmnopqrstuvwxyz"[i % 26]
+        typed += char
+        start = time.perf_counter()
+        tmux.run("send-keys", "-t", target, "-l", char)
+        while f"▸ {typed}" not in tmux.screen(target):
+            if time.perf_counter() - start > 10:
+                raise TimeoutError(f"{char!r} never appeared")
+            time.sleep(POLL)
+        latencies.append(time.perf_counter() - start)
+    writes = segments
+    if writer is not None:
+        stop.touch()
+        out, _ = writer.communicate(timeout=60)
+        writes = int(out.strip() or 0)
+    tmux.run("send-keys", "-t", target, "C-q")
+    return latencies, writes
+
+
+def _ms(values: list[float]) -> str:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return (
+        f"median {statistics.median(values) * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms  "
+        f"max {max(values) * 1000:7.1f} ms  (n={len(values)})"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="launches of each app")
+    parser.add_argument("--keys", type=int, default=30, help="keystrokes per typing run")
+    parser.add_argument("--items", type=int, default=10_000, help="items in the busy database")
+    parser.add_argument("--startup-only", action="store_true", help="skip the typing runs")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="tacit-bench-") as tmp:
+        work = Path(tmp)
+        tmux = Tmux(work)
+        try:
+            tacit, bare = bench_startup(tmux, work, args.runs)
+            print("Launch to first frame in tmux (100x30):")
+            print(f"  minimal two-pane Textual app: {_ms(bare)}")
+            print(f"  tacit --session ID:           {_ms(tacit)}")
+            ratio = statistics.median(tacit) / statistics.median(bare)
+            print(f"  ratio tacit/minimal (medians): {ratio:.2f}x  (target <= 1.15x)")
+            if args.startup_only:
+                return 0
+            idle, _ = bench_typing(tmux, work, args.items, args.keys, "idle")
+            own, segments = bench_typing(tmux, work, args.items, args.keys, "own")
+            other, writes = bench_typing(tmux, work, args.items, args.keys, "other")
+            print(f"Keystroke to screen, database with {args.items} items:")
+            print(f"  store idle:                   {_ms(idle)}")
+            print(f"  own saves in flight:          {_ms(own)}  ({segments} segments entered)")
+            print(f"  another process writing:      {_ms(other)}  ({writes} writes meanwhile)")
+            for label, values in (("own", own), ("other", other)):
+                ratio = statistics.median(values) / statistics.median(idle)
+                print(f"  ratio {label}/idle (medians): {ratio:.2f}x")
+        finally:
+            tmux.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
