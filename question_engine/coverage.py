@@ -49,7 +49,7 @@ def _content(word: str) -> bool:
 _DETERMINERS = word_set("the a an our their my your his her its this that these those some any "
                         "each every no which what whose of for about with on in")
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "age", "ery",
-                 "ist", "ant", "ure", "ism")
+                 "ist", "ure", "ism")
 
 
 _NOT_NOUNS = word_set(
@@ -82,7 +82,8 @@ def salient_term(text: str) -> tuple[str, int]:
     for index, (_, low, _) in enumerate(spans):
         if _content(low):
             counts[low] += 1
-            if low.endswith(_NOUN_ENDINGS) or (index and spans[index - 1][1] in _DETERMINERS):
+            after_determiner = index > 0 and spans[index - 1][1] in _DETERMINERS
+            if after_determiner or (low.endswith(_NOUN_ENDINGS) and low not in _NOT_NOUNS):
                 nounish.add(low)
     candidates = [low for low in counts if (low in nounish or not _verb_or_adjective(low)) and (
         counts[low] >= 2 or len(spans) >= MIN_WORDS_FOR_SINGLE_MENTION)]

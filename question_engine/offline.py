@@ -27,6 +27,7 @@ from question_engine.coverage import (
 )
 from question_engine.memory import SessionMemory, rank_diverse
 from question_engine.text import (
+    STOPWORDS,
     clean,
     content_stems,
     same_question,
@@ -44,6 +45,7 @@ MAX_MATCHES_PER_CUE = 3
 CATEGORY_DECAY = 0.55  # each further pick of a category counts for this much less
 SAME_QUOTE_DECAY = 0.8
 _LEADING_DETERMINER = re.compile(r"^(?:The|A|An|Our|Their|My|This|That) ")
+_FIRST_PERSON = re.compile(r"I(?:\b|')")
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ARTICLES = ("the ", "a ", "an ", "our ", "their ", "my ")
 
@@ -244,9 +246,11 @@ class OfflineEngine:
                     values[name] = value
         thing = values.get("thing", "")
         if (thing and cue.pattern.flags & re.IGNORECASE and not cue.keep_case
-                and _starts_sentence(text, start)):
+                and _starts_sentence(text, start) and not _FIRST_PERSON.match(thing)):
             thing = values["thing"] = thing[0].lower() + thing[1:]
         if "thing" in cue.pattern.groupindex:
+            if thing.lower() in STOPWORDS:  # e.g. a hedge followed by a bare "do"
+                return None
             bare = thing.lower()
             for article in _ARTICLES:
                 bare = bare.removeprefix(article)

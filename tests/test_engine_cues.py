@@ -157,3 +157,15 @@ def test_typographic_apostrophes_match_and_quotes_keep_the_original_text(
     hedge = [s for s in suggestions if s.category == "edge_case" and "usually" in s.text]
     assert hedge and hedge[0].quote == text
     assert any("Sam's work" in s.text for s in suggestions)
+
+
+def test_first_person_stays_capitalised_and_bare_words_are_not_things(
+    engine: OfflineEngine,
+) -> None:
+    texts = [s.text for s in ask(engine, "I always ask for help when something goes wrong.")]
+    assert any('"I always ask for help' in t for t in texts), texts
+    assert not any('usually "do"' in t for t in ask_texts(engine, "We usually do. Fine."))
+
+
+def ask_texts(engine: OfflineEngine, text: str) -> list[str]:
+    return [s.text for s in ask(engine, text)]
