@@ -90,6 +90,9 @@ CASES = [
     ("exception made", "If the owner has strong credit we sometimes make an exception.",
      "exception", "if the owner has strong credit"),
     ("lead time", "Visits are booked three weeks ahead.", "edge_case", "three weeks"),
+    ("review meeting", "Raj runs the quarterly access review for the auditors.", "reporting",
+     "the quarterly access review"),
+    ("named person on a shift", "Tom on the weekend shift checks the returns.", "adoption", "Tom"),
 ]
 
 
