@@ -23,9 +23,9 @@ from question_engine.coverage import (
     MIN_SEGMENTS_FOR_COVERAGE,
     SessionProfile,
     coverage_questions,
-    salient_term,
 )
 from question_engine.memory import SessionMemory, rank_diverse
+from question_engine.probe import salient_term
 from question_engine.text import (
     STOPWORDS,
     clean,

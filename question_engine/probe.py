@@ -1,0 +1,74 @@
+"""Probes: the main term of a quiet segment, which an interviewer would ask about."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from question_engine.coverage import NOT_TOPICS
+from question_engine.text import QUESTION_WORDS, STOPWORDS, word_set
+
+MIN_WORDS_TO_PROBE = 10  # shorter segments are pleasantries or fragments
+MIN_WORDS_FOR_SINGLE_MENTION = 12  # below this, probe only a term said twice
+
+_WORD_SPAN = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
+
+
+def _content(word: str) -> bool:
+    return (len(word) >= 4 and word not in STOPWORDS and word not in QUESTION_WORDS
+            and word not in NOT_TOPICS and not word.endswith("ly"))
+
+
+_DETERMINERS = word_set("the a an our their my your his her its this that these those some any "
+                        "each every no which what whose of for about with on in")
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "age", "ery",
+                 "ist", "ure", "ism")
+
+
+_NOT_NOUNS = word_set(
+    """write read send late early good great nice sure fine need want like think know feel
+    look take make give find keep tell call come pay buy sell open close clean quick fast slow
+    hard easy high low long short full free busy happy true real small large big cheap
+    expensive important different usual ready wrong right best better worse worst kind whole
+    pick pack ship book file fill sign check handle manage decide choose prefer ask answer
+    reply wait stay leave move bring carry hold turn show help work live walk drive visit"""
+)
+_NOT_NOUN_ENDINGS = ("ed", "ful", "ous", "ive", "able", "ible", "est", "ish")
+
+
+def _verb_or_adjective(word: str) -> bool:
+    return word in _NOT_NOUNS or word.endswith(_NOT_NOUN_ENDINGS)
+
+
+def salient_term(text: str) -> tuple[str, int]:
+    """The segment's main term, as written, and where it occurs; ("", -1) if none.
+
+    The term is its most repeated content word that is not a common verb or adjective
+    (words that read as nouns win ties, then the latest), with the content word before it
+    if adjacent. A word said once qualifies only in a segment of some length.
+    """
+    spans = [(m.group(0), m.group(0).lower(), m.start()) for m in _WORD_SPAN.finditer(text)]
+    if len(spans) < MIN_WORDS_TO_PROBE:
+        return "", -1
+    counts: Counter[str] = Counter()
+    nounish: set[str] = set()
+    for index, (_, low, _) in enumerate(spans):
+        if _content(low):
+            counts[low] += 1
+            after_determiner = index > 0 and spans[index - 1][1] in _DETERMINERS
+            if after_determiner or (low.endswith(_NOUN_ENDINGS) and low not in _NOT_NOUNS):
+                nounish.add(low)
+    candidates = [low for low in counts if (low in nounish or not _verb_or_adjective(low)) and (
+        counts[low] >= 2 or len(spans) >= MIN_WORDS_FOR_SINGLE_MENTION)]
+    if not candidates:
+        return "", -1
+    last = {low: i for i, (_, low, _) in enumerate(spans)}
+    best = max(candidates, key=lambda low: (counts[low], low in nounish, last[low]))
+    index = last[best]
+    word, _, position = spans[index]
+    if index > 0:
+        previous, previous_low, previous_start = spans[index - 1]
+        between = text[previous_start + len(previous):position]
+        if _content(previous_low) and previous_low != best and between == " ":
+            word, position = f"{previous} {word}", previous_start
+    return word, position
