@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import Checkbox, Input
 
 from models.config import Config
 from models.domain import Question, Rule, Session
@@ -180,3 +181,41 @@ async def test_presence_shows_the_other_role(tmp_path: Path) -> None:
         assert not sync.other_connected
     assert not (tmp_path / "tacit.json.presence").exists()
 
+
+
+async def test_engineer_saving_the_editor_keeps_the_operators_acceptance(tmp_path: Path) -> None:
+    db = tmp_path / "tacit.json"
+    store = Store(db)
+    session = Session(title="Lead routing")
+    rule = Rule(session_id=session.id, statement="Route by zip code")
+    store.save_many([session, rule])
+    engineer_app, operator_app = _app(db, "engineer", session), _app(db, "operator", session)
+    async with engineer_app.run_test(size=SIZE) as engineer, \
+            operator_app.run_test(size=SIZE) as operator:
+        capture, view = engineer_app.screen, operator_app.screen
+        assert isinstance(capture, CaptureScreen) and isinstance(view, OperatorScreen)
+        await _until([engineer, operator], lambda: view.loaded and capture.loaded)
+        capture.rule_list.focus()
+        await engineer.press("e")  # the engineer opens the rule in the editor...
+        await _until([engineer], lambda: engineer_app.screen is not capture)
+        editor = engineer_app.screen
+
+        await operator.press("f3", "a")  # ...while the operator accepts it
+        await _until([operator], lambda: (store.get(Rule, rule.id) or rule).accepted_by_operator
+                     is not None)
+        editor.query_one("#accept-engineer", Checkbox).value = True
+        editor.query_one("#then", Input).value = "assign the zip's team"
+        await engineer.press("ctrl+s")
+
+        def both_accepted() -> bool:
+            stored = store.get(Rule, rule.id)
+            return stored is not None and stored.accepted_by_engineer is not None
+
+        await _until([engineer, operator], both_accepted)
+        await _until([engineer, operator],
+                     lambda: capture.rule_list.records[rule.id].status == "accepted")
+    stored = store.get(Rule, rule.id)
+    assert stored is not None
+    assert stored.accepted_by_operator is not None, "the operator's acceptance was lost"
+    assert stored.status == "accepted"
+    assert stored.then == "assign the zip's team"

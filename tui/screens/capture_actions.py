@@ -235,13 +235,17 @@ class CaptureActions(Screen[None]):
     def open_rule_editor(self, rule: Rule, question: Question | None) -> None:
         """Edit a rule in the modal editor; a returned rule is shown and saved."""
         from tui.screens.rule_editor import RuleEditor
+        from tui.sync import save_edit
 
         def edited(result: Rule | None) -> None:
             if result is None:
                 return
             result.touch()
             self.rules[result.id] = result
-            self.remember(result)
+            # pair mode: merge into the stored rule, keeping the operator's concurrent changes
+            self.tacit.writer.submit(
+                lambda store: save_edit(store, rule, result), "saving the rule"
+            )
             self._refresh_rules()
             self.notify(f"Rule {result.status}.")
 
