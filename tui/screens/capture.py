@@ -164,6 +164,14 @@ class CaptureScreen(CaptureActions, Screen[None]):
         self._local[record.id] = record
         self.tacit.writer.save(record)
 
+    def save_on_hangup(self) -> None:
+        """The terminal went away (SIGHUP): keep the half-typed narrative as a segment."""
+        text = self.narrative.input.value.strip()
+        if text:
+            speaker = self.narrative.speaker
+            self.remember(Segment(session_id=self.session.id, speaker=speaker, text=text))
+            self.narrative.input.value = ""
+
     # narrative ------------------------------------------------------------
 
     @on(NarrativePane.Submitted)
