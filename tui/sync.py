@@ -89,7 +89,7 @@ class PairSync:
             self.app.set_interval(self.poll_seconds, self.check_store, name="store-watch"),
             self.app.set_interval(self.heartbeat_seconds, self.heartbeat, name="presence"),
         ]
-        if not self.app.is_headless:
+        if not self.app.is_headless and not _terminal_gone():  # watch a terminal we have
             self._timers.append(
                 self.app.set_interval(TERMINAL_CHECK_SECONDS, self.check_terminal, name="tty")
             )

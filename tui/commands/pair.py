@@ -168,6 +168,8 @@ def join_command(args: argparse.Namespace, db: Path) -> str:
 
 
 def _attach(socket: str, window: str) -> int:
+    if os.environ.get("TMUX"):
+        print("Note: this nests the pair's tmux inside yours; press your prefix twice to reach it.")
     sys.stdout.flush()
     try:
         os.execvpe("tmux", attach_argv(socket, window), _outside_tmux())
