@@ -28,7 +28,7 @@ async def test_typed_segments_appear_with_their_speaker_and_are_saved(db_path: P
         await pilot.press(*" not?", "enter")
         await wait_for(pilot, lambda: screen.narrative.segment_count == 2, "two segments")
         await writes_done(pilot)
-        lines = [str(line.render()) for line in screen.query("SegmentLine")]
+        lines = screen.narrative.segment_texts()
         assert lines[0].endswith("operator: We route by zip code.")
         assert lines[1].endswith("engineer: Do you ever not?")
         assert screen.narrative.input.value == ""
@@ -185,7 +185,7 @@ async def test_segments_already_stored_are_shown_in_order(db_path: Path) -> None
     store.save_many(segments)
     async with app.run_test() as pilot:
         screen = await capture_ready(pilot)
-        texts = [str(line.render()).split(": ", 1)[1] for line in screen.query("SegmentLine")]
+        texts = [line.split(": ", 1)[1] for line in screen.narrative.segment_texts()]
         assert texts == [f"line {i}" for i in range(40)]
 
 
@@ -205,3 +205,38 @@ async def test_newest_segment_questions_come_first_best_first(db_path: Path) -> 
         newer = [q for q in shown if q.id not in first_batch]
         assert shown[: len(newer)] == newer
         assert [q.score for q in newer] == sorted((q.score for q in newer), reverse=True)
+
+
+async def test_long_narrative_appends_without_rerendering_history(db_path: Path) -> None:
+    session = Session(title="Dispatch")
+    app, store = make_app(db_path, session)
+    store.save_many(
+        Segment(session_id=session.id, speaker="operator", text=f"line {i} about zip codes")
+        for i in range(1500)
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await capture_ready(pilot)
+        log = screen.narrative.log_view
+        await wait_for(pilot, lambda: len(log.lines) >= 1500, "the history rendered")
+        await wait_for(pilot, lambda: log.is_vertical_scroll_end, "opening at the latest segment")
+        first_line, rendered = log.lines[0], len(log.lines)
+        await type_segment(pilot, "and Janet takes the big ones")
+        await wait_for(pilot, lambda: len(log.lines) > rendered, "the new segment")
+        assert log.lines[0] is first_line  # history was not rendered again
+        assert screen.narrative.segment_texts()[-1].endswith("Janet takes the big ones")
+        await wait_for(pilot, lambda: log.is_vertical_scroll_end, "following the new segment")
+
+
+async def test_narrative_rewraps_when_the_terminal_narrows(db_path: Path) -> None:
+    session = Session(title="Dispatch")
+    app, store = make_app(db_path, session)
+    long_text = "We route tickets by zip code and try to balance load across the teams. " * 3
+    store.save(Segment(session_id=session.id, speaker="operator", text=long_text))
+    async with app.run_test(size=(160, 30)) as pilot:
+        screen = await capture_ready(pilot)
+        log = screen.narrative.log_view
+        await wait_for(pilot, lambda: len(log.lines) > 0, "the segment rendered")
+        wide = len(log.lines)
+        await pilot.resize_terminal(80, 24)  # e.g. tmux resizing to the other person's window
+        await wait_for(pilot, lambda: len(log.lines) > wide, "the segment re-wrapped")
+        assert max(line.cell_length for line in log.lines) <= log.scrollable_content_region.width

@@ -89,6 +89,6 @@ async def test_typed_markup_segment_is_kept_verbatim(db_path: Path) -> None:
         screen = await capture_ready(pilot)
         await pilot.press(*"[@click=app.quit] and [/] [bold]", "enter")
         await wait_for(pilot, lambda: screen.narrative.segment_count == 1)
-        line = str(screen.query_one("SegmentLine").render())
+        [line] = screen.narrative.segment_texts()
         assert line.endswith("operator: [@click=app.quit] and [/] [bold]")
         assert app.is_running

@@ -78,9 +78,13 @@ def visible_text(pilot: Pilot[Any]) -> str:
     """The plain text of every widget on the current screen (what a user reads)."""
     from textual.widgets import OptionList, Static
 
+    from tui.widgets.narrative import NarrativeLog
+
     parts: list[str] = []
     for widget in pilot.app.screen.query("*"):
-        if isinstance(widget, OptionList):
+        if isinstance(widget, NarrativeLog):
+            parts.extend(line.plain for line in widget.entries)
+        elif isinstance(widget, OptionList):
             for index in range(widget.option_count):
                 parts.append(str(widget.get_option_at_index(index).prompt))
         elif isinstance(widget, Static):

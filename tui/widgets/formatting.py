@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
+from rich.text import Text
 from textual.content import Content
 
 from models.domain import Question, Rule, Segment
 from models.taxonomy import BY_ID
-from tui.safe_text import clean, literal
+from tui.safe_text import clean, literal, literal_rich
 
 STATUS_MARK: dict[str, str] = {
     "suggested": "·",
@@ -44,14 +45,16 @@ def category_label(category: str) -> str:
     return found.label if found else category
 
 
-def segment_line(segment: Segment, tz: tzinfo | None) -> Content:
-    """A narrative line: time, speaker and the text shown literally."""
-    speaker_style = "bold $accent" if segment.speaker == "operator" else "bold $primary"
-    return Content.assemble(
+SPEAKER_STYLE: dict[str, str] = {"operator": "bold yellow", "engineer": "bold cyan"}
+
+
+def segment_line(segment: Segment, tz: tzinfo | None) -> Text:
+    """A narrative line: time, speaker and the text shown literally (a rich Text for the log)."""
+    return Text.assemble(
         (clock(segment.at, tz) + " ", "dim"),
-        (segment.speaker, speaker_style),
+        (segment.speaker, SPEAKER_STYLE.get(segment.speaker, "bold")),
         ": ",
-        literal(segment.text),
+        literal_rich(segment.text),
     )
 
 
