@@ -60,7 +60,12 @@ def test_revision_is_stable_when_nobody_writes(tmp_path: Path) -> None:
 def _comment_many(db: str, rule_id: str, role: str, count: int) -> None:
     store = Store(db)
     for n in range(count):
-        store.update(Rule, rule_id, lambda r, n=n: r.send_back(role, f"{role} note {n}"))
+        note = f"{role} note {n}"
+
+        def comment(rule: Rule, note: str = note) -> None:
+            rule.send_back(role, note)
+
+        store.update(Rule, rule_id, comment)
         store.save(Segment(session_id="s", speaker=role, text=f"{role} says {n}"))
     store.close()
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import html
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input
 
 from models.config import Config
-from models.domain import Question, Rule, Session
+from models.domain import Question, Rule, Session, Unless
 from models.repository import Store
 from tui.app import TacitApp
 from tui.screens.capture import CaptureScreen
@@ -219,3 +221,33 @@ async def test_engineer_saving_the_editor_keeps_the_operators_acceptance(tmp_pat
     assert stored.accepted_by_operator is not None, "the operator's acceptance was lost"
     assert stored.status == "accepted"
     assert stored.then == "assign the zip's team"
+
+
+async def test_operator_view_shows_untrusted_text_literally(tmp_path: Path) -> None:
+    db = tmp_path / "tacit.json"
+    payload = "[@click=app.quit]x[/] \x1b]52;c;ZXZpbA==\x07[b]bold?"
+    store = Store(db)
+    session = Session(title=f"Title {payload}")
+    rule = Rule(session_id=session.id, statement=f"Rule {payload}", when=payload, then=payload,
+                unless=[Unless(condition=f"Unless {payload}", then=payload)])
+    rule.send_back("operator", f"Comment {payload}")
+    asked = Question(session_id=session.id, text=f"Question {payload}", category="exception",
+                     quote=payload, status="asked")
+    store.save_many([session, rule, asked])
+    operator_app = _app(db, "operator", session)
+    async with operator_app.run_test(size=SIZE) as operator:
+        view = operator_app.screen
+        assert isinstance(view, OperatorScreen)
+        await _until([operator], lambda: view.loaded)
+        await operator.press("f3")
+        await operator.pause()
+        shown = _visible(operator_app.export_screenshot())
+        assert operator_app.is_running
+        assert "[@click=app.quit]x[/]" in shown
+        assert "Question [@click" in shown and "Comment [@click" in shown
+        assert "\x1b]52" not in operator_app.export_screenshot()
+
+
+def _visible(svg: str) -> str:
+    """The text of a screenshot, with the SVG's non-breaking spaces made plain."""
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
