@@ -135,3 +135,14 @@ def test_doctor_as_a_real_process_exits_non_zero_on_a_broken_setup(env: Path) ->
     assert done.returncode == 1
     assert "Traceback" not in done.stderr + done.stdout
     assert "FAIL  database:" in done.stdout
+
+
+def test_missing_tmux_is_a_warning_with_the_install_hint(
+    env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    empty = env / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    code, lines = _doctor(capsys, "--db", str(env / "tacit.json"))
+    assert code == 0
+    assert "warn  tmux: not installed (tacit pair needs it) — fix: install tmux" in lines[1]
