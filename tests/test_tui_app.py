@@ -171,3 +171,22 @@ def test_store_writer_keeps_order_merges_saves_and_reports_failures(db_path: Pat
     writer.save(Segment(session_id=session.id, speaker="operator", text="late"))
     assert errors[-1] == "store closed; saving segment skipped"
     store.close()
+
+
+def test_start_up_path_imports_neither_litellm_nor_the_dialogs() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from tui.cli import build_parser\n"
+        "build_parser().parse_args(['--session', 'x'])\n"
+        "import tui.commands.run_app, tui.app, tui.screens.capture\n"
+        "heavy = [m for m in ('litellm', 'tui.screens.rule_editor', 'tui.screens.export',\n"
+        "         'tui.screens.decisions', 'importlib.metadata') if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == ""

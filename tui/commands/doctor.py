@@ -16,7 +16,6 @@ import stat
 import subprocess
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, requires, version
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -250,6 +249,8 @@ def check_llm(args: argparse.Namespace, environ: Mapping[str, str]) -> list[Chec
 
 
 def _pinned_litellm() -> str | None:
+    from importlib.metadata import PackageNotFoundError, requires  # off the app's start-up path
+
     try:
         for requirement in requires("tacit") or []:
             if requirement.startswith("litellm=="):
@@ -259,8 +260,13 @@ def _pinned_litellm() -> str | None:
     return None
 
 
-def check_litellm(llm_wanted: bool, get_version: Callable[[str], str] = version) -> Check:
+def check_litellm(
+    llm_wanted: bool, get_version: Callable[[str], str] | None = None
+) -> Check:
     """Whether litellm is installed at a version that is not a known compromised one."""
+    from importlib.metadata import PackageNotFoundError, version  # off the app's start-up path
+
+    get_version = get_version or version
     pinned = _pinned_litellm() or "the pinned version"
     try:
         found = get_version("litellm")
