@@ -7,13 +7,15 @@ in an async worker that a new segment cancels.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.timer import Timer
+from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from models.domain import Question, Record, Rule, Segment, Session
@@ -35,6 +37,9 @@ from tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from tui.app import TacitApp
+
+RELOAD_QUIET = 0.4  # seconds without typing before a live reload runs
+RELOAD_MAX_DELAY = 2.0  # ...but the other person's changes never wait longer than this
 
 
 def read_snapshot(app: TacitApp, session_id: str) -> SessionSnapshot | None:
@@ -75,6 +80,9 @@ class CaptureScreen(CaptureActions, Screen[None]):
         self.rules: dict[str, Rule] = {}
         self.loaded = False
         self.retired = False  # replaced by another session's screen; stops live reloads
+        self._last_typed = 0.0
+        self._reload_wanted_since: float | None = None
+        self._reload_timer: Timer | None = None
         self._local: dict[str, Record] = {}
         self._suggest_generation = 0
 
@@ -95,7 +103,7 @@ class CaptureScreen(CaptureActions, Screen[None]):
         status.db_path = str(self.tacit.store.path)
         status.engine = engine_label(self.tacit.config)
         self._show_session_label()
-        self.reload_from_store()
+        self._load_snapshot()
 
     def _show_session_label(self) -> None:
         self.status.session_label = f"{self.session.title} ({short_id(self.session.id)})"
@@ -104,9 +112,37 @@ class CaptureScreen(CaptureActions, Screen[None]):
     # loading and live sync ------------------------------------------------
 
     def reload_from_store(self) -> None:
-        """Re-read the session and refresh panes; focus, cursor and typing are left alone."""
-        if not self.retired:
+        """Re-read the session and refresh panes; focus, cursor and typing are left alone.
+
+        A live reload waits for a pause in typing (RELOAD_QUIET), but never longer
+        than RELOAD_MAX_DELAY, so the other person's changes still show up while
+        the keys stay instant.
+        """
+        if self.retired:
+            return
+        if self._reload_wanted_since is None:
+            self._reload_wanted_since = time.monotonic()
+        self._reload_when_quiet()
+
+    def _reload_when_quiet(self) -> None:
+        if self._reload_wanted_since is None or self.retired:
+            return
+        now = time.monotonic()
+        quiet_for = now - self._last_typed
+        if quiet_for >= RELOAD_QUIET or now - self._reload_wanted_since >= RELOAD_MAX_DELAY:
+            self._reload_wanted_since = None
             self._load_snapshot()
+        elif self._reload_timer is None:
+
+            def again() -> None:
+                self._reload_timer = None
+                self._reload_when_quiet()
+
+            self._reload_timer = self.set_timer(RELOAD_QUIET - quiet_for + 0.01, again)
+
+    @on(Input.Changed, "#narrative-input")
+    def _typing(self) -> None:
+        self._last_typed = time.monotonic()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load_snapshot(self) -> None:
