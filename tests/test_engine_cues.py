@@ -93,6 +93,7 @@ CASES = [
     ("review meeting", "Raj runs the quarterly access review for the auditors.", "reporting",
      "the quarterly access review"),
     ("named person on a shift", "Tom on the weekend shift checks the returns.", "adoption", "Tom"),
+    ("definition", "Sev 1 means the customer can't log in.", "implicit_rule", "Sev 1"),
 ]
 
 
