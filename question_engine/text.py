@@ -59,11 +59,6 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
 
 
-def sentences(text: str) -> list[str]:
-    """The sentences of a text, roughly, in order."""
-    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
-
-
 def sentence_spans(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) for each sentence of text; titles like 'Dr.' do not end one."""
     spans: list[tuple[int, str]] = []
