@@ -28,6 +28,7 @@ _LIST_STOP = re.compile(
     r"\s*(?:[;:!?()\[\]\"“”—–]|\.(?!\d)| - |" + _BOUNDARY_WORDS + ")", re.IGNORECASE
 )
 
+
 def word_set(text: str) -> frozenset[str]:
     """The whitespace-separated words of text, as a set (for readable word lists)."""
     return frozenset(text.split())
