@@ -126,3 +126,17 @@ def test_console_script_reads_a_pipe_without_a_traceback(tmp_path: Path) -> None
         capture_output=True, text=True, env=env, timeout=60, cwd=Path(__file__).parent.parent,
     )
     assert empty.returncode == 2 and "Traceback" not in empty.stderr
+
+
+def test_lines_makes_each_line_a_segment(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    lines = ["We route by zip code.", "Janet handles Acme.", "Refunds over $500 need approval.",
+             "The weekly report goes to Omar.", "It depends on the customer.",
+             "Orders go into Salesforce.", "If the sync fails we retry."]
+    path = tmp_path / "transcript.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, by_paragraph, _ = run(["suggest", str(path), "--json"], capsys)
+    _, by_line, _ = run(["suggest", str(path), "--json", "--lines"], capsys)
+    assert len(json.loads(by_paragraph)) == 5  # one segment: at most max_suggestions
+    assert len(json.loads(by_line)) > 5
+    assert {q["quote"] for q in json.loads(by_line)} >= set(lines[:2])

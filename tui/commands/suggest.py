@@ -37,6 +37,8 @@ def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser])
                         help="the workflow's name, used in coverage questions")
     parser.add_argument("--limit", type=int, default=0, metavar="N",
                         help="print at most N questions (default: all)")
+    parser.add_argument("--lines", action="store_true",
+                        help="one segment per line (transcripts), not per paragraph")
     parser.set_defaults(handler=run)
 
 
@@ -63,10 +65,11 @@ def read_narrative(source: str) -> str:
             from None
 
 
-def split_segments(text: str) -> list[str]:
-    """One segment per paragraph; blank lines separate paragraphs."""
+def split_segments(text: str, by_line: bool = False) -> list[str]:
+    """One segment per paragraph (blank lines separate paragraphs), or per line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(text) if part.strip()]
+    parts = text.split("\n") if by_line else _PARAGRAPH_BREAK.split(text)
+    return [" ".join(part.split()) for part in parts if part.strip()]
 
 
 def suggestions_for(segments: list[str], config: Config, workflow: str = "") -> list[Suggestion]:
@@ -111,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the questions for FILE (or stdin); exit 2 on unreadable or empty input."""
     config = config_from(args)
     text = read_narrative(args.file)
-    segments = split_segments(text)
+    segments = split_segments(text, getattr(args, "lines", False))
     if not segments:
         name = "stdin" if args.file == "-" else args.file
         raise CommandError(f"{name}: no narrative text (it is empty)", EXIT_USAGE)
