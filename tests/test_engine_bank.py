@@ -33,10 +33,11 @@ def write(tmp_path: Path, text: str, name: str = "bank.toml") -> Path:
 
 def test_builtin_bank_files_are_readable_data() -> None:
     files = builtin_bank_files()
-    assert {f.name for f in files} >= {"core.toml", "coverage.toml"}
+    assert {f.name for f in files} >= {"core.toml", "coverage.toml", "probe.toml"}
     by_name = {f.name: f for f in files}
-    cues, _, _ = read_bank_file(by_name["core.toml"])
-    assert len(cues) >= 30 and all(c.templates for c in cues)
+    cues = [cue for f in files for cue in read_bank_file(f)[0]]
+    assert len(cues) >= 50 and all(c.templates for c in cues)
+    assert len({c.id for c in cues}) == len(cues)  # no built-in cue shadows another
     _, coverage, _ = read_bank_file(by_name["coverage.toml"])
     assert {t.category for t in coverage} == set(CATEGORY_IDS)
     _, _, probes = read_bank_file(by_name["probe.toml"])
