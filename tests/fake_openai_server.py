@@ -41,6 +41,8 @@ class ServerState:
     completed: list[str] = field(default_factory=list)
     chunk_delay: float = 0.15
     hang_seconds: float = 5.0
+    gate: threading.Event = field(default_factory=threading.Event)
+    """Scenario "gated" sends its first question, then waits for this before the rest."""
     lock: threading.Lock = field(default_factory=threading.Lock)
     stop: threading.Event = field(default_factory=threading.Event)
 
@@ -101,6 +103,8 @@ def content_for(scenario: str, body: dict[str, Any]) -> str:
     items = injection_answer(body) if scenario == "inject" else questions_from(body)
     if scenario == "slow":
         items = questions_from(body, 40) * 10
+    if scenario == "gated":
+        items = questions_from(body, 40)
     if scenario == "malformed":
         return "Sure! Here you go: {question: who decides, category: exception"
     if scenario == "empty":
@@ -188,9 +192,11 @@ class Handler(BaseHTTPRequestHandler):
         delay = self.server.state.chunk_delay if scenario == "slow" else 0.0
         try:
             self.wfile.write(self._event(body, {"role": "assistant", "content": ""}, None))
-            for line in lines:
+            for index, line in enumerate(lines):
                 if delay:
                     time.sleep(delay)
+                if scenario == "gated" and index == 1:
+                    self.server.state.gate.wait(30)
                 self.wfile.write(self._event(body, {"content": line}, None))
                 self.wfile.flush()
             if scenario == "halfway":

@@ -40,6 +40,7 @@ def fake_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeServer]:
         state.requests.clear()
         state.disconnects.clear()
         state.completed.clear()
+        state.gate.clear()
     yield server
 
 
