@@ -23,6 +23,9 @@ from question_engine.types import EngineUsage, RuleDraft, SessionContext, Sugges
 _litellm: Any = None
 _import_lock = threading.Lock()
 RETRY_BACKOFF_SECONDS = 0.25
+TOKENS_PER_QUESTION = 120
+"""Output budget per asked-for question, so a rambling model cannot run on."""
+DRAFT_MAX_TOKENS = 600
 
 
 class LLMFailure(Exception):
@@ -156,7 +159,7 @@ class LLMClient:
             }
         response = await self._call(
             litellm, messages=messages, stream=True, stream_options={"include_usage": True},
-            **options,
+            max_tokens=TOKENS_PER_QUESTION * limit + 100, **options,
         )
         scanner = ObjectScanner()
         received = False
@@ -230,7 +233,9 @@ class LLMClient:
         options = self._call_options()
         litellm = await ensure_litellm()
         messages = llm_prompts.draft_messages(question, answer, self.config.redact)
-        response = await self._call(litellm, messages=messages, **options)
+        response = await self._call(
+            litellm, messages=messages, max_tokens=DRAFT_MAX_TOKENS, **options
+        )
         try:
             text = str(response.choices[0].message.content or "")
         except (AttributeError, IndexError, TypeError):
