@@ -29,6 +29,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from models.domain import Record, Rule, now
+from models.storage import DatabaseError
 from tui.presence import HEARTBEAT_SECONDS, Presence, other_role
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class PairSync:
         """Refresh the views if the database changed since the last look."""
         try:
             revision = self.store.revision()
-        except OSError:
+        except (OSError, DatabaseError):
             return False
         if revision == self._revision:
             return False
