@@ -14,6 +14,7 @@ import sys
 import threading
 from collections.abc import AsyncGenerator
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from models.config import LLMConfig
 from question_engine import llm_prompts
@@ -69,7 +70,7 @@ def describe_failure(error: BaseException, config: LLMConfig) -> str:
         return str(error)
     name = type(error).__name__
     status = getattr(error, "status_code", None)
-    where = config.api_base or config.model
+    where = _without_credentials(config.api_base) or config.model
     if name == "Timeout" or isinstance(error, TimeoutError):
         return f"LLM timed out after {config.timeout:g} s"
     if name == "AuthenticationError" or status == 401:
@@ -85,6 +86,14 @@ def describe_failure(error: BaseException, config: LLMConfig) -> str:
     if name == "BadRequestError" or status == 400:
         return "LLM rejected the request (400)"
     return f"LLM call failed ({name})"
+
+
+def _without_credentials(url: str) -> str:
+    """The URL with any user:password@ part removed, fit to show."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
 
 
 def _is_transient(error: BaseException) -> bool:

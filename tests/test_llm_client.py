@@ -12,7 +12,7 @@ from fake_openai_server import FakeServer
 from llm_fixtures import DUMMY_KEY, wait_until
 
 from models.config import LLMConfig
-from question_engine.llm import LLMClient, LLMFailure
+from question_engine.llm import LLMClient, LLMFailure, describe_failure
 from question_engine.types import EngineUsage, SessionContext, Suggestion
 
 pytest_plugins = ["llm_fixtures"]
@@ -195,3 +195,24 @@ async def test_rule_draft_from_the_model(llm_config: Build) -> None:
 async def test_rule_draft_failure_is_one_line(llm_config: Build) -> None:
     with pytest.raises(LLMFailure, match=r"^LLM rejected the API key \(401\)$"):
         await LLMClient(llm_config("e401")).draft_rule("q?", "a")
+
+
+async def test_credentials_in_the_api_base_never_reach_the_message() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://bob:hunter2@127.0.0.1:{port}/v1"
+    config = LLMConfig(model="openai/fake-small", api_base=base, timeout=2.0, num_retries=0)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OPENAI_API_KEY", "k")
+        message = await failure(config)
+    assert message.startswith("LLM ") and "hunter2" not in message and "bob" not in message
+
+
+def test_failure_messages_show_the_server_without_its_credentials() -> None:
+    class APIConnectionError(Exception):
+        """Stands in for litellm's class of the same name (matched by name)."""
+
+    config = LLMConfig(model="m", api_base="https://bob:hunter2@gateway.example/v1")
+    message = describe_failure(APIConnectionError("sk-live-abc"), config)
+    assert message == "LLM unreachable at https://gateway.example/v1"
