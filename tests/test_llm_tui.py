@@ -114,3 +114,35 @@ async def test_an_unreachable_llm_is_one_notice_and_offline_questions_stay(
                        "the engine to finish")
         assert "LLM server error (500); offline questions shown" in str(screen.status.render())
         assert llm_questions(screen) == []
+
+
+FIRST_FRAME = r"""
+import asyncio, sys
+from pathlib import Path
+from test_tui_capture_support import capture_ready, make_app
+from models.config import Config, LLMConfig
+from models.domain import Session
+
+async def main() -> None:
+    config = Config()
+    config.llm = LLMConfig(model="openai/gpt-4o-mini", api_base="http://127.0.0.1:9/v1")
+    app, _ = make_app(Path(sys.argv[1]), Session(title="Dispatch"), config=config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await capture_ready(pilot)
+        print("litellm at first frame:", "litellm" in sys.modules)
+
+asyncio.run(main())
+"""
+
+
+def test_the_app_reaches_its_first_frame_without_importing_litellm(db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    tests = Path(__file__).resolve().parent
+    result = subprocess.run([sys.executable, "-c", FIRST_FRAME, str(db_path)],
+                            capture_output=True, text=True, cwd=tests.parent, timeout=120,
+                            env={"PYTHONPATH": str(tests), "PATH": "/usr/bin:/bin",
+                                 "TACIT_CONFIG_DIR": str(db_path.parent / "config"),
+                                 "TACIT_DATA_DIR": str(db_path.parent / "data")})
+    assert "litellm at first frame: False" in result.stdout, result.stderr[-2000:]
