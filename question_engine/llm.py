@@ -61,7 +61,10 @@ async def ensure_litellm() -> Any:
     """litellm, imported in a thread the first time so the event loop keeps running."""
     if _litellm is not None:
         return _litellm
-    return await asyncio.to_thread(load_litellm)
+    try:
+        return await asyncio.to_thread(load_litellm)
+    except ImportError as error:
+        raise LLMFailure(f"litellm cannot be imported ({error.name or error})") from None
 
 
 def describe_failure(error: BaseException, config: LLMConfig) -> str:
