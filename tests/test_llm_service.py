@@ -157,3 +157,17 @@ def test_the_app_modules_do_not_import_litellm_even_with_a_model_configured() ->
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=ROOT, timeout=60)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_missing_litellm_is_one_line_and_the_offline_questions(narrative: Path) -> None:
+    code = ("import sys; sys.modules['litellm'] = None; from tui.cli import main; "
+            "sys.exit(main(sys.argv[1:]))")
+    result = subprocess.run(
+        [sys.executable, "-c", code, "suggest", str(narrative), "--json",
+         "--model", "openai/fake-small", "--api-base", "http://127.0.0.1:9/v1"],
+        capture_output=True, text=True, cwd=ROOT, timeout=60, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0
+    assert result.stderr == ("tacit: litellm cannot be imported (litellm); "
+                             "offline questions shown\n")
+    assert {item["source"] for item in json.loads(result.stdout)} == {"offline"}
