@@ -190,10 +190,13 @@ def bench_typing(
     typed = ""
     segments = 0
     for i in range(keys):
-        if mode == "own" and i and i % 10 == 0:
-            tmux.run("send-keys", "-t", target, "Enter")
-            segments += 1
-            tmux.wait_for(target, "What was said")  # input cleared; saves now in flight
+        if i and i % 10 == 0:  # keep the typed text within the visible input
+            if mode == "own":
+                tmux.run("send-keys", "-t", target, "Enter")  # saves now in flight
+                segments += 1
+            else:
+                tmux.run("send-keys", "-t", target, "C-u")  # clear the input, nothing saved
+            tmux.wait_for(target, "What was said")
             typed = ""
         char = "abcdefghijklmnopqrstuvwxyz"[i % 26]
         typed += char

@@ -116,8 +116,10 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
     # COLUMNS/LINES leak from the test runner and would override the pane's real size.
     unset = "-u COLUMNS -u LINES"
+    rc_file = shlex.quote(str(tmp_path / "exit-code"))
     command = (
-        f"cd {shlex.quote(str(tmp_path))} && env {unset} {exports} {shlex.join(tacit_command())}"
+        f"cd {shlex.quote(str(tmp_path))} && env {unset} {exports} "
+        f"{shlex.join(tacit_command())}; echo $? > {rc_file}"
     )
     server.run("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", command)
     server.run("resize-window", "-t", "e2e", "-x", "100", "-y", "30")
@@ -159,11 +161,8 @@ def test_from_narrative_to_exported_accepted_rule(tmux: Tmux, tmp_path: Path) ->
     tmux.wait_text("Narrative")  # the dialog closed, the app is still running
 
     tmux.keys("C-q")
-    tmux.wait(
-        lambda _: tmux.run("display", "-p", "-t", "e2e", "#{pane_dead}").strip() == "1",
-        "the app to exit",
-    )
-    assert tmux.run("display", "-p", "-t", "e2e", "#{pane_dead_status}").strip() == "0"
+    exit_code = _wait_for_file(tmp_path, "exit-code")
+    assert exit_code.read_text(encoding="utf-8").strip() == "0"
 
     document = json.loads(exported.read_text(encoding="utf-8"))
     rules = (
