@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
+import pytest
 from test_tui_capture_support import capture_ready, make_app, type_segment, wait_for, writes_done
 
 from models.domain import Question, Rule, Segment, Session
@@ -240,3 +242,27 @@ async def test_narrative_rewraps_when_the_terminal_narrows(db_path: Path) -> Non
         await pilot.resize_terminal(80, 24)  # e.g. tmux resizing to the other person's window
         await wait_for(pilot, lambda: len(log.lines) > wide, "the segment re-wrapped")
         assert max(line.cell_length for line in log.lines) <= log.scrollable_content_region.width
+
+
+async def test_an_engine_failure_is_one_notice_and_typing_goes_on(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import question_engine.service as service
+
+    async def broken(*_args: object, **_kwargs: object) -> AsyncIterator[object]:
+        raise RuntimeError("bank unreadable\nwith a second line")
+        yield  # pragma: no cover - makes this an async generator
+
+    monkeypatch.setattr(service, "stream_suggestions", broken)
+    session = Session(title="Dispatch")
+    app, store = make_app(db_path, session)
+    async with app.run_test() as pilot:
+        screen = await capture_ready(pilot)
+        await type_segment(pilot, "We route by zip code.")
+        await wait_for(pilot, lambda: "engine failed" in screen.status.notice, "the notice")
+        assert screen.status.notice == "engine failed: bank unreadable"
+        await wait_for(pilot, lambda: not screen.status.busy)
+        await pilot.press(*"still typing")
+        assert screen.narrative.input.value == "still typing"
+        await writes_done(pilot)
+    assert [s.text for s in store.segments(session.id)] == ["We route by zip code."]
