@@ -103,7 +103,7 @@ class CaptureScreen(CaptureActions, Screen[None]):
         status.db_path = str(self.tacit.store.path)
         status.engine = engine_label(self.tacit.config)
         self._show_session_label()
-        self._load_snapshot()
+        self.call_after_refresh(self._load_snapshot)  # first frame first, then the store
 
     def _show_session_label(self) -> None:
         self.status.session_label = f"{self.session.title} ({short_id(self.session.id)})"
