@@ -108,7 +108,10 @@ class Tmux:
         return time.perf_counter() - start
 
     def close(self) -> None:
+        socket = self.run("display", "-p", "#{socket_path}").strip()
         self.run("kill-server")
+        if socket:
+            Path(socket).unlink(missing_ok=True)  # tmux leaves the socket file behind
 
 
 def make_database(path: Path, items: int) -> tuple[str, str]:

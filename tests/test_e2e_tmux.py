@@ -126,7 +126,10 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
     try:
         yield server
     finally:
+        socket = server.run("display", "-p", "#{socket_path}").strip()
         subprocess.run(["tmux", "-L", server.socket, "kill-server"], capture_output=True)
+        if socket:
+            Path(socket).unlink(missing_ok=True)  # tmux leaves the socket file behind
 
 
 def test_from_narrative_to_exported_accepted_rule(tmux: Tmux, tmp_path: Path) -> None:
