@@ -197,8 +197,12 @@ class CaptureScreen(CaptureActions, Screen[None]):
 
     def remember(self, record: Record) -> None:
         """Keep a locally changed record until the store shows it, and queue its save."""
-        self._local[record.id] = record
+        self.keep_local(record)
         self.tacit.writer.save(record)
+
+    def keep_local(self, record: Record) -> None:
+        """Show this version over the store's until a reload has it (its save is queued)."""
+        self._local[record.id] = record
 
     def save_on_hangup(self) -> None:
         """The terminal went away (SIGHUP): keep the half-typed narrative as a segment."""

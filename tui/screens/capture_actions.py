@@ -77,6 +77,9 @@ class CaptureActions(Screen[None]):
     def remember(self, record: Record) -> None:
         raise NotImplementedError
 
+    def keep_local(self, record: Record) -> None:
+        raise NotImplementedError
+
     def _refresh_questions(self) -> None:
         raise NotImplementedError
 
@@ -242,6 +245,7 @@ class CaptureActions(Screen[None]):
                 return
             result.touch()
             self.rules[result.id] = result
+            self.keep_local(result)  # a reload racing the save must not hide the rule
             # pair mode: merge into the stored rule, keeping the operator's concurrent changes
             self.tacit.writer.submit(
                 lambda store: save_edit(store, rule, result), "saving the rule"
