@@ -41,7 +41,8 @@ from question_engine.text import STOPWORDS, stem, words  # noqa: E402
 from question_engine.types import Suggestion  # noqa: E402
 
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
-DEFAULT_CSV = Path("/work/shared/data/elicitation-followups-study1.csv")
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DEFAULT_CSV = SHARED_DATA / "elicitation-followups-study1.csv"
 _TERM_STOP = frozenset({"the", "a", "an", "of", "to", "and", "or", "in", "on", "for"})
 
 

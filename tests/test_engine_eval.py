@@ -49,7 +49,8 @@ def test_scorer_counts_a_miss_as_a_miss(scorer: ModuleType) -> None:
     assert row["recall@5"] == 0.0 and row["precision@10"] == 0.0
 
 
-@pytest.mark.skipif(not Path("/work/shared/data/elicitation-followups-study1.csv").exists(),
+@pytest.mark.skipif(not (Path(__file__).resolve().parents[2] / "shared" / "data"
+                          / "elicitation-followups-study1.csv").exists(),
                     reason="interview data not available")
 def test_top5_questions_often_target_what_the_human_interviewer_did(scorer: ModuleType) -> None:
     figures = scorer.evaluate_interviews()

@@ -11,7 +11,7 @@ from question_engine.bank import load_bank
 from question_engine.text import sentence_spans
 
 ROOT = Path(__file__).resolve().parent.parent
-INTERVIEWS = Path("/work/shared/data/elicitation-followups-study1.csv")
+INTERVIEWS = ROOT.parent / "shared" / "data" / "elicitation-followups-study1.csv"
 
 
 def corpus() -> list[str]:
