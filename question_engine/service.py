@@ -10,6 +10,7 @@ litellm is only imported (in a thread) when an LLM is enabled.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import AsyncIterator
 from contextlib import aclosing
@@ -71,7 +72,9 @@ async def stream_suggestions(
     """
     from question_engine.offline import OfflineEngine
 
-    offline = OfflineEngine(config.engine).suggest(segment, context)
+    engine = OfflineEngine(config.engine)
+    # in a thread: the first call on a long history can take a while; typing must not wait
+    offline = await asyncio.to_thread(engine.suggest, segment, context)
     for suggestion in offline:
         yield suggestion
     if not config.llm.enabled:

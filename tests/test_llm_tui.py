@@ -87,17 +87,18 @@ async def test_a_new_segment_cancels_the_stream_in_flight(
 async def test_cancelling_the_suggest_worker_closes_the_stream(
     db_path: Path, fake_server: FakeServer
 ) -> None:
-    """What an Escape binding does: cancel the "suggest" worker group."""
+    """Escape, pressed while typing, stops the suggestion run: the HTTP stream is closed."""
     session = Session(title="Dispatch", workflow="claims")
     app, _ = make_app(db_path, session, config=slow_llm_config(fake_server))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await capture_ready(pilot)
         await type_segment(pilot, "We route claims by zip code. Janet takes the big ones.")
         await wait_for(pilot, lambda: len(llm_questions(screen)) >= 1, "first LLM question")
-        screen.workers.cancel_group(screen, "suggest")
+        await pilot.press("escape")
         await wait_for(pilot, lambda: fake_server.state.disconnects == ["slow"], "hang-up")
         await wait_for(pilot, lambda: not screen.status.busy, "the engine to stop")
         assert fake_server.state.completed == [] and len(fake_server.state.requests) == 1
+        assert screen.status.notice == "suggestions stopped"
 
 
 async def test_an_unreachable_llm_is_one_notice_and_offline_questions_stay(

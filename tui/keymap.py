@@ -61,6 +61,7 @@ SCREEN_KEYS: tuple[KeySpec, ...] = (
     KeySpec("copy_all_rules", "Y", "copy_all_rules", "Copy rules"),
     KeySpec("decisions", "D", "decisions", "Decisions"),
     KeySpec("focus_input", "i", "focus_input", "Type", show=False),
+    KeySpec("stop_suggestions", "escape", "stop_suggestions", "Stop", show=False),
 )
 
 # On the app.
@@ -70,7 +71,19 @@ APP_KEYS: tuple[KeySpec, ...] = (
 )
 
 ALL_KEYS: tuple[KeySpec, ...] = QUESTION_KEYS + RULE_KEYS + SCREEN_KEYS + APP_KEYS
-ACTION_IDS: frozenset[str] = frozenset(spec.id for spec in ALL_KEYS)
+
+# Ids of bindings declared by the dialogs and the operator view themselves
+# (tests/test_keymap_ids.py keeps this list in step with their BINDINGS).
+SCREEN_BINDING_IDS: tuple[str, ...] = (
+    "sessions_cancel", "sessions_new", "export_cancel", "export_save",
+    "prompt_cancel", "confirm_no", "confirm_yes", "help_close",
+    "decision_editor_cancel", "decision_editor_save", "decisions_close", "decisions_edit",
+    "decisions_new", "operator_accept", "operator_send_back", "operator_focus_rules",
+    "operator_focus_input", "rule_editor_cancel", "rule_editor_save", "rule_editor_add_unless",
+)
+ACTION_IDS: frozenset[str] = frozenset(spec.id for spec in ALL_KEYS) | frozenset(
+    SCREEN_BINDING_IDS
+)
 
 
 def bindings(specs: tuple[KeySpec, ...]) -> list[BindingType]:

@@ -85,6 +85,7 @@ class CaptureScreen(CaptureActions, Screen[None]):
         self._reload_timer: Timer | None = None
         self._local: dict[str, Record] = {}
         self._suggest_generation = 0
+        self._usage = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):

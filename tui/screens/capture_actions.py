@@ -30,6 +30,7 @@ from tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from models.repository import Store
+    from question_engine.service import UsageMeter
     from tui.app import TacitApp
 
 
@@ -45,6 +46,7 @@ class CaptureActions(Screen[None]):
     questions: dict[str, Question]
     rules: dict[str, Rule]
     _suggest_generation: int
+    _usage: UsageMeter | None
 
     @property
     def tacit(self) -> TacitApp:
@@ -88,6 +90,21 @@ class CaptureActions(Screen[None]):
 
     # suggestions ----------------------------------------------------------
 
+    def usage(self) -> UsageMeter:
+        """This session's LLM token and cost totals (one meter per open session)."""
+        if self._usage is None:
+            from question_engine.service import UsageMeter
+
+            self._usage = UsageMeter()
+        return self._usage
+
+    def action_stop_suggestions(self) -> None:
+        """Escape: stop the suggestion run in flight (closes an LLM stream)."""
+        running = [w for w in self.workers if w.group == "suggest" and w.is_running]
+        if running:
+            self.workers.cancel_group(self, "suggest")
+            self.post_message(EngineNoticeArrived("suggestions stopped"))
+
     def start_suggestions(self, segment: Segment, earlier: list[str]) -> None:
         """Ask the engine about a new segment, cancelling the run in flight."""
         context = SessionContext(
@@ -109,7 +126,8 @@ class CaptureActions(Screen[None]):
 
         self.post_message(EngineBusy(True, generation))
         try:
-            async for event in stream_suggestions(segment.text, context, self.tacit.config):
+            events = stream_suggestions(segment.text, context, self.tacit.config, self.usage())
+            async for event in events:
                 if isinstance(event, Suggestion):
                     question = Question(
                         session_id=segment.session_id,
@@ -221,7 +239,9 @@ class CaptureActions(Screen[None]):
             segment_ids=[question.segment_id] if question.segment_id else [],
         )
         try:
-            draft = await draft_rule(question.text, question.answer, self.tacit.config)
+            draft = await draft_rule(
+                question.text, question.answer, self.tacit.config, self.usage()
+            )
         except Exception as error:  # drafting is a convenience: fall back to the answer
             self.post_message(EngineNoticeArrived(f"rule draft failed: {error}".splitlines()[0]))
         else:
