@@ -24,8 +24,10 @@ class Tmux:
 
     def run(self, *args: str, check: bool = True) -> str:
         """Run a tmux command on this socket and return its stdout."""
+        # COLUMNS/LINES from the test runner would override the panes' real size
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
         done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
-                              text=True, timeout=20, check=False)
+                              text=True, timeout=20, check=False, env=env)
         if check and done.returncode != 0:
             raise AssertionError(f"tmux {' '.join(args)} failed: {done.stderr.strip()}")
         return done.stdout

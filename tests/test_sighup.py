@@ -60,7 +60,7 @@ def test_sighup_exits_cleanly_and_keeps_everything(tmux: Tmux, tmp_path: Path, r
     pid = _started(tmux, db, role, marker)
     tmux.type("app", "said before the drop")
     tmux.keys("app", "Enter")
-    tmux.wait_text("app", "said before the drop")
+    wait_until(lambda: len(Store(db).segments(session.id)) == 2, "the segment to be saved")
     tmux.type("app", "half-typed at drop")
     tmux.wait_text("app", "half-typed at drop")
 
