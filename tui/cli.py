@@ -56,8 +56,12 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser: app options and every subcommand."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser: app options, plus the subcommands when argv may name one.
+
+    Starting the app (no subcommand, no --help) skips importing the subcommand
+    modules, which keeps them off the start-up path.
+    """
     common = _Parser(add_help=False)
     common.add_argument(
         "--db", metavar="PATH", help="database file (default: TACIT_DB or the data dir)"
@@ -91,27 +95,24 @@ def build_parser() -> argparse.ArgumentParser:
         default="engineer",
         help="which view to open (default: engineer)",
     )
+    if not _may_name_subcommand(sys.argv[1:] if argv is None else argv):
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in SUBCOMMANDS:
-        module = _command_module(name)
-        if module is not None:
-            module.register(subparsers, name, [common, llm])
+        module: Any = importlib.import_module(f"tui.commands.{_MODULES.get(name, name)}")
+        module.register(subparsers, name, [common, llm])
     return parser
 
 
-def _command_module(name: str) -> Any:
-    try:
-        return importlib.import_module(f"tui.commands.{_MODULES.get(name, name)}")
-    except ModuleNotFoundError as error:
-        if error.name and error.name.startswith("tui.commands"):
-            return None
-        raise
+def _may_name_subcommand(args: Sequence[str]) -> bool:
+    """Whether the arguments name a subcommand or ask for help (which lists them)."""
+    return any(a in SUBCOMMANDS or a in ("-h", "--help") for a in args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `tacit` console script."""
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv).parse_args(argv)
         handler = getattr(args, "handler", None)
         if handler is not None:
             code: int = handler(args)
