@@ -24,7 +24,6 @@ Example config.toml:
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -104,6 +103,8 @@ def load_config(path: Path | None = None) -> Config:
     config = Config(path=path)
     if not path.exists():
         return config
+    import tomllib  # only when there is a file to read (keeps it off the usual start-up)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:

@@ -26,7 +26,6 @@ import errno
 import fcntl
 import os
 import re
-import secrets
 import struct
 import threading
 import weakref
@@ -340,7 +339,7 @@ class AtomicJSONStorage(Storage):
             self._forget()
             raise
         temp = self.path.with_name(
-            f"{_temp_prefix(self.path)}{os.getpid()}.{secrets.token_hex(4)}{_TEMP_SUFFIX}"
+            f"{_temp_prefix(self.path)}{os.getpid()}.{os.urandom(4).hex()}{_TEMP_SUFFIX}"
         )
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
