@@ -63,17 +63,7 @@ def _suggest(session: Session, segments: list[Segment], engine: QuestionEngine) 
     questions: list[Question] = []
     for segment in segments:
         for suggestion in engine.suggest(segment.text, context):
-            questions.append(
-                Question(
-                    session_id=session.id,
-                    text=suggestion.text,
-                    category=suggestion.category,
-                    quote=suggestion.quote,
-                    segment_id=segment.id,
-                    source=suggestion.source,
-                    score=suggestion.score,
-                )
-            )
+            questions.append(suggestion.to_question(session.id, segment.id))
             context.known_questions.append(suggestion.text)
         context.segments.append(segment.text)
     return questions

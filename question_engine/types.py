@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from models.domain import Question
+
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
@@ -16,6 +18,18 @@ class Suggestion:
     quote: str
     source: str
     score: float
+
+    def to_question(self, session_id: str, segment_id: str | None) -> Question:
+        """The suggestion as a Question record of the session, status 'suggested'."""
+        return Question(
+            session_id=session_id,
+            text=self.text,
+            category=self.category,
+            quote=self.quote,
+            segment_id=segment_id,
+            source=self.source,
+            score=self.score,
+        )
 
     def to_dict(self) -> dict[str, object]:
         """The JSON shape printed by `tacit suggest --json`."""

@@ -125,6 +125,9 @@ def test_initial_session_by_id_prefix_demo_or_none(db_path: Path) -> None:
         initial_session(store, argparse.Namespace(session="ses_NOPE", demo=False))
     demo = initial_session(store, argparse.Namespace(session=None, demo=True))
     assert demo is not None and store.questions(demo.id)
+    again = initial_session(store, argparse.Namespace(session=None, demo=True))
+    assert again is not None and again.id == demo.id  # --demo twice: one demo session
+    assert sum(s.title == demo.title for s in store.sessions()) == 1
     store.close()
 
 

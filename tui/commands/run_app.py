@@ -18,9 +18,11 @@ def initial_session(store: Store, args: argparse.Namespace) -> Session | None:
             raise CommandError(f"no session matches {args.session!r}", EXIT_USAGE)
         return found
     if getattr(args, "demo", False):
-        from models.demo import create_demo
+        from models.demo import DEMO_TITLE, create_demo
 
-        return create_demo(store)
+        # reopen the demo made earlier rather than piling up copies in the database
+        earlier = next((s for s in store.sessions() if s.title == DEMO_TITLE), None)
+        return earlier or create_demo(store)
     return None
 
 

@@ -129,15 +129,7 @@ class CaptureActions(Screen[None]):
             events = stream_suggestions(segment.text, context, self.tacit.config, self.usage())
             async for event in events:
                 if isinstance(event, Suggestion):
-                    question = Question(
-                        session_id=segment.session_id,
-                        text=event.text,
-                        category=event.category,
-                        quote=event.quote,
-                        segment_id=segment.id,
-                        source=event.source,
-                        score=event.score,
-                    )
+                    question = event.to_question(segment.session_id, segment.id)
                     self.post_message(SuggestionArrived(question))
                 elif isinstance(event, EngineNotice):
                     self.post_message(EngineNoticeArrived(event.message))
