@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from models.config import EngineConfig
-from models.demo import NARRATIVE, create_demo
 from models.repository import Store
+from question_engine.demo import NARRATIVE, create_demo
 from question_engine.types import SessionContext, Suggestion
 
 

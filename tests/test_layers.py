@@ -28,6 +28,12 @@ def test_models_and_engine_import_without_textual_or_litellm() -> None:
     assert "litellm" not in loaded
 
 
+def test_models_never_import_the_engine_or_the_ui() -> None:
+    packages = [p.stem for p in (ROOT / "models").glob("*.py")]
+    loaded = _modules_after("\n".join(f"import models.{m}" for m in packages))
+    assert not {m for m in loaded if m.split(".")[0] in ("question_engine", "tui")}
+
+
 def test_no_module_level_litellm_import_anywhere() -> None:
     offenders = []
     for path in (

@@ -18,7 +18,7 @@ def initial_session(store: Store, args: argparse.Namespace) -> Session | None:
             raise CommandError(f"no session matches {args.session!r}", EXIT_USAGE)
         return found
     if getattr(args, "demo", False):
-        from models.demo import DEMO_TITLE, create_demo
+        from question_engine.demo import DEMO_TITLE, create_demo
 
         # reopen the demo made earlier rather than piling up copies in the database
         earlier = next((s for s in store.sessions() if s.title == DEMO_TITLE), None)
