@@ -96,3 +96,15 @@ def tmux() -> Iterator[Tmux]:
         yield server
     finally:
         server.kill_server()
+
+
+@pytest.fixture
+def pair_server(tmp_path: Path) -> Iterator[Tmux]:
+    """The pair's tmux server for this test's database (tmp_path/tacit.json), killed afterwards."""
+    from tui.commands.pair import socket_name
+
+    server = Tmux(socket_name(tmp_path / "tacit.json"))
+    try:
+        yield server
+    finally:
+        server.kill_server()

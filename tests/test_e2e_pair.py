@@ -8,27 +8,17 @@ runs `tacit pair` (which starts the pair and attaches), window "operator" runs
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from models.domain import Rule, Session
 from models.repository import Store
-from tests.pair_tmux import TACIT, Tmux, tmux, wait_until
-from tui.commands.pair import pair_running, socket_name
+from tests.pair_tmux import TACIT, Tmux, pair_server, tmux, wait_until
+from tui.commands.pair import pair_running
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
-__all__ = ["tmux"]
-
-
-@pytest.fixture
-def pair_server(tmp_path: Path) -> Iterator[Tmux]:
-    server = Tmux(socket_name(tmp_path / "tacit.json"))
-    try:
-        yield server
-    finally:
-        server.kill_server()
+__all__ = ["pair_server", "tmux"]
 
 
 def test_two_people_pair_each_in_their_own_view(

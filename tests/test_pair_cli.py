@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from models.domain import Session
 from models.repository import Store
-from tests.pair_tmux import Tmux
+from tests.pair_tmux import Tmux, pair_server
+
+__all__ = ["pair_server"]
 from tui.cli import main
-from tui.commands.pair import socket_name
 
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
@@ -23,16 +23,6 @@ def _session(db: Path, title: str = "Lead routing") -> Session:
     store.save(session)
     store.close()
     return session
-
-
-@pytest.fixture
-def pair_server(tmp_path: Path) -> Iterator[Tmux]:
-    """The pair's tmux server for this test's database, killed afterwards."""
-    server = Tmux(socket_name(tmp_path / "tacit.json"))
-    try:
-        yield server
-    finally:
-        server.kill_server()
 
 
 def test_without_tmux_it_says_so_in_one_line(
