@@ -8,9 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Input, RichLog, Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Input, Static
 
 from models.domain import SPEAKERS, Segment
 from tui.widgets.formatting import segment_line
@@ -20,42 +23,71 @@ class SpeakerTag(Static):
     """Shows who the next segment is attributed to."""
 
 
-class NarrativeLog(RichLog):
-    """Segments as wrapped lines: appending renders only the new segment, however long the call.
+class NarrativeLog(ScrollView, can_focus=True):
+    """Segments as wrapped lines: appending wraps only the new segment, however long the call.
 
-    The whole log is re-wrapped only when its width changes (a resize).
+    The whole log is re-wrapped only when its width changes (a resize). A small
+    line-API view of its own rather than RichLog, which pulls rich.pretty (and
+    attrs) onto the start-up path.
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(wrap=True, min_width=1, markup=False, highlight=False, id=id)
-        self.auto_scroll = False
+        super().__init__(id=id)
         self.entries: list[Text] = []
+        self.lines: list[Strip] = []
         self._wrapped_at = 0
+
+    def _wrap(self, line: Text) -> list[Strip]:
+        width = self._wrapped_at
+        console = self.app.console
+        return [
+            Strip(list(part.render(console)), part.cell_len)
+            for part in line.wrap(console, width)
+        ]
+
+    def _show_lines(self, follow: bool) -> None:
+        width = max((strip.cell_length for strip in self.lines), default=0)
+        self.virtual_size = Size(width, len(self.lines))
+        if follow:
+            self.scroll_end(animate=False, immediate=False, x_axis=False)
+        self.refresh()
 
     def add(self, line: Text) -> None:
         """Append one segment; follow the end only if the reader is already there."""
         self.entries.append(line)
         follow = self.is_vertical_scroll_end or self.max_scroll_y == 0
-        self.write(line, scroll_end=follow)
+        if self._wrapped_at:
+            self.lines.extend(self._wrap(line))
+            self._show_lines(follow)
+
+    def clear(self) -> None:
+        """Show nothing."""
+        self.entries = []
+        self.lines = []
+        self._show_lines(False)
 
     def reset(self, lines: list[Text]) -> None:
         """Replace everything shown (history changed under us)."""
-        self.entries = []
         self.clear()
         for line in lines:
             self.add(line)
 
     def on_resize(self, event: Resize) -> None:
-        width = event.size.width
-        if self._size_known and width and width != self._wrapped_at:
-            at_end = self.is_vertical_scroll_end
-            self.clear()
-            for line in self.entries:
-                self.write(line, scroll_end=False)
-            if at_end:
-                self.scroll_end(animate=False, immediate=False)
-        super().on_resize(event)
-        self._wrapped_at = width
+        width = self.scrollable_content_region.width
+        if width and width != self._wrapped_at:
+            at_end = self.is_vertical_scroll_end or not self.lines
+            self._wrapped_at = width
+            self.lines = [strip for line in self.entries for strip in self._wrap(line)]
+            self._show_lines(at_end)
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        index = scroll_y + y
+        if index >= len(self.lines):
+            return Strip.blank(width, self.rich_style)
+        line = self.lines[index].crop_extend(scroll_x, scroll_x + width, self.rich_style)
+        return line.apply_style(self.rich_style)
 
 
 class NarrativePane(Vertical):
