@@ -44,6 +44,8 @@ async def test_picker_lists_recent_sessions_with_counts_and_opens_the_chosen(sto
     async with app.run_test(size=(80, 24)) as pilot:
         listing = app.screen.query_one("#session-list", OptionList)
         await until(pilot, lambda: listing.option_count == 2)
+        # the list is filled before its loading indicator goes: wait for what is on screen
+        await until(pilot, lambda: "Billing [bold]loud[/]" in visible_text(app))
         shown = visible_text(app)
         assert "Billing [bold]loud[/]" in shown and "[@click=app.quit]quit[/]" in shown
         assert "\x1b" not in shown and "\x9b" not in shown
@@ -59,7 +61,7 @@ async def test_new_session_needs_a_title_then_is_saved_and_returned(store: Store
     async with app.run_test(size=(80, 24)) as pilot:
         title = app.screen.query_one("#new-title", Input)
         await until(pilot, lambda: app.screen.focused is title)  # empty store: form first
-        assert "No sessions yet" in visible_text(app)
+        await until(pilot, lambda: "No sessions yet" in visible_text(app))
         await pilot.press("enter")
         await until(pilot, lambda: "needs a title" in visible_text(app))
         await pilot.press(*"Dispatch with Janet", "tab", *"dispatch", "enter")
