@@ -101,6 +101,7 @@ async def test_register_shows_presets_and_saves_an_edited_preset(store: Store) -
     async with app.run_test(size=(120, 30)) as pilot:
         table = app.screen.query_one("#decision-table", DataTable)
         await until(pilot, lambda: table.row_count == 1 + len(DECISION_PRESETS))
+        await until(pilot, lambda: "Paged at night?" in visible_text(app))
         shown = visible_text(app)
         assert "Paged at night? [/]" in shown and "[@click=app.quit]quit[/]" in shown
         assert "\x1b" not in shown and "red" in shown
@@ -226,7 +227,7 @@ async def test_an_unwritable_path_is_one_notice_and_the_dialog_stays(
         notice = next(iter(app._notifications))
         assert notice.severity == "error" and "does not exist" in notice.message
         assert app.screen is dialog and app.results == []
-        assert "Export failed" in visible_text(app)
+        await until(pilot, lambda: "Export failed" in visible_text(app))
         dialog.query_one("#export-path", Input).value = str(tmp_path / "ok.json")
         await pilot.press("enter")
         await until(pilot, lambda: bool(app.results))
