@@ -6,7 +6,8 @@ import argparse
 import html
 import re
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -51,16 +52,24 @@ async def _until(pilots: list[Pilot[None]], condition: Callable[[], bool],
     return time.monotonic() - start
 
 
-async def test_operator_acceptance_shows_accepted_in_the_engineer_view(tmp_path: Path) -> None:
-    db = tmp_path / "tacit.json"
-    session, rule, _ = _seed(db)
+@asynccontextmanager
+async def _paired(
+    db: Path, session: Session
+) -> AsyncIterator[tuple[Pilot[None], Pilot[None], CaptureScreen, OperatorScreen]]:
+    """An engineer app and an operator app on one database, both loaded."""
     engineer_app, operator_app = _app(db, "engineer", session), _app(db, "operator", session)
     async with engineer_app.run_test(size=SIZE) as engineer, \
             operator_app.run_test(size=SIZE) as operator:
         capture, view = engineer_app.screen, operator_app.screen
-        assert isinstance(capture, CaptureScreen)
-        assert isinstance(view, OperatorScreen)
+        assert isinstance(capture, CaptureScreen) and isinstance(view, OperatorScreen)
         await _until([engineer, operator], lambda: view.loaded and capture.loaded)
+        yield engineer, operator, capture, view
+
+
+async def test_operator_acceptance_shows_accepted_in_the_engineer_view(tmp_path: Path) -> None:
+    db = tmp_path / "tacit.json"
+    session, rule, _ = _seed(db)
+    async with _paired(db, session) as (engineer, operator, capture, view):
         assert rule.id in view.query_one(WaitingRules).records
         assert capture.rule_list.records[rule.id].status == "draft"
 
@@ -80,12 +89,7 @@ async def test_operator_acceptance_shows_accepted_in_the_engineer_view(tmp_path:
 async def test_both_people_typing_at_once_lose_nothing(tmp_path: Path) -> None:
     db = tmp_path / "tacit.json"
     session, _, question = _seed(db)
-    engineer_app, operator_app = _app(db, "engineer", session), _app(db, "operator", session)
-    async with engineer_app.run_test(size=SIZE) as engineer, \
-            operator_app.run_test(size=SIZE) as operator:
-        capture, view = engineer_app.screen, operator_app.screen
-        assert isinstance(capture, CaptureScreen) and isinstance(view, OperatorScreen)
-        await _until([engineer, operator], lambda: view.loaded and capture.loaded)
+    async with _paired(db, session) as (engineer, operator, capture, view):
         capture.narrative.speaker = "engineer"
         for n in range(4):
             capture.narrative.input.value = f"engineer point {n}"
@@ -116,12 +120,7 @@ async def test_question_marked_asked_by_the_engineer_is_highlighted_for_the_oper
 ) -> None:
     db = tmp_path / "tacit.json"
     session, _, question = _seed(db)
-    engineer_app, operator_app = _app(db, "engineer", session), _app(db, "operator", session)
-    async with engineer_app.run_test(size=SIZE) as engineer, \
-            operator_app.run_test(size=SIZE) as operator:
-        capture, view = engineer_app.screen, operator_app.screen
-        assert isinstance(capture, CaptureScreen) and isinstance(view, OperatorScreen)
-        await _until([engineer, operator], lambda: view.loaded and capture.loaded)
+    async with _paired(db, session) as (engineer, operator, capture, view):
         asked = view.query_one(AskedNow)
         assert asked.question is None and not asked.has_class("-asking")
 
@@ -191,16 +190,11 @@ async def test_engineer_saving_the_editor_keeps_the_operators_acceptance(tmp_pat
     session = Session(title="Lead routing")
     rule = Rule(session_id=session.id, statement="Route by zip code")
     store.save_many([session, rule])
-    engineer_app, operator_app = _app(db, "engineer", session), _app(db, "operator", session)
-    async with engineer_app.run_test(size=SIZE) as engineer, \
-            operator_app.run_test(size=SIZE) as operator:
-        capture, view = engineer_app.screen, operator_app.screen
-        assert isinstance(capture, CaptureScreen) and isinstance(view, OperatorScreen)
-        await _until([engineer, operator], lambda: view.loaded and capture.loaded)
+    async with _paired(db, session) as (engineer, operator, capture, _view):
         capture.rule_list.focus()
         await engineer.press("e")  # the engineer opens the rule in the editor...
-        await _until([engineer], lambda: engineer_app.screen is not capture)
-        editor = engineer_app.screen
+        await _until([engineer], lambda: engineer.app.screen is not capture)
+        editor = engineer.app.screen
 
         await operator.press("f3", "a")  # ...while the operator accepts it
         await _until([operator], lambda: (store.get(Rule, rule.id) or rule).accepted_by_operator
