@@ -25,8 +25,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.eval_engine import load_narratives  # noqa: E402
-from question_engine.offline import OfflineEngine  # noqa: E402
-from question_engine.types import SessionContext  # noqa: E402
+from tacit.question_engine.offline import OfflineEngine  # noqa: E402
+from tacit.question_engine.types import SessionContext  # noqa: E402
 
 
 def sentence_pool() -> list[str]:
@@ -56,8 +56,9 @@ def percentile(values: Sequence[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
 
 
-def bench_segments(engine: OfflineEngine, count: int, rng: random.Random,
-                   pool: list[str]) -> tuple[list[float], list[float]]:
+def bench_segments(
+    engine: OfflineEngine, count: int, rng: random.Random, pool: list[str]
+) -> tuple[list[float], list[float]]:
     """Wall and CPU milliseconds per suggest() call, in a growing session fed its own questions."""
     context = SessionContext()
     timings: list[float] = []
@@ -87,13 +88,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     engine.suggest("warm up by zip code", SessionContext())
     print(f"engine start (load and compile banks): {(time.perf_counter() - start) * 1000:.1f} ms")
 
-    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
-          f"on {os.cpu_count()} cores (wall time suffers when it is above the core count)")
+    print(
+        f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+        f"on {os.cpu_count()} cores (wall time suffers when it is above the core count)"
+    )
     timings, cpu = bench_segments(engine, args.segments, rng, pool)
-    print(f"suggest, {args.segments} segments of <=1,000 chars in one growing session: "
-          f"wall median {statistics.median(timings):.2f} ms, p95 {percentile(timings, 0.95):.2f} "
-          f"ms; CPU median {statistics.median(cpu):.2f} ms, p95 {percentile(cpu, 0.95):.2f} ms "
-          f"(target p95 < 10 ms)")
+    print(
+        f"suggest, {args.segments} segments of <=1,000 chars in one growing session: "
+        f"wall median {statistics.median(timings):.2f} ms, p95 {percentile(timings, 0.95):.2f} "
+        f"ms; CPU median {statistics.median(cpu):.2f} ms, p95 {percentile(cpu, 0.95):.2f} ms "
+        f"(target p95 < 10 ms)"
+    )
 
     session: list[str] = []
     words = 0
@@ -108,10 +113,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         found = OfflineEngine().analyse_session(session)
         runs.append(time.perf_counter() - start)
         cpu_runs.append(time.process_time() - start_cpu)
-    print(f"analyse_session, {words:,} words in {len(session)} segments: "
-          f"wall best {min(runs):.3f} s, median {statistics.median(runs):.3f} s; "
-          f"CPU best {min(cpu_runs):.3f} s, median {statistics.median(cpu_runs):.3f} s; "
-          f"{len(found)} questions (target < 1 s)")
+    print(
+        f"analyse_session, {words:,} words in {len(session)} segments: "
+        f"wall best {min(runs):.3f} s, median {statistics.median(runs):.3f} s; "
+        f"CPU best {min(cpu_runs):.3f} s, median {statistics.median(cpu_runs):.3f} s; "
+        f"{len(found)} questions (target < 1 s)"
+    )
     return 0
 
 

@@ -32,14 +32,16 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from fake_openai_server import FakeServer  # noqa: E402
 
-from models.config import LLMConfig  # noqa: E402
-from question_engine import llm_prompts  # noqa: E402
-from question_engine.llm import TOKENS_PER_QUESTION, LLMClient, LLMFailure, load_litellm  # noqa: E402
-from question_engine.types import SessionContext  # noqa: E402
+from tacit.models.config import LLMConfig  # noqa: E402
+from tacit.question_engine import llm_prompts  # noqa: E402
+from tacit.question_engine.llm import TOKENS_PER_QUESTION, LLMClient, LLMFailure, load_litellm  # noqa: E402
+from tacit.question_engine.types import SessionContext  # noqa: E402
 
-SEGMENT = ("We route claims by zip code. Unless the account has a primary owner, then it "
-           "stays with that owner's team even when she is out. Refunds over 500 dollars go "
-           "to Finance by email, and Janet checks them on Fridays.")
+SEGMENT = (
+    "We route claims by zip code. Unless the account has a primary owner, then it "
+    "stays with that owner's team even when she is out. Refunds over 500 dollars go "
+    "to Finance by email, and Janet checks them on Fridays."
+)
 
 
 def _ms(values: list[float]) -> str:
@@ -51,13 +53,21 @@ def _ms(values: list[float]) -> str:
 async def bare_call(litellm: Any, config: LLMConfig) -> float:
     """One bare litellm streaming call with tacit's messages, read to the end."""
     messages = llm_prompts.question_messages(
-        SEGMENT, SessionContext(), config.max_suggestions, False, False)
+        SEGMENT, SessionContext(), config.max_suggestions, False, False
+    )
     start = time.perf_counter()
     response = await litellm.acompletion(
-        model=config.model, api_base=config.api_base, messages=messages, stream=True,
-        temperature=config.temperature, timeout=config.timeout, num_retries=0, max_retries=0,
+        model=config.model,
+        api_base=config.api_base,
+        messages=messages,
+        stream=True,
+        temperature=config.temperature,
+        timeout=config.timeout,
+        num_retries=0,
+        max_retries=0,
         max_tokens=TOKENS_PER_QUESTION * config.max_suggestions + 100,
-        stream_options={"include_usage": True})
+        stream_options={"include_usage": True},
+    )
     async for _ in response:
         pass
     return time.perf_counter() - start
@@ -88,10 +98,14 @@ async def overhead(label: str, config: LLMConfig, calls: int) -> None:
     extra = statistics.median(tacit) - statistics.median(bare)
     print(f"Suggestion call, {label}:")
     print(f"  bare litellm.acompletion(stream): {_ms(bare)}")
-    print(f"  tacit LLMClient.stream_questions: {_ms(tacit)}  "
-          f"(questions kept per call: {statistics.median(kept):g})")
-    print(f"  tacit overhead: {extra * 1000:+.1f} ms per call (medians), "
-          f"{(min(tacit) - min(bare)) * 1000:+.1f} ms (minimums)")
+    print(
+        f"  tacit LLMClient.stream_questions: {_ms(tacit)}  "
+        f"(questions kept per call: {statistics.median(kept):g})"
+    )
+    print(
+        f"  tacit overhead: {extra * 1000:+.1f} ms per call (medians), "
+        f"{(min(tacit) - min(bare)) * 1000:+.1f} ms (minimums)"
+    )
 
 
 def llama_server(calls: int) -> None:
@@ -100,13 +114,21 @@ def llama_server(calls: int) -> None:
     python = llama_python()
     model = find_model(python)
     if model is None:
-        print(f"Suggestion call, llama.cpp: skipped (not installed at {python}; "
-              "run scripts/setup-llama-server.sh)")
+        print(
+            f"Suggestion call, llama.cpp: skipped (not installed at {python}; "
+            "run scripts/setup-llama-server.sh)"
+        )
         return
     process, base = start_llama_server(python, model)
     try:
-        config = LLMConfig(model="openai/smollm2", api_base=base, timeout=120.0,
-                           num_retries=0, temperature=0.0, max_suggestions=3)
+        config = LLMConfig(
+            model="openai/smollm2",
+            api_base=base,
+            timeout=120.0,
+            num_retries=0,
+            temperature=0.0,
+            max_suggestions=3,
+        )
         asyncio.run(overhead("local llama.cpp server, SmolLM2-135M", config, calls))
     finally:
         process.terminate()
@@ -121,8 +143,9 @@ def startup(runs: int, api_base: str) -> None:
         tmux = Tmux(work)
         db = work / "startup.json"
         session_id, _ = make_database(db, 10)
-        base = (f"{env_prefix(db, work)} OPENAI_API_KEY=unused {tacit_command()} "
-                f"--session {session_id}")
+        base = (
+            f"{env_prefix(db, work)} OPENAI_API_KEY=unused {tacit_command()} --session {session_id}"
+        )
         without, with_llm = [], []
         try:
             for run in range(runs):
@@ -144,20 +167,27 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=10, help="calls of each kind per server")
     parser.add_argument("--runs", type=int, default=5, help="launches of each start-up kind")
-    parser.add_argument("--llama-calls", type=int, default=3,
-                        help="calls of each kind to the llama.cpp server (slow: seconds each)")
+    parser.add_argument(
+        "--llama-calls",
+        type=int,
+        default=3,
+        help="calls of each kind to the llama.cpp server (slow: seconds each)",
+    )
     parser.add_argument("--no-llama", action="store_true", help="skip the llama.cpp server")
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up runs")
     args = parser.parse_args()
     os.environ.setdefault("OPENAI_API_KEY", "sk-bench-unused")
     started = time.perf_counter()
     load_litellm()
-    print(f"import litellm (once per process, in a thread in the app): "
-          f"{(time.perf_counter() - started) * 1000:.0f} ms")
+    print(
+        f"import litellm (once per process, in a thread in the app): "
+        f"{(time.perf_counter() - started) * 1000:.0f} ms"
+    )
     server = FakeServer().start()
     try:
-        config = LLMConfig(model="openai/fake-small", api_base=server.base("ok"),
-                           timeout=10.0, num_retries=0)
+        config = LLMConfig(
+            model="openai/fake-small", api_base=server.base("ok"), timeout=10.0, num_retries=0
+        )
         asyncio.run(overhead("fake OpenAI server on 127.0.0.1", config, args.calls))
         if not args.no_llama:
             llama_server(args.llama_calls)

@@ -51,8 +51,8 @@ if __name__ == "__main__":
 WRITER = """
 import sys, time
 from pathlib import Path
-from models.domain import Segment
-from models.repository import Store
+from tacit.models.domain import Segment
+from tacit.models.repository import Store
 store = Store(Path(sys.argv[1]))
 session_id, stop = sys.argv[2], Path(sys.argv[3])
 count = 0
@@ -117,8 +117,8 @@ class Tmux:
 def make_database(path: Path, items: int) -> tuple[str, str]:
     """A database with a session to open and `items` questions in a filler session."""
     sys.path.insert(0, str(ROOT))
-    from models.domain import Question, Segment, Session
-    from models.repository import Store
+    from tacit.models.domain import Question, Segment, Session
+    from tacit.models.repository import Store
 
     store = Store(path)
     session = Session(title="Bench session")
@@ -146,7 +146,7 @@ def env_prefix(db: Path, home: Path) -> str:
 
 def tacit_command() -> str:
     script = Path(sys.executable).with_name("tacit")
-    return shlex.quote(str(script)) if script.exists() else f"{sys.executable} -m tui.cli"
+    return shlex.quote(str(script)) if script.exists() else f"{sys.executable} -m tacit.cli.main"
 
 
 def bench_startup(tmux: Tmux, work: Path, runs: int) -> tuple[list[float], list[float]]:

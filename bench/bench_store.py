@@ -32,9 +32,9 @@ from tinydb import TinyDB
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models.domain import Rule, Segment, Session
-from models.repository import Store
-from models.storage import AtomicJSONStorage
+from tacit.models.domain import Rule, Segment, Session
+from tacit.models.repository import Store
+from tacit.models.storage import AtomicJSONStorage
 
 Operation = Callable[[int], None]
 

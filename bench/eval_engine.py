@@ -36,9 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from question_engine.offline import OfflineEngine  # noqa: E402
-from question_engine.text import STOPWORDS, stem, words  # noqa: E402
-from question_engine.types import Suggestion  # noqa: E402
+from tacit.question_engine.offline import OfflineEngine  # noqa: E402
+from tacit.question_engine.text import STOPWORDS, stem, words  # noqa: E402
+from tacit.question_engine.types import Suggestion  # noqa: E402
 
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -74,15 +74,15 @@ def _template_words(engine: OfflineEngine) -> frozenset[str]:
     return frozenset(stem(w) for w in engine.bank.template_words())
 
 
-def score_narrative(narrative: dict[str, Any], suggestions: list[Suggestion],
-                    template_stems: frozenset[str]) -> dict[str, Any]:
+def score_narrative(
+    narrative: dict[str, Any], suggestions: list[Suggestion], template_stems: frozenset[str]
+) -> dict[str, Any]:
     """Recall@5/@10, precision@10 and duplicate pairs for one narrative."""
     gaps = narrative["gap"]
     text_stems = stems(narrative["text"], STOPWORDS)
 
     def hits(gap: dict[str, Any], top: list[Suggestion]) -> bool:
-        return any(s.category == gap["category"] and names_term(s.text, gap["terms"])
-                   for s in top)
+        return any(s.category == gap["category"] and names_term(s.text, gap["terms"]) for s in top)
 
     top10 = suggestions[:10]
     recall5 = sum(hits(g, suggestions[:5]) for g in gaps) / len(gaps)
@@ -92,16 +92,24 @@ def score_narrative(narrative: dict[str, Any], suggestions: list[Suggestion],
         on_gap = any(names_term(suggestion.text, g["terms"]) for g in gaps)
         named = (stems(suggestion.text, STOPWORDS) - template_stems) & text_stems
         useful += on_gap or bool(named)
-    named_sets = [(s.category, frozenset(stems(s.text, STOPWORDS) - template_stems))
-                  for s in top10]
+    named_sets = [(s.category, frozenset(stems(s.text, STOPWORDS) - template_stems)) for s in top10]
     duplicates = sum(
-        1 for i, (ca, a) in enumerate(named_sets) for cb, b in named_sets[i + 1:]
+        1
+        for i, (ca, a) in enumerate(named_sets)
+        for cb, b in named_sets[i + 1 :]
         if ca == cb and a and b and len(a & b) / len(a | b) >= 0.8
     )
     missed = [g["thing"] for g in gaps if not hits(g, top10)]
-    return {"id": narrative["id"], "gaps": len(gaps), "recall@5": recall5,
-            "recall@10": recall10, "precision@10": useful / len(top10) if top10 else 0.0,
-            "duplicates": duplicates, "suggestions": len(suggestions), "missed@10": missed}
+    return {
+        "id": narrative["id"],
+        "gaps": len(gaps),
+        "recall@5": recall5,
+        "recall@10": recall10,
+        "precision@10": useful / len(top10) if top10 else 0.0,
+        "duplicates": duplicates,
+        "suggestions": len(suggestions),
+        "missed@10": missed,
+    }
 
 
 def evaluate_narratives(engine: OfflineEngine | None = None) -> dict[str, Any]:
@@ -133,8 +141,9 @@ def _interviewee_turns(turns: str) -> list[str]:
     return said
 
 
-def evaluate_interviews(path: Path = DEFAULT_CSV,
-                        engine: OfflineEngine | None = None) -> dict[str, Any]:
+def evaluate_interviews(
+    path: Path = DEFAULT_CSV, engine: OfflineEngine | None = None
+) -> dict[str, Any]:
     """How often a top-5 question names what the human interviewer's follow-up targeted."""
     engine = engine or OfflineEngine()
     with path.open(encoding="utf-8", newline="") as handle:
@@ -145,8 +154,9 @@ def evaluate_interviews(path: Path = DEFAULT_CSV,
     for row in rows:
         said = _interviewee_turns(row["Interview Turns"])
         said_stems = stems(" ".join(said), STOPWORDS)
-        target = {s for s in stems(row["Human Follow Up Question"], STOPWORDS) & said_stems
-                  if len(s) >= 3}
+        target = {
+            s for s in stems(row["Human Follow Up Question"], STOPWORDS) & said_stems if len(s) >= 3
+        }
         if not said or not target:
             continue
         anchored += 1
@@ -157,8 +167,9 @@ def evaluate_interviews(path: Path = DEFAULT_CSV,
         if any(stems(s.text, STOPWORDS) & target for s in top5):
             hit += 1
             hits_by_type[kind] += 1
-        frequent = Counter(stem(w) for w in words(" ".join(said))
-                           if w not in STOPWORDS and len(w) >= 3)
+        frequent = Counter(
+            stem(w) for w in words(" ".join(said)) if w not in STOPWORDS and len(w) >= 3
+        )
         if {w for w, _ in frequent.most_common(5)} & target:
             echo_hit += 1
     return {
@@ -192,14 +203,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  duplicates     {narratives['duplicates']} pairs in all top-10s")
     if args.verbose:
         for row in narratives["rows"]:
-            print(f"  {row['id']:<26} r@5 {row['recall@5']:.2f} r@10 {row['recall@10']:.2f} "
-                  f"p@10 {row['precision@10']:.2f} missed: {'; '.join(row['missed@10'])}")
+            print(
+                f"  {row['id']:<26} r@5 {row['recall@5']:.2f} r@10 {row['recall@10']:.2f} "
+                f"p@10 {row['precision@10']:.2f} missed: {'; '.join(row['missed@10'])}"
+            )
     if interviews:
-        print(f"interviews: {interviews['contexts']} contexts, {interviews['anchored']} with a "
-              f"target ({interviews['no_target']} without: mostly topic changes)")
+        print(
+            f"interviews: {interviews['contexts']} contexts, {interviews['anchored']} with a "
+            f"target ({interviews['no_target']} without: mostly topic changes)"
+        )
         print(f"  top-5 names the human follow-up's target: {interviews['top5_hit_rate']:.2f}")
-        print(f"  echo baseline (5 most frequent words):    "
-              f"{interviews['echo_baseline_rate']:.2f}")
+        print(f"  echo baseline (5 most frequent words):    {interviews['echo_baseline_rate']:.2f}")
         print(f"  by follow-up type: {interviews['by_type']}")
     return 0
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from models.locations import config_path
+from tacit.models.locations import config_path
 
 
 class ConfigError(ValueError):
@@ -114,9 +114,7 @@ def load_config(path: Path | None = None) -> Config:
     sections = {"engine": config.engine, "llm": config.llm, "ui": config.ui}
     for name, value in data.items():
         if name == "keys":
-            if not isinstance(value, dict) or not all(
-                isinstance(v, str) for v in value.values()
-            ):
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise ConfigError(f"{path}: [keys] maps action ids to key names (strings)")
             config.keys = dict(value)
         elif name in sections and isinstance(value, dict):

@@ -10,8 +10,8 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Literal, Self
 
-from models.ids import is_valid_id, new_id
-from models.taxonomy import BY_ID
+from tacit.models.ids import is_valid_id, new_id
+from tacit.models.taxonomy import BY_ID
 
 Speaker = Literal["operator", "engineer"]
 SPEAKERS: tuple[str, ...] = ("operator", "engineer")

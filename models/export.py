@@ -11,8 +11,8 @@ from typing import Any
 
 import orjson
 
-from models.domain import Session
-from models.repository import Store
+from tacit.models.domain import Session
+from tacit.models.repository import Store
 
 EXPORT_FORMAT = "tacit-export"
 EXPORT_SCHEMA_VERSION = 1
@@ -26,7 +26,7 @@ class ExportError(Exception):
 @cache
 def export_schema() -> dict[str, Any]:
     """The published JSON Schema of export files (models/export_schema.json)."""
-    text = files("models").joinpath("export_schema.json").read_text(encoding="utf-8")
+    text = files("tacit.models").joinpath("export_schema.json").read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 

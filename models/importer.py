@@ -8,9 +8,9 @@ from typing import Any
 
 import orjson
 
-from models.domain import Decision, Question, Record, Rule, Segment, Session, ValidationError
-from models.export import export_schema
-from models.repository import Store
+from tacit.models.domain import Decision, Question, Record, Rule, Segment, Session, ValidationError
+from tacit.models.export import export_schema
+from tacit.models.repository import Store
 
 SECTIONS: tuple[tuple[str, type[Record]], ...] = (
     ("sessions", Session),

@@ -11,9 +11,9 @@ import orjson
 from tinydb import TinyDB, where
 from tinydb.table import Document, Table
 
-from models.domain import Decision, Question, Record, Rule, Segment, Session
-from models.migrations import META_ID, META_TABLE, SchemaTooNew, migrate, stored_version
-from models.storage import AtomicJSONStorage, DatabaseDamaged, DatabaseError
+from tacit.models.domain import Decision, Question, Record, Rule, Segment, Session
+from tacit.models.migrations import META_ID, META_TABLE, SchemaTooNew, migrate, stored_version
+from tacit.models.storage import AtomicJSONStorage, DatabaseDamaged, DatabaseError
 
 R = TypeVar("R", bound=Record)
 

@@ -17,15 +17,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from models.config import ConfigError
-from models.taxonomy import BY_ID
+from tacit.models.config import ConfigError
+from tacit.models.taxonomy import BY_ID
 
 BUILTIN_BANK_DIR = Path(__file__).resolve().parent.parent / "prompts" / "bank"
 COVERAGE_SLOTS = frozenset({"topic", "system", "person"})
 PROBE_SLOTS = frozenset({"term"})
 _CUE_KEYS = frozenset(
-    {"id", "family", "category", "pattern", "templates", "weight", "exclude", "case_sensitive",
-     "max_words", "keep_commas", "keep_case", "triggers", "note"}
+    {
+        "id",
+        "family",
+        "category",
+        "pattern",
+        "templates",
+        "weight",
+        "exclude",
+        "case_sensitive",
+        "max_words",
+        "keep_commas",
+        "keep_case",
+        "triggers",
+        "note",
+    }
 )
 _COVERAGE_KEYS = frozenset({"category", "templates", "note"})
 _TABLE_HEADER = re.compile(r"^\s*\[\[\s*(cue|coverage|probe)\s*\]\]")
@@ -104,8 +117,11 @@ def placeholders(template: str) -> set[str]:
 
 
 def _entry_lines(text: str, kind: str) -> list[int]:
-    return [n for n, line in enumerate(text.splitlines(), 1)
-            if (m := _TABLE_HEADER.match(line)) and m.group(1) == kind]
+    return [
+        n
+        for n, line in enumerate(text.splitlines(), 1)
+        if (m := _TABLE_HEADER.match(line)) and m.group(1) == kind
+    ]
 
 
 class _Reader:
@@ -122,16 +138,20 @@ class _Reader:
 
     def templates(self, kind: str, index: int, entry: dict[str, Any]) -> list[str]:
         templates = entry.get("templates")
-        if (not isinstance(templates, list) or not templates
-                or not all(isinstance(t, str) and t.strip() for t in templates)):
+        if (
+            not isinstance(templates, list)
+            or not templates
+            or not all(isinstance(t, str) and t.strip() for t in templates)
+        ):
             raise self.fail(kind, index, "templates must be a non-empty list of strings")
         return templates
 
     def category(self, kind: str, index: int, entry: dict[str, Any]) -> str:
         category = entry.get("category")
         if not isinstance(category, str) or category not in BY_ID:
-            raise self.fail(kind, index, f"unknown category {category!r} "
-                            f"(one of: {', '.join(BY_ID)})")
+            raise self.fail(
+                kind, index, f"unknown category {category!r} (one of: {', '.join(BY_ID)})"
+            )
         return category
 
     def cue(self, index: int, entry: Any) -> Cue:
@@ -161,8 +181,11 @@ class _Reader:
                 raise self.fail("cue", index, f"{cue_id}: {error} in {template!r}") from None
             if used - allowed:
                 missing = sorted(used - allowed)[0]
-                raise self.fail("cue", index, f"{cue_id}: template uses {{{missing}}} "
-                                "but the pattern has no such group")
+                raise self.fail(
+                    "cue",
+                    index,
+                    f"{cue_id}: template uses {{{missing}}} but the pattern has no such group",
+                )
         weight = entry.get("weight", 0.5)
         if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 < weight <= 1:
             raise self.fail("cue", index, f"{cue_id}: weight must be a number in (0, 1]")
@@ -175,24 +198,37 @@ class _Reader:
         keep_commas = entry.get("keep_commas", False)
         keep_case = entry.get("keep_case", False)
         if not isinstance(keep_commas, bool) or not isinstance(keep_case, bool):
-            raise self.fail("cue", index, f"{cue_id}: keep_commas and keep_case must be true "
-                            "or false")
+            raise self.fail(
+                "cue", index, f"{cue_id}: keep_commas and keep_case must be true or false"
+            )
         triggers = entry.get("triggers", [])
         if not isinstance(triggers, list) or not all(
             isinstance(t, str) and t and t == t.lower() for t in triggers
         ):
-            raise self.fail("cue", index, f"{cue_id}: triggers must be a list of lower-case "
-                            "strings")
+            raise self.fail(
+                "cue", index, f"{cue_id}: triggers must be a list of lower-case strings"
+            )
         family = entry.get("family", cue_id)
         if not isinstance(family, str):
             raise self.fail("cue", index, f"{cue_id}: family must be a string")
-        return Cue(cue_id, family, category, pattern, tuple(templates), float(weight),
-                   frozenset(x.lower() for x in exclude), max_words, keep_commas, keep_case,
-                   tuple(triggers),
-                   str(self.path))
+        return Cue(
+            cue_id,
+            family,
+            category,
+            pattern,
+            tuple(templates),
+            float(weight),
+            frozenset(x.lower() for x in exclude),
+            max_words,
+            keep_commas,
+            keep_case,
+            tuple(triggers),
+            str(self.path),
+        )
 
-    def coverage(self, index: int, entry: Any, kind: str = "coverage",
-                 slots: frozenset[str] = COVERAGE_SLOTS) -> list[CoverageTemplate]:
+    def coverage(
+        self, index: int, entry: Any, kind: str = "coverage", slots: frozenset[str] = COVERAGE_SLOTS
+    ) -> list[CoverageTemplate]:
         if not isinstance(entry, dict):
             raise self.fail(kind, index, "must be a table")
         unknown = set(entry) - _COVERAGE_KEYS
@@ -206,11 +242,16 @@ class _Reader:
             except ValueError as error:
                 raise self.fail(kind, index, f"{error} in {template!r}") from None
             if used - slots:
-                raise self.fail(kind, index, f"unknown placeholder "
-                                f"{{{sorted(used - slots)[0]}}} "
-                                f"(use {', '.join(sorted(slots))})")
-            result.append(CoverageTemplate(category, template, frozenset(used),
-                                           f"{self.path}#{kind}{index}"))
+                raise self.fail(
+                    kind,
+                    index,
+                    f"unknown placeholder "
+                    f"{{{sorted(used - slots)[0]}}} "
+                    f"(use {', '.join(sorted(slots))})",
+                )
+            result.append(
+                CoverageTemplate(category, template, frozenset(used), f"{self.path}#{kind}{index}")
+            )
         return result
 
 
@@ -241,8 +282,10 @@ def read_bank_file(path: Path) -> BankFile:
         raise BankError(f"{path}: {where}not valid TOML ({reason})") from None
     unknown = set(data) - {"bank", "cue", "coverage", "probe"}
     if unknown:
-        raise BankError(f"{path}: unknown table [{sorted(unknown)[0]}] "
-                        "(a bank has [bank], [[cue]], [[coverage]] and [[probe]])")
+        raise BankError(
+            f"{path}: unknown table [{sorted(unknown)[0]}] "
+            "(a bank has [bank], [[cue]], [[coverage]] and [[probe]])"
+        )
     reader = _Reader(path, text)
     raw_cues = data.get("cue", [])
     raw_coverage = data.get("coverage", [])
@@ -251,8 +294,11 @@ def read_bank_file(path: Path) -> BankFile:
         raise BankError(f"{path}: cue, coverage and probe must be arrays of tables ([[cue]])")
     cues = [reader.cue(i, entry) for i, entry in enumerate(raw_cues)]
     coverage = [t for i, entry in enumerate(raw_coverage) for t in reader.coverage(i, entry)]
-    probes = [t for i, entry in enumerate(raw_probes)
-              for t in reader.coverage(i, entry, "probe", PROBE_SLOTS)]
+    probes = [
+        t
+        for i, entry in enumerate(raw_probes)
+        for t in reader.coverage(i, entry, "probe", PROBE_SLOTS)
+    ]
     return cues, coverage, probes
 
 

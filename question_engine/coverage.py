@@ -6,13 +6,18 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from models.taxonomy import CATEGORY_IDS
-from question_engine.bank import CoverageTemplate
-from question_engine.text import QUESTION_WORDS, STOPWORDS, word_set, words
+from tacit.models.taxonomy import CATEGORY_IDS
+from tacit.question_engine.bank import CoverageTemplate
+from tacit.question_engine.text import QUESTION_WORDS, STOPWORDS, word_set, words
 
 # Asked in this order when several categories are untouched: the ones operators forget first.
 COVERAGE_ORDER: tuple[str, ...] = (
-    "reporting", "adoption", "operational_decision", "handoff", "edge_case", "exception",
+    "reporting",
+    "adoption",
+    "operational_decision",
+    "handoff",
+    "edge_case",
+    "exception",
     "implicit_rule",
 )
 assert set(COVERAGE_ORDER) == set(CATEGORY_IDS)
@@ -46,16 +51,22 @@ class SessionProfile:
 
     def copy(self) -> SessionProfile:
         """An independent copy to extend with more segments."""
-        return SessionProfile(self.terms.copy(), self.systems.copy(), self.people.copy(),
-                              self.segments)
+        return SessionProfile(
+            self.terms.copy(), self.systems.copy(), self.people.copy(), self.segments
+        )
 
     def add_text(self, text: str) -> None:
         """Count the content words of one more segment."""
         self.segments += 1
         for word in words(text):
-            if (len(word) >= 4 and word not in STOPWORDS and word not in QUESTION_WORDS
-                    and word not in NOT_TOPICS and not word.endswith("ly")
-                    and not word.isdigit()):
+            if (
+                len(word) >= 4
+                and word not in STOPWORDS
+                and word not in QUESTION_WORDS
+                and word not in NOT_TOPICS
+                and not word.endswith("ly")
+                and not word.isdigit()
+            ):
                 self.terms[word] += 1
 
     def add_facts(self, systems: Iterable[str], people: Iterable[str]) -> None:
@@ -94,6 +105,7 @@ def coverage_questions(
     for template in templates:
         if template.category in untouched and template.slots <= slots.keys():
             entries.setdefault(template.entry or template.template, (template.category, []))[
-                1].append(template.template.format(**slots))
+                1
+            ].append(template.template.format(**slots))
     order = {category: rank for rank, category in enumerate(COVERAGE_ORDER)}
     return sorted(entries.values(), key=lambda entry: order[entry[0]])

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from question_engine.text import clean
-from question_engine.types import RuleDraft
+from tacit.question_engine.text import clean
+from tacit.question_engine.types import RuleDraft
 
 _TRIM = " \t\n,;:.—–-"
 
@@ -55,9 +55,13 @@ _FREQUENCY = re.compile(
 _PERSON = r"\b[A-Z][a-z]+|\bthe\s+[a-z-]+(?:\s+(?!and\b|or\b|then\b)[a-z-]+){0,2}?"
 _END = r"(?=[,.;]|$|\s+(?:and|but|if|when|unless)\b)"
 _OWNER = re.compile(
-    r"(?:\b(?:decided|approved|signed off|made)\s+by\s+(?P<by>(?:the\s+)?[\w' -]{2,30}?)" + _END
-    + r"|\bup to\s+(?P<upto>(?:the\s+)?[\w' -]{2,30}?)" + _END
-    + r"|(?P<who>" + _PERSON + r")\s+(?:decides|makes the call|has the final say|"
+    r"(?:\b(?:decided|approved|signed off|made)\s+by\s+(?P<by>(?:the\s+)?[\w' -]{2,30}?)"
+    + _END
+    + r"|\bup to\s+(?P<upto>(?:the\s+)?[\w' -]{2,30}?)"
+    + _END
+    + r"|(?P<who>"
+    + _PERSON
+    + r")\s+(?:decides|makes the call|has the final say|"
     r"has the last word|signs off|approves)\b"
     r"|(?P<calls>" + _PERSON + r")'s\s+call\b)",
 )

@@ -16,10 +16,10 @@ from collections.abc import AsyncGenerator
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from models.config import LLMConfig
-from question_engine import llm_prompts
-from question_engine.llm_parse import ObjectScanner, to_rule_draft, to_suggestion
-from question_engine.types import EngineUsage, RuleDraft, SessionContext, Suggestion
+from tacit.models.config import LLMConfig
+from tacit.question_engine import llm_prompts
+from tacit.question_engine.llm_parse import ObjectScanner, to_rule_draft, to_suggestion
+from tacit.question_engine.types import EngineUsage, RuleDraft, SessionContext, Suggestion
 
 _litellm: Any = None
 _import_lock = threading.Lock()
@@ -170,8 +170,12 @@ class LLMClient:
                 },
             }
         response = await self._call(
-            litellm, messages=messages, stream=True, stream_options={"include_usage": True},
-            max_tokens=TOKENS_PER_QUESTION * limit + 100, **options,
+            litellm,
+            messages=messages,
+            stream=True,
+            stream_options={"include_usage": True},
+            max_tokens=TOKENS_PER_QUESTION * limit + 100,
+            **options,
         )
         scanner = ObjectScanner()
         received = False

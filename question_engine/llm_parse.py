@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from models.taxonomy import is_category
-from question_engine.merge import content_words
-from question_engine.types import RuleDraft, Suggestion
+from tacit.models.taxonomy import is_category
+from tacit.question_engine.merge import content_words
+from tacit.question_engine.types import RuleDraft, Suggestion
 
 MAX_QUESTION_CHARS = 300
 MAX_QUOTE_CHARS = 240

@@ -13,9 +13,9 @@ from importlib import resources
 from string import Template
 from typing import Any
 
-from models.taxonomy import CATEGORY_IDS
-from question_engine.redact import redact
-from question_engine.types import SessionContext
+from tacit.models.taxonomy import CATEGORY_IDS
+from tacit.question_engine.redact import redact
+from tacit.question_engine.types import SessionContext
 
 DELIMITER_TAGS = ("narrative", "earlier_narrative", "question", "answer")
 _TAG_LOOKALIKE = re.compile(r"<\s*(/?)\s*(" + "|".join(DELIMITER_TAGS) + r")\s*>", re.IGNORECASE)
@@ -26,9 +26,7 @@ JSON_LINES_FORMAT = (
     "numbering, no code fences, no commentary. Example line:\n"
     '{"question": "Who decides when ...?", "category": "exception", "quote": "..."}'
 )
-SCHEMA_FORMAT = (
-    'Reply with one JSON object {"questions": [...]} holding the questions, best first.'
-)
+SCHEMA_FORMAT = 'Reply with one JSON object {"questions": [...]} holding the questions, best first.'
 
 QUESTIONS_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -55,7 +53,7 @@ QUESTIONS_SCHEMA: dict[str, Any] = {
 @cache
 def load_prompt(name: str) -> str:
     """The text of prompts/<name>.txt."""
-    return resources.files("prompts").joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    return resources.files("tacit.prompts").joinpath(f"{name}.txt").read_text(encoding="utf-8")
 
 
 def as_data(text: str, mask: bool) -> str:

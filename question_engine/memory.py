@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from question_engine.text import content_stems, normalise, same_question
-from question_engine.types import Suggestion
+from tacit.question_engine.text import content_stems, normalise, same_question
+from tacit.question_engine.types import Suggestion
 
 SESSION_CATEGORY_DECAY = 0.8  # each further question of a category counts for this much less
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from question_engine.types import Suggestion
+from tacit.question_engine.types import Suggestion
 
 _WORD = re.compile(r"[a-z0-9']+")
 _STOP = frozenset(

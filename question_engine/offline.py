@@ -16,17 +16,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from models.config import EngineConfig
-from models.taxonomy import CATEGORY_IDS
-from question_engine.bank import Bank, BankKey, Cue, bank_key, load_bank, placeholders
-from question_engine.coverage import (
+from tacit.models.config import EngineConfig
+from tacit.models.taxonomy import CATEGORY_IDS
+from tacit.question_engine.bank import Bank, BankKey, Cue, bank_key, load_bank, placeholders
+from tacit.question_engine.coverage import (
     MIN_SEGMENTS_FOR_COVERAGE,
     SessionProfile,
     coverage_questions,
 )
-from question_engine.memory import SessionMemory, rank_diverse
-from question_engine.probe import salient_term
-from question_engine.text import (
+from tacit.question_engine.memory import SessionMemory, rank_diverse
+from tacit.question_engine.probe import salient_term
+from tacit.question_engine.text import (
     STOPWORDS,
     clean,
     content_stems,
@@ -35,7 +35,7 @@ from question_engine.text import (
     sentence_spans,
     trim_phrase,
 )
-from question_engine.types import SessionContext, Suggestion
+from tacit.question_engine.types import SessionContext, Suggestion
 
 SOURCE = "offline"
 COVERAGE_SCORE = 0.3
@@ -137,9 +137,14 @@ class OfflineEngine:
         """Ranked questions for a new segment, best first, never repeating the session's."""
         with self._session_lock:  # the session caches below are shared by callers
             memory = self._memory_for(context.known_questions)
-            return self._suggest(segment, len(context.segments),
-                                 lambda: self._profile_for(context.segments), memory,
-                                 set(context.touched_categories), context.workflow)
+            return self._suggest(
+                segment,
+                len(context.segments),
+                lambda: self._profile_for(context.segments),
+                memory,
+                set(context.touched_categories),
+                context.workflow,
+            )
 
     def analyse_session(self, segments: Sequence[str], workflow: str = "") -> list[Suggestion]:
         """Re-analyse a whole transcript: every segment in order, ranked overall, no repeats."""
@@ -148,8 +153,7 @@ class OfflineEngine:
         touched: set[str] = set()
         found: list[Suggestion] = []
         for index, segment in enumerate(segments):
-            suggestions = self._suggest(segment, index, lambda: profile, memory, touched,
-                                        workflow)
+            suggestions = self._suggest(segment, index, lambda: profile, memory, touched, workflow)
             for suggestion in suggestions:
                 memory.add(suggestion.text)
                 touched.add(suggestion.category)
@@ -160,8 +164,15 @@ class OfflineEngine:
 
     # --- internals ------------------------------------------------------------------
 
-    def _suggest(self, segment: str, earlier: int, profile: Callable[[], SessionProfile],
-                 memory: SessionMemory, touched: set[str], workflow: str) -> list[Suggestion]:
+    def _suggest(
+        self,
+        segment: str,
+        earlier: int,
+        profile: Callable[[], SessionProfile],
+        memory: SessionMemory,
+        touched: set[str],
+        workflow: str,
+    ) -> list[Suggestion]:
         """The new segment's questions; `earlier` segments came before it in the session."""
         text = clean(segment)
         if not text:
@@ -185,8 +196,9 @@ class OfflineEngine:
                     break
         return result
 
-    def _probe(self, text: str, memory: SessionMemory,
-               result: list[Suggestion]) -> list[Suggestion]:
+    def _probe(
+        self, text: str, memory: SessionMemory, result: list[Suggestion]
+    ) -> list[Suggestion]:
         """At most one question about the segment's main term, if the session lacks it."""
         term, position = salient_term(text)
         if not term:
@@ -218,9 +230,15 @@ class OfflineEngine:
                     span = match.span("thing") if "thing" in cue.pattern.groupindex else (-1, -1)
                     if span[0] < 0:
                         span = match.span()
-                    candidate = self._candidate(cue, sentence, span[0], span[1],
-                                                match.groupdict(), offset,
-                                                text[offset : offset + len(sentence)])
+                    candidate = self._candidate(
+                        cue,
+                        sentence,
+                        span[0],
+                        span[1],
+                        match.groupdict(),
+                        offset,
+                        text[offset : offset + len(sentence)],
+                    )
                     if candidate is not None:
                         found.append(candidate)
                         matches += 1
@@ -230,23 +248,37 @@ class OfflineEngine:
                     break
         return found
 
-    def _candidate(self, cue: Cue, text: str, start: int, end: int,
-                   groups: dict[str, str | None], offset: int,
-                   original: str) -> _Candidate | None:
+    def _candidate(
+        self,
+        cue: Cue,
+        text: str,
+        start: int,
+        end: int,
+        groups: dict[str, str | None],
+        offset: int,
+        original: str,
+    ) -> _Candidate | None:
         """A question from one match in sentence `text` (`original`: as the operator wrote it)."""
         values: dict[str, str] = {}
         for name, raw in groups.items():
             if raw:
                 if name == "thing":
-                    value = _LEADING_DETERMINER.sub(lambda m: m.group(0).lower(), trim_phrase(
-                        clean(raw), cue.max_words, cue.keep_commas))
+                    value = _LEADING_DETERMINER.sub(
+                        lambda m: m.group(0).lower(),
+                        trim_phrase(clean(raw), cue.max_words, cue.keep_commas),
+                    )
                 else:
                     value = clean(raw).strip(" ,;:'\"").lower()
                 if value:
                     values[name] = value
         thing = values.get("thing", "")
-        if (thing and cue.pattern.flags & re.IGNORECASE and not cue.keep_case
-                and _starts_sentence(text, start) and not _FIRST_PERSON.match(thing)):
+        if (
+            thing
+            and cue.pattern.flags & re.IGNORECASE
+            and not cue.keep_case
+            and _starts_sentence(text, start)
+            and not _FIRST_PERSON.match(thing)
+        ):
             thing = values["thing"] = thing[0].lower() + thing[1:]
         if "thing" in cue.pattern.groupindex:
             if thing.lower() in STOPWORDS:  # e.g. a hedge followed by a bare "do"
@@ -256,18 +288,21 @@ class OfflineEngine:
                 bare = bare.removeprefix(article)
             if not thing or thing.lower() in cue.exclude or bare in cue.exclude:
                 return None
-        values["quote"] = (original.strip() if len(original) <= 240
-                           else sentence_around(original, start, end))
-        variants = tuple(t.format(**values) for t, slots in self._slots[cue.id]
-                         if slots <= values.keys())
+        values["quote"] = (
+            original.strip() if len(original) <= 240 else sentence_around(original, start, end)
+        )
+        variants = tuple(
+            t.format(**values) for t, slots in self._slots[cue.id] if slots <= values.keys()
+        )
         if not variants:
             return None
         chosen = variants[zlib.crc32(thing.lower().encode()) % len(variants)]
         specificity = 1.0 if thing else 0.85
         score = cue.weight * specificity - (offset + start) / 1_000_000
         key = (cue.family, content_stems(thing or values["quote"]))
-        return _Candidate(chosen, cue.category, values["quote"], score, key, variants,
-                          cue.family, thing)
+        return _Candidate(
+            chosen, cue.category, values["quote"], score, key, variants, cue.family, thing
+        )
 
     def _pick(self, candidates: list[_Candidate], memory: SessionMemory) -> list[_Candidate]:
         """The best few, diverse across categories and quotes, never two alike."""
@@ -277,12 +312,20 @@ class OfflineEngine:
         per_quote: dict[str, int] = defaultdict(int)
         keys: set[tuple[str, frozenset[str]]] = set()
         while pool and len(picked) < self.max_suggestions:
-            best = max(pool, key=lambda c: c.score * CATEGORY_DECAY ** per_category[c.category]
-                       * SAME_QUOTE_DECAY ** per_quote[c.quote])
+            best = max(
+                pool,
+                key=lambda c: (
+                    c.score
+                    * CATEGORY_DECAY ** per_category[c.category]
+                    * SAME_QUOTE_DECAY ** per_quote[c.quote]
+                ),
+            )
             pool.remove(best)
             fingerprint = memory.fingerprint(best.text)
-            if best.key in keys or any(map(memory.knows, best.variants)) or any(
-                same_question(fingerprint, memory.fingerprint(p.text)) for p in picked
+            if (
+                best.key in keys
+                or any(map(memory.knows, best.variants))
+                or any(same_question(fingerprint, memory.fingerprint(p.text)) for p in picked)
             ):
                 continue
             picked.append(best)
@@ -312,7 +355,7 @@ class OfflineEngine:
         """Known questions, indexed; extends the last index when the list only grew."""
         last_known, memory = self._shared.last_memory
         if len(known) >= len(last_known) and known[: len(last_known)] == last_known:
-            for question in known[len(last_known):]:
+            for question in known[len(last_known) :]:
                 memory.add(question)
         else:
             memory = SessionMemory(self._template_stems, known)
@@ -327,7 +370,7 @@ class OfflineEngine:
         if key == last_key:
             return last
         if last_key and key[: len(last_key)] == last_key:
-            profile, new = last.copy(), key[len(last_key):]
+            profile, new = last.copy(), key[len(last_key) :]
         else:
             profile, new = SessionProfile(), key
         for segment in new:

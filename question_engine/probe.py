@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from question_engine.coverage import NOT_TOPICS
-from question_engine.text import QUESTION_WORDS, STOPWORDS, word_set
+from tacit.question_engine.coverage import NOT_TOPICS
+from tacit.question_engine.text import QUESTION_WORDS, STOPWORDS, word_set
 
 MIN_WORDS_TO_PROBE = 10  # shorter segments are pleasantries or fragments
 MIN_WORDS_FOR_SINGLE_MENTION = 12  # below this, probe only a term said twice
@@ -15,14 +15,34 @@ _WORD_SPAN = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
 
 
 def _content(word: str) -> bool:
-    return (len(word) >= 4 and word not in STOPWORDS and word not in QUESTION_WORDS
-            and word not in NOT_TOPICS and not word.endswith("ly"))
+    return (
+        len(word) >= 4
+        and word not in STOPWORDS
+        and word not in QUESTION_WORDS
+        and word not in NOT_TOPICS
+        and not word.endswith("ly")
+    )
 
 
-_DETERMINERS = word_set("the a an our their my your his her its this that these those some any "
-                        "each every no which what whose of for about with on in")
-_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "age", "ery",
-                 "ist", "ure", "ism")
+_DETERMINERS = word_set(
+    "the a an our their my your his her its this that these those some any "
+    "each every no which what whose of for about with on in"
+)
+_NOUN_ENDINGS = (
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "ance",
+    "ence",
+    "ship",
+    "age",
+    "ery",
+    "ist",
+    "ure",
+    "ism",
+)
 
 
 _NOT_NOUNS = word_set(
@@ -58,8 +78,12 @@ def salient_term(text: str) -> tuple[str, int]:
             after_determiner = index > 0 and spans[index - 1][1] in _DETERMINERS
             if after_determiner or (low.endswith(_NOUN_ENDINGS) and low not in _NOT_NOUNS):
                 nounish.add(low)
-    candidates = [low for low in counts if (low in nounish or not _verb_or_adjective(low)) and (
-        counts[low] >= 2 or len(spans) >= MIN_WORDS_FOR_SINGLE_MENTION)]
+    candidates = [
+        low
+        for low in counts
+        if (low in nounish or not _verb_or_adjective(low))
+        and (counts[low] >= 2 or len(spans) >= MIN_WORDS_FOR_SINGLE_MENTION)
+    ]
     if not candidates:
         return "", -1
     last = {low: i for i, (_, low, _) in enumerate(spans)}
@@ -68,7 +92,7 @@ def salient_term(text: str) -> tuple[str, int]:
     word, _, position = spans[index]
     if index > 0:
         previous, previous_low, previous_start = spans[index - 1]
-        between = text[previous_start + len(previous):position]
+        between = text[previous_start + len(previous) : position]
         if _content(previous_low) and previous_low != best and between == " ":
             word, position = f"{previous} {word}", previous_start
     return word, position

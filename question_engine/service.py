@@ -15,9 +15,9 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import aclosing
 
-from models.config import Config
-from question_engine.merge import Deduper
-from question_engine.types import (
+from tacit.models.config import Config
+from tacit.question_engine.merge import Deduper
+from tacit.question_engine.types import (
     EngineEvent,
     EngineNotice,
     EngineUsage,
@@ -70,7 +70,7 @@ async def stream_suggestions(
     Any LLM failure ends in one EngineNotice and the offline questions stand.
     Cancelling the consumer closes the LLM's HTTP stream.
     """
-    from question_engine.offline import OfflineEngine
+    from tacit.question_engine.offline import OfflineEngine
 
     engine = OfflineEngine(config.engine)
     # in a thread: the first call on a long history can take a while; typing must not wait
@@ -79,7 +79,7 @@ async def stream_suggestions(
         yield suggestion
     if not config.llm.enabled:
         return
-    from question_engine.llm import LLMClient, LLMFailure
+    from tacit.question_engine.llm import LLMClient, LLMFailure
 
     meter = meter or SESSION_USAGE
     deduper = Deduper([*context.known_questions, *(s.text for s in offline)])
@@ -101,7 +101,7 @@ async def llm_suggestions(
     segment: str, context: SessionContext, config: Config
 ) -> tuple[list[Suggestion], str | None]:
     """Every LLM suggestion for a segment, and the failure reason (None when it worked)."""
-    from question_engine.llm import LLMClient, LLMFailure
+    from tacit.question_engine.llm import LLMClient, LLMFailure
 
     found: list[Suggestion] = []
     try:
@@ -124,10 +124,10 @@ async def draft_rule(
 ) -> RuleDraft:
     """A rule draft from a question and its answer: the LLM's when one is enabled and
     answers usably, else the offline drafter's (which never invents what is not said)."""
-    from question_engine.drafting import draft_rule as offline_draft
+    from tacit.question_engine.drafting import draft_rule as offline_draft
 
     if config.llm.enabled:
-        from question_engine.llm import LLMClient
+        from tacit.question_engine.llm import LLMClient
 
         try:
             draft, usage = await LLMClient(config.llm).draft_rule(question, answer)

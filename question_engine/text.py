@@ -112,8 +112,23 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     """A crude suffix-stripping stem: enough to match 'assigned' with 'assign'."""
     word = word.removesuffix("'s").rstrip("'")
-    for suffix in ("ational", "ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied",
-                   "ers", "er", "ed", "es", "ly", "s"):
+    for suffix in (
+        "ational",
+        "ations",
+        "ation",
+        "ments",
+        "ment",
+        "ings",
+        "ing",
+        "ies",
+        "ied",
+        "ers",
+        "er",
+        "ed",
+        "es",
+        "ly",
+        "s",
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
@@ -126,8 +141,9 @@ def stem(word: str) -> str:
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the words that carry meaning (no stopwords, no question boilerplate)."""
     return frozenset(
-        stem(w) for w in words(text) if w not in STOPWORDS and w not in QUESTION_WORDS
-        and len(w) > 1
+        stem(w)
+        for w in words(text)
+        if w not in STOPWORDS and w not in QUESTION_WORDS and len(w) > 1
     )
 
 
@@ -151,8 +167,9 @@ def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     return jaccard >= 0.6 or (containment >= 0.85 and min(len(a), len(b)) >= 3)
 
 
-def same_question(a: tuple[frozenset[str], frozenset[str]],
-                  b: tuple[frozenset[str], frozenset[str]]) -> bool:
+def same_question(
+    a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]
+) -> bool:
     """Near-duplicate test on (content stems, named stems) fingerprints.
 
     Named stems are the words a question takes from the narrative (not from a template).

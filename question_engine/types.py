@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from models.domain import Question
+from tacit.models.domain import Question
 
 
 @dataclass(frozen=True, slots=True)

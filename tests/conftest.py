@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# Fixtures shared across layers: the loopback LLM server and its key.
+pytest_plugins = ["support.llm_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:

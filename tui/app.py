@@ -10,13 +10,13 @@ from typing import Any
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from models.config import Config
-from models.domain import Session
-from models.repository import Store
-from tui import keymap
-from tui.messages import StoreFailed
-from tui.store_writer import StoreWriter
-from tui.sync import PairSync, install_hangup_handler, remove_hangup_handler
+from tacit.models.config import Config
+from tacit.models.domain import Session
+from tacit.models.repository import Store
+from tacit.tui import keymap
+from tacit.tui.messages import StoreFailed
+from tacit.tui.store_writer import StoreWriter
+from tacit.tui.sync import PairSync, install_hangup_handler, remove_hangup_handler
 
 
 class TacitApp(App[None]):
@@ -67,7 +67,7 @@ class TacitApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         """With a session given, the capture screen is the very first frame (faster start)."""
         if self._opens_capture_directly:
-            from tui.screens.capture import CaptureScreen
+            from tacit.tui.screens.capture import CaptureScreen
 
             assert self.initial_session is not None
             return CaptureScreen(self.initial_session)
@@ -99,10 +99,10 @@ class TacitApp(App[None]):
 
     def open_session(self, session: Session) -> None:
         """Show the capture screen for session, replacing the one open now."""
-        from tui.screens.capture import CaptureScreen
+        from tacit.tui.screens.capture import CaptureScreen
 
         if self.role == "operator":  # pair mode: the operator's own view
-            from tui.screens.operator import OperatorScreen
+            from tacit.tui.screens.operator import OperatorScreen
 
             self.push_screen(OperatorScreen(session))
             return
@@ -117,7 +117,7 @@ class TacitApp(App[None]):
         self.push_screen(screen)
 
     def _pick_session(self) -> None:
-        from tui.screens.sessions import SessionPicker
+        from tacit.tui.screens.sessions import SessionPicker
 
         def chosen(session: Session | None) -> None:
             if session is not None:
@@ -128,7 +128,7 @@ class TacitApp(App[None]):
         self.push_screen(SessionPicker(self.store), chosen)
 
     def _capture_open(self) -> bool:
-        from tui.screens.capture import CaptureScreen
+        from tacit.tui.screens.capture import CaptureScreen
 
         return any(isinstance(screen, CaptureScreen) for screen in self.screen_stack)
 
@@ -138,7 +138,7 @@ class TacitApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
-        from tui.screens.help import HelpScreen
+        from tacit.tui.screens.help import HelpScreen
 
         bindings = [active.binding for active in self.screen.active_bindings.values()]
         self.push_screen(HelpScreen(bindings))
@@ -151,7 +151,7 @@ class TacitApp(App[None]):
         yield SystemCommand("Help", "Keys of this screen", self.action_help)
         yield SystemCommand("Sessions", "Open or start another session", self.action_sessions)
         yield from _rule_editor_commands(screen)
-        from tui.screens.capture import CaptureScreen
+        from tacit.tui.screens.capture import CaptureScreen
 
         if not isinstance(screen, CaptureScreen):
             return
@@ -179,7 +179,7 @@ def _rule_editor_commands(screen: Screen[object]) -> Iterable[SystemCommand]:
     from textual.css.query import NoMatches
     from textual.widgets import Checkbox
 
-    from tui.screens.rule_editor import RuleEditor
+    from tacit.tui.screens.rule_editor import RuleEditor
 
     if not isinstance(screen, RuleEditor):
         return

@@ -75,15 +75,28 @@ ALL_KEYS: tuple[KeySpec, ...] = QUESTION_KEYS + RULE_KEYS + SCREEN_KEYS + APP_KE
 # Ids of bindings declared by the dialogs and the operator view themselves
 # (tests/test_keymap_ids.py keeps this list in step with their BINDINGS).
 SCREEN_BINDING_IDS: tuple[str, ...] = (
-    "sessions_cancel", "sessions_new", "export_cancel", "export_save",
-    "prompt_cancel", "confirm_no", "confirm_yes", "help_close",
-    "decision_editor_cancel", "decision_editor_save", "decisions_close", "decisions_edit",
-    "decisions_new", "operator_accept", "operator_send_back", "operator_focus_rules",
-    "operator_focus_input", "rule_editor_cancel", "rule_editor_save", "rule_editor_add_unless",
+    "sessions_cancel",
+    "sessions_new",
+    "export_cancel",
+    "export_save",
+    "prompt_cancel",
+    "confirm_no",
+    "confirm_yes",
+    "help_close",
+    "decision_editor_cancel",
+    "decision_editor_save",
+    "decisions_close",
+    "decisions_edit",
+    "decisions_new",
+    "operator_accept",
+    "operator_send_back",
+    "operator_focus_rules",
+    "operator_focus_input",
+    "rule_editor_cancel",
+    "rule_editor_save",
+    "rule_editor_add_unless",
 )
-ACTION_IDS: frozenset[str] = frozenset(spec.id for spec in ALL_KEYS) | frozenset(
-    SCREEN_BINDING_IDS
-)
+ACTION_IDS: frozenset[str] = frozenset(spec.id for spec in ALL_KEYS) | frozenset(SCREEN_BINDING_IDS)
 
 
 def bindings(specs: tuple[KeySpec, ...]) -> list[BindingType]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from models.domain import Decision, Question, Rule, Segment, Session
+from tacit.models.domain import Decision, Question, Rule, Segment, Session
 
 
 class SuggestionArrived(Message):

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from models.domain import Record
-from models.repository import Store
+from tacit.models.domain import Record
+from tacit.models.repository import Store
 
 Job = Callable[[Store], Any]
 

@@ -28,14 +28,14 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
 
-from models.domain import Record, Rule, now
-from models.storage import DatabaseError
-from tui.presence import HEARTBEAT_SECONDS, Presence, other_role
+from tacit.models.domain import Record, Rule, now
+from tacit.models.storage import DatabaseError
+from tacit.tui.presence import HEARTBEAT_SECONDS, Presence, other_role
 
 if TYPE_CHECKING:
     from textual.app import App
 
-    from models.repository import Store
+    from tacit.models.repository import Store
 
 R = TypeVar("R", bound=Record)
 POLL_SECONDS = 0.4
@@ -243,6 +243,7 @@ def save_edit(store: Store, original: R, edited: R) -> R:
 
     Runs under the store's lock (Store.update); a record not stored yet is inserted.
     """
+
     def change(stored: R) -> None:
         merged = merge_edit(original, edited, stored)
         for field in fields(merged):  # type: ignore[arg-type]

@@ -1,7 +1,7 @@
 """The capture screen: narrative left, suggested questions and rules right, coverage below.
 
 Panes are refreshed only from message handlers; store reads and writes go
-through workers (see `tui.store_writer`), and suggestions stream from the engine
+through workers (see `tacit.tui.store_writer`), and suggestions stream from the engine
 in an async worker that a new segment cancels.
 """
 
@@ -18,25 +18,25 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
-from models.domain import Question, Record, Rule, Segment, Session
-from question_engine.service import engine_label
-from tui import keymap
-from tui.messages import (
+from tacit.models.domain import Question, Record, Rule, Segment, Session
+from tacit.question_engine.service import engine_label
+from tacit.tui import keymap
+from tacit.tui.messages import (
     EngineBusy,
     EngineNoticeArrived,
     EngineUsageArrived,
     SessionLoaded,
     SessionSnapshot,
 )
-from tui.screens.capture_actions import CaptureActions
-from tui.widgets.coverage import CoverageMeter
-from tui.widgets.formatting import short_id
-from tui.widgets.narrative import NarrativePane
-from tui.widgets.record_list import QuestionList, RuleList
-from tui.widgets.status import StatusLine
+from tacit.tui.screens.capture_actions import CaptureActions
+from tacit.tui.widgets.coverage import CoverageMeter
+from tacit.tui.widgets.formatting import short_id
+from tacit.tui.widgets.narrative import NarrativePane
+from tacit.tui.widgets.record_list import QuestionList, RuleList
+from tacit.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
-    from tui.app import TacitApp
+    from tacit.tui.app import TacitApp
 
 RELOAD_QUIET = 0.4  # seconds without typing before a live reload runs
 RELOAD_MAX_DELAY = 2.0  # ...but the other person's changes never wait longer than this

@@ -13,25 +13,25 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.screen import Screen
 
-from models.domain import Question, Record, Rule, Segment, Session, Unless, ValidationError
-from question_engine.types import EngineNotice, EngineUsage, SessionContext, Suggestion
-from tui.messages import (
+from tacit.models.domain import Question, Record, Rule, Segment, Session, Unless, ValidationError
+from tacit.question_engine.types import EngineNotice, EngineUsage, SessionContext, Suggestion
+from tacit.tui.messages import (
     EngineBusy,
     EngineNoticeArrived,
     EngineUsageArrived,
     RuleDrafted,
     SuggestionArrived,
 )
-from tui.widgets.coverage import DISCUSSED
-from tui.widgets.formatting import question_text, rule_text
-from tui.widgets.narrative import NarrativePane
-from tui.widgets.record_list import QuestionList, RuleList
-from tui.widgets.status import StatusLine
+from tacit.tui.widgets.coverage import DISCUSSED
+from tacit.tui.widgets.formatting import question_text, rule_text
+from tacit.tui.widgets.narrative import NarrativePane
+from tacit.tui.widgets.record_list import QuestionList, RuleList
+from tacit.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
-    from models.repository import Store
-    from question_engine.service import UsageMeter
-    from tui.app import TacitApp
+    from tacit.models.repository import Store
+    from tacit.question_engine.service import UsageMeter
+    from tacit.tui.app import TacitApp
 
 
 def _copy(record: Record) -> Record:
@@ -51,7 +51,7 @@ class CaptureActions(Screen[None]):
     @property
     def tacit(self) -> TacitApp:
         """The app, typed."""
-        from tui.app import TacitApp
+        from tacit.tui.app import TacitApp
 
         assert isinstance(self.app, TacitApp)
         return self.app
@@ -93,7 +93,7 @@ class CaptureActions(Screen[None]):
     def usage(self) -> UsageMeter:
         """This session's LLM token and cost totals (one meter per open session)."""
         if self._usage is None:
-            from question_engine.service import UsageMeter
+            from tacit.question_engine.service import UsageMeter
 
             self._usage = UsageMeter()
         return self._usage
@@ -122,7 +122,7 @@ class CaptureActions(Screen[None]):
     async def _stream_suggestions(
         self, segment: Segment, context: SessionContext, generation: int
     ) -> None:
-        from question_engine.service import stream_suggestions
+        from tacit.question_engine.service import stream_suggestions
 
         self.post_message(EngineBusy(True, generation))
         try:
@@ -179,7 +179,7 @@ class CaptureActions(Screen[None]):
 
     def question_record_answer(self, question: Question) -> None:
         """Ask for the answer, then store it and mark the question answered."""
-        from tui.screens.prompts import TextPrompt
+        from tacit.tui.screens.prompts import TextPrompt
 
         def answered(text: str | None) -> None:
             if text is None:
@@ -200,7 +200,7 @@ class CaptureActions(Screen[None]):
 
     def question_park(self, question: Question) -> None:
         """Park the question as an open question with an owner who can answer it."""
-        from tui.screens.prompts import TextPrompt
+        from tacit.tui.screens.prompts import TextPrompt
 
         def parked(owner: str | None) -> None:
             if owner is None:
@@ -221,7 +221,7 @@ class CaptureActions(Screen[None]):
 
     @work(exclusive=True, group="draft", exit_on_error=False)
     async def _draft_rule(self, question: Question) -> None:
-        from question_engine.service import draft_rule
+        from tacit.question_engine.service import draft_rule
 
         rule = Rule(
             session_id=self.session.id,
@@ -249,8 +249,8 @@ class CaptureActions(Screen[None]):
 
     def open_rule_editor(self, rule: Rule, question: Question | None) -> None:
         """Edit a rule in the modal editor; a returned rule is shown and saved."""
-        from tui.screens.rule_editor import RuleEditor
-        from tui.sync import save_edit
+        from tacit.tui.screens.rule_editor import RuleEditor
+        from tacit.tui.sync import save_edit
 
         def edited(result: Rule | None) -> None:
             if result is None:
@@ -293,7 +293,7 @@ class CaptureActions(Screen[None]):
         self._copy_text(text, f"{len(rules)} rule{'s' if len(rules) != 1 else ''}")
 
     def _copy_text(self, text: str, what: str) -> None:
-        from tui.clipboard import copy_text
+        from tacit.tui.clipboard import copy_text
 
         notice = copy_text(self.app, text, what=what)
         self.status.notice = notice
@@ -314,7 +314,7 @@ class CaptureActions(Screen[None]):
         self._after_writes(self._open_export)
 
     def _open_export(self) -> None:
-        from tui.screens.export import ExportDialog
+        from tacit.tui.screens.export import ExportDialog
 
         self.app.push_screen(ExportDialog(self.tacit.store, self.session.id))
 
@@ -323,7 +323,7 @@ class CaptureActions(Screen[None]):
         self._after_writes(self._open_decisions)
 
     def _open_decisions(self) -> None:
-        from tui.screens.decisions import DecisionRegister
+        from tacit.tui.screens.decisions import DecisionRegister
 
         self.app.push_screen(DecisionRegister(self.tacit.store, self.session.id))
 

@@ -19,9 +19,9 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, TextArea
 
-from models.domain import DECISION_PRESETS, Decision, ValidationError
-from models.repository import Store
-from tui.safe_text import clean, literal, literal_rich
+from tacit.models.domain import DECISION_PRESETS, Decision, ValidationError
+from tacit.models.repository import Store
+from tacit.tui.safe_text import clean, literal, literal_rich
 
 
 def register_rows(session_id: str, decisions: list[Decision]) -> list[Decision]:

@@ -13,8 +13,8 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
-from models.repository import Store
-from tui.safe_text import clean, literal
+from tacit.models.repository import Store
+from tacit.tui.safe_text import clean, literal
 
 FORMATS: tuple[tuple[str, str], ...] = (("JSON (for agent builds)", "json"), ("Markdown", "md"))
 
@@ -32,7 +32,7 @@ def default_path(session_id: str, fmt: str) -> str:
 
 def write_export(store: Store, session_id: str, fmt: str, include_drafts: bool, path: Path) -> int:
     """Build, render and write the export (0600); return the bytes written. Raises on failure."""
-    from models.export import export_document, render_json, render_markdown, write_private
+    from tacit.models.export import export_document, render_json, render_markdown, write_private
 
     document = export_document(store, session_id, include_drafts)
     data = render_json(document) if fmt == "json" else render_markdown(document).encode("utf-8")

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
-from tui.safe_text import literal_rich
+from tacit.tui.safe_text import literal_rich
 
 HelpEntry = Binding | tuple[str, str]
 

@@ -22,17 +22,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from models.domain import Acceptance, Question, Rule, Segment, Session
-from models.repository import Store
-from tui.safe_text import literal
-from tui.screens.prompts import TextPrompt
-from tui.sync import PresenceBadge
-from tui.widgets.formatting import acceptance_marks, category_label
-from tui.widgets.narrative import NarrativePane
-from tui.widgets.record_list import RecordList
+from tacit.models.domain import Acceptance, Question, Rule, Segment, Session
+from tacit.models.repository import Store
+from tacit.tui.safe_text import literal
+from tacit.tui.screens.prompts import TextPrompt
+from tacit.tui.sync import PresenceBadge
+from tacit.tui.widgets.formatting import acceptance_marks, category_label
+from tacit.tui.widgets.narrative import NarrativePane
+from tacit.tui.widgets.record_list import RecordList
 
 if TYPE_CHECKING:
-    from tui.app import TacitApp
+    from tacit.tui.app import TacitApp
 
 
 def waiting_for_operator(rules: list[Rule]) -> list[Rule]:

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from tui.safe_text import clean, literal
+from tacit.tui.safe_text import clean, literal
 
 
 class TextPrompt(ModalScreen[str | None]):

@@ -18,9 +18,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from models.domain import ROLES, RULE_STATUSES, Question, Rule, Unless, ValidationError
-from models.taxonomy import CATEGORIES
-from tui.safe_text import clean, literal
+from tacit.models.domain import ROLES, RULE_STATUSES, Question, Rule, Unless, ValidationError
+from tacit.models.taxonomy import CATEGORIES
+from tacit.tui.safe_text import clean, literal
 
 CSS = """
 RuleEditor { align: center middle; }

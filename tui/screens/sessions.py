@@ -16,9 +16,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from models.domain import Session, ValidationError
-from models.repository import Store
-from tui.safe_text import clean, literal
+from tacit.models.domain import Session, ValidationError
+from tacit.models.repository import Store
+from tacit.tui.safe_text import clean, literal
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.widgets import Static
 
-from models.domain import Question, Rule
-from models.taxonomy import CATEGORIES
+from tacit.models.domain import Question, Rule
+from tacit.models.taxonomy import CATEGORIES
 
 DISCUSSED = frozenset({"asked", "answered", "parked"})
 

@@ -7,9 +7,9 @@ from datetime import datetime, tzinfo
 from rich.text import Text
 from textual.content import Content
 
-from models.domain import Question, Rule, Segment
-from models.taxonomy import BY_ID
-from tui.safe_text import clean, literal, literal_rich
+from tacit.models.domain import Question, Rule, Segment
+from tacit.models.taxonomy import BY_ID
+from tacit.tui.safe_text import clean, literal, literal_rich
 
 STATUS_MARK: dict[str, str] = {
     "suggested": "·",

@@ -15,8 +15,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Input, Static
 
-from models.domain import SPEAKERS, Segment
-from tui.widgets.formatting import segment_line
+from tacit.models.domain import SPEAKERS, Segment
+from tacit.tui.widgets.formatting import segment_line
 
 
 class SpeakerTag(Static):
@@ -41,8 +41,7 @@ class NarrativeLog(ScrollView, can_focus=True):
         width = self._wrapped_at
         console = self.app.console
         return [
-            Strip(list(part.render(console)), part.cell_len)
-            for part in line.wrap(console, width)
+            Strip(list(part.render(console)), part.cell_len) for part in line.wrap(console, width)
         ]
 
     def _show_lines(self, follow: bool) -> None:

@@ -9,9 +9,9 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from models.domain import Question, Record, Rule
-from tui import keymap
-from tui.widgets.formatting import question_prompt, rule_prompt
+from tacit.models.domain import Question, Record, Rule
+from tacit.tui import keymap
+from tacit.tui.widgets.formatting import question_prompt, rule_prompt
 
 R = TypeVar("R", bound=Record)
 

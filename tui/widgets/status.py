@@ -6,8 +6,8 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tui.safe_text import literal
-from tui.sync import PairSync, presence_label
+from tacit.tui.safe_text import literal
+from tacit.tui.sync import PairSync, presence_label
 
 
 class StatusLine(Static):

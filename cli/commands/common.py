@@ -1,0 +1,83 @@
+"""Helpers every subcommand shares: opening the store and failing in one line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tacit.models.config import Config, ConfigError, load_config
+from tacit.models.locations import default_db_path
+from tacit.models.repository import Store
+from tacit.models.storage import DatabaseDamaged, DatabaseError, move_aside
+
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_DAMAGED = 3
+
+
+class CommandError(Exception):
+    """A failure to report in one line, with the exit code to use."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    """The database path from --db, TACIT_DB or the default data dir."""
+    given = getattr(args, "db", None)
+    return Path(given).expanduser() if given else default_db_path()
+
+
+def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
+    """Open the database, or raise CommandError; --recover moves a damaged file aside.
+
+    The default data directory is created on first use; a directory given with
+    --db or TACIT_DB must already exist. With create=False a missing file is an error.
+    """
+    path = db_path(args)
+    if path == default_db_path() and create and not path.parent.exists():
+        try:
+            path.parent.mkdir(parents=True, mode=0o700)
+        except OSError as error:
+            raise CommandError(f"cannot create {path.parent}: {error.strerror}") from None
+    try:
+        return Store(path, create=create)
+    except DatabaseDamaged as error:
+        if not getattr(args, "recover", False):
+            raise CommandError(
+                f"{error} (run with --recover to move it aside and start fresh)", EXIT_DAMAGED
+            ) from None
+        moved = move_aside(error.path)
+        print(f"tacit: moved the damaged database to {moved}", file=sys.stderr)
+        try:
+            return Store(path, create=True)
+        except DatabaseError as again:
+            raise CommandError(str(again), EXIT_DAMAGED) from None
+    except DatabaseError as error:
+        raise CommandError(str(error), EXIT_FAILURE) from None
+    except OSError as error:
+        raise CommandError(f"{path}: {error.strerror or error}", EXIT_FAILURE) from None
+
+
+def config_from(args: argparse.Namespace) -> Config:
+    """The config file merged with --model, --api-base and --offline."""
+    given = getattr(args, "config", None)
+    try:
+        config = load_config(Path(given).expanduser() if given else None)
+    except ConfigError as error:
+        raise CommandError(str(error), EXIT_USAGE) from None
+    if getattr(args, "model", None):
+        config.llm.model = args.model
+    if getattr(args, "api_base", None):
+        config.llm.api_base = args.api_base
+    if getattr(args, "offline", False):
+        config.llm.offline = True
+    return config
+
+
+def fail(error: CommandError) -> int:
+    """Print the one-line error and return its exit code."""
+    print(f"tacit: {error}", file=sys.stderr)
+    return error.code

@@ -1,0 +1,262 @@
+"""`tacit pair`: an engineer view and an operator view of one session, in tmux.
+
+Both views run as separate tacit instances on the same database, in the windows
+"engineer" and "operator" of one tmux session on a socket of their own (so the
+user's own tmux server and settings are untouched). Each person attaches with a
+grouped session, so each has their own current window and focus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import hashlib
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tacit.cli.commands.common import CommandError, db_path, open_store
+from tacit.models.locations import default_db_path
+from tacit.tui.safe_text import clean
+
+PAIR_SESSION = "tacit"
+ESCAPE_TIME_MS = 10
+TMUX_TIMEOUT = 10.0
+ROLE_WINDOWS = ("engineer", "operator")
+
+
+def socket_name(db: Path) -> str:
+    """The tmux socket of the pair for this user and database."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = str(os.getuid())
+    user = re.sub(r"[^A-Za-z0-9_-]", "", user)[:32] or "user"
+    digest = hashlib.sha256(str(db.expanduser().resolve()).encode()).hexdigest()[:8]
+    return f"tacit-pair-{user}-{digest}"
+
+
+def tmux_argv(socket: str, *command: str) -> list[str]:
+    """A tmux command line on the pair's socket."""
+    return ["tmux", "-L", socket, *command]
+
+
+def pair_running(socket: str) -> bool:
+    """Whether the pair's tmux session exists on that socket."""
+    if shutil.which("tmux") is None:
+        return False
+    try:
+        done = subprocess.run(
+            tmux_argv(socket, "has-session", "-t", PAIR_SESSION),
+            capture_output=True,
+            timeout=TMUX_TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
+
+
+def truecolor(environ: dict[str, str] | os._Environ[str]) -> bool:
+    """Whether the terminal says it renders 24-bit colour."""
+    return environ.get("COLORTERM", "").lower() in ("truecolor", "24bit")
+
+
+def _default_terminal() -> str:
+    """tmux-256color when its terminfo entry exists, else screen-256color."""
+    if shutil.which("infocmp"):
+        found = subprocess.run(
+            ["infocmp", "tmux-256color"], capture_output=True, check=False, timeout=TMUX_TIMEOUT
+        )
+        if found.returncode == 0:
+            return "tmux-256color"
+    return "screen-256color"
+
+
+def sharing_options(environ: dict[str, str] | os._Environ[str]) -> list[list[str]]:
+    """The tmux commands that make a shared session pleasant (see `tacit doctor`)."""
+    options = [
+        ["set-option", "-g", "set-clipboard", "on"],
+        ["set-option", "-g", "window-size", "smallest"],
+        ["set-option", "-s", "escape-time", str(ESCAPE_TIME_MS)],
+        ["set-option", "-g", "focus-events", "on"],
+        ["set-option", "-g", "default-terminal", _default_terminal()],
+    ]
+    if truecolor(environ):
+        options.append(["set-option", "-sa", "terminal-features", ",*:RGB"])
+        options.append(["set-option", "-sa", "terminal-overrides", ",*:Tc"])
+    return options
+
+
+def view_command(role: str, session_id: str, db: Path, args: argparse.Namespace) -> str:
+    """The shell command a pair window runs: this tacit, in one role, on the database."""
+    argv = [sys.executable, "-m", "tacit.cli.main", "--role", role, "--session", session_id]
+    argv += ["--db", str(db)]
+    if getattr(args, "config", None):
+        argv += ["--config", str(Path(args.config).expanduser().resolve())]
+    if getattr(args, "model", None):
+        argv += ["--model", args.model]
+    if getattr(args, "api_base", None):
+        argv += ["--api-base", args.api_base]
+    if getattr(args, "offline", False):
+        argv.append("--offline")
+    return shlex.join(argv)
+
+
+def _chain(commands: list[list[str]]) -> list[str]:
+    """tmux commands joined with ';' so one tmux call runs them all in order."""
+    chained: list[str] = []
+    for command in commands:
+        if chained:
+            chained.append(";")
+        chained += command
+    return chained
+
+
+def start_pair(socket: str, session_id: str, db: Path, args: argparse.Namespace) -> None:
+    """Start the tmux server with both views, or raise CommandError."""
+    commands = [["start-server"], *sharing_options(os.environ)]
+    commands += [
+        [
+            "new-session",
+            "-d",
+            "-s",
+            PAIR_SESSION,
+            "-n",
+            "engineer",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            view_command("engineer", session_id, db, args),
+        ],
+        [
+            "new-window",
+            "-d",
+            "-t",
+            f"{PAIR_SESSION}:",
+            "-n",
+            "operator",
+            view_command("operator", session_id, db, args),
+        ],
+    ]
+    try:
+        done = subprocess.run(
+            tmux_argv(socket, *_chain(commands)),
+            capture_output=True,
+            text=True,
+            timeout=TMUX_TIMEOUT,
+            check=False,
+            env=_outside_tmux(),
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise CommandError(f"could not start tmux: {error}") from None
+    if done.returncode != 0:
+        reason = (done.stderr or done.stdout).strip().splitlines()
+        raise CommandError(f"could not start tmux: {reason[0] if reason else 'unknown error'}")
+
+
+def _outside_tmux() -> dict[str, str]:
+    """The environment without TMUX, so tmux does not refuse to nest."""
+    return {key: value for key, value in os.environ.items() if key != "TMUX"}
+
+
+def attach_argv(socket: str, window: str) -> list[str]:
+    """Attach a new grouped session (own current window and focus) showing one window."""
+    return tmux_argv(
+        socket,
+        *_chain(
+            [
+                ["new-session", "-t", PAIR_SESSION],
+                ["set-option", "destroy-unattached", "on"],
+                ["select-window", "-t", f":{window}"],
+            ]
+        ),
+    )
+
+
+def join_command(args: argparse.Namespace, db: Path) -> str:
+    """The one command the second person runs."""
+    argv = ["tacit", "pair", "--join"]
+    if getattr(args, "db", None) or os.environ.get("TACIT_DB") or db != default_db_path():
+        argv += ["--db", str(db)]
+    return shlex.join(argv)
+
+
+def _attach(socket: str, window: str) -> int:
+    if os.environ.get("TMUX"):
+        print("Note: this nests the pair's tmux inside yours; press your prefix twice to reach it.")
+    sys.stdout.flush()
+    try:
+        os.execvpe("tmux", attach_argv(socket, window), _outside_tmux())
+    except OSError as error:
+        raise CommandError(f"could not attach to tmux: {error.strerror or error}") from None
+    return 0  # pragma: no cover - exec does not return
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start (or rejoin) the pair and attach, or join the operator window with --join."""
+    if shutil.which("tmux") is None:
+        raise CommandError("tmux is not installed; install it (e.g. apt install tmux) to pair")
+    db = db_path(args).expanduser().resolve()
+    socket = socket_name(db)
+    if args.join:
+        if not pair_running(socket):
+            raise CommandError(f"no pair is running on {db}; start one with: tacit pair")
+        if args.no_attach:
+            print(shlex.join(attach_argv(socket, "operator")))
+            return 0
+        return _attach(socket, "operator")
+    if pair_running(socket):
+        print(f"tacit pair: already running on {db}; attaching as the engineer.")
+    else:
+        store = open_store(args)
+        try:
+            wanted = args.pair_session or getattr(args, "session", None)
+            session = store.find_session(wanted) if wanted else next(iter(store.sessions()), None)
+        finally:
+            store.close()
+        if session is None:
+            if wanted:
+                raise CommandError(f"no session {wanted!r} in {db} (see: tacit sessions)")
+            raise CommandError(f"no session in {db} yet; start one with tacit, then run tacit pair")
+        start_pair(socket, session.id, db, args)
+        print(f"tacit pair: engineer and operator views of '{clean(session.title)}' are running.")
+    print(f"The operator joins with:  {join_command(args, db)}")
+    if args.no_attach:
+        print(f"The engineer attaches with:  {shlex.join(attach_argv(socket, 'engineer'))}")
+        return 0
+    return _attach(socket, "engineer")
+
+
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    parents: list[argparse.ArgumentParser],
+) -> None:
+    """Add `tacit pair` to the command line."""
+    parser = subparsers.add_parser(
+        name,
+        parents=parents,
+        help="pair in tmux: an engineer view and an operator view on one database",
+        description="Start (or rejoin) the pairing setup in tmux, or join it with --join.",
+    )
+    parser.add_argument(
+        "--session",
+        dest="pair_session",
+        metavar="ID",
+        help="the session to open (default: the most recent)",
+    )
+    parser.add_argument(
+        "--join", action="store_true", help="join a running pair in the operator window"
+    )
+    parser.add_argument(
+        "--no-attach",
+        action="store_true",
+        help="set everything up and print the commands, without attaching",
+    )
+    parser.set_defaults(handler=run)

@@ -1,0 +1,44 @@
+"""Start the Textual app (imported only here, so headless commands stay light)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tacit.cli.commands.common import EXIT_USAGE, CommandError, config_from, open_store
+from tacit.models.domain import Session
+from tacit.models.repository import Store
+
+
+def initial_session(store: Store, args: argparse.Namespace) -> Session | None:
+    """The session to open at once (--session or --demo), or None to offer the picker."""
+    if getattr(args, "session", None):
+        found = store.find_session(args.session)
+        if found is None:
+            raise CommandError(f"no session matches {args.session!r}", EXIT_USAGE)
+        return found
+    if getattr(args, "demo", False):
+        from tacit.cli.demo import DEMO_TITLE, create_demo
+
+        # reopen the demo made earlier rather than piling up copies in the database
+        earlier = next((s for s in store.sessions() if s.title == DEMO_TITLE), None)
+        return earlier or create_demo(store)
+    return None
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the store, then run the capture app until the user quits."""
+    config = config_from(args)
+    store = open_store(args)
+    try:
+        session = initial_session(store, args)
+        from tacit.tui.app import TacitApp
+
+        app = TacitApp(store=store, config=config, args=args, session=session)
+        app.run()
+        if not app.writer.close():
+            print("tacit: some changes could not be written in time", file=sys.stderr)
+            return 1
+        return app.return_code or 0
+    finally:
+        store.close()

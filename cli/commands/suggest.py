@@ -1,0 +1,148 @@
+"""`tacit suggest [FILE|-] [--json]`: clarification questions for a narrative, headless.
+
+The narrative is plain text, one segment per paragraph (blank-line separated). The
+output is the ranked questions, as a JSON array of {text, category, quote, source,
+score} with --json, or a readable numbered list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from tacit.cli.commands.common import EXIT_USAGE, CommandError, config_from
+from tacit.models.config import Config
+from tacit.question_engine.bank import BankError
+from tacit.question_engine.text import clean
+from tacit.question_engine.types import Suggestion
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser]) -> None:
+    """Add the suggest subcommand."""
+    parser = subparsers.add_parser(
+        name,
+        parents=parents,
+        help="suggest clarification questions for a narrative",
+        description="Read narrative text (one segment per paragraph) and print the ranked "
+        "clarification questions a good engineer would ask.",
+    )
+    parser.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        metavar="FILE",
+        help="narrative text file, or - for stdin (default: stdin)",
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.add_argument(
+        "--workflow",
+        default="",
+        metavar="NAME",
+        help="the workflow's name, used in coverage questions",
+    )
+    parser.add_argument(
+        "--limit", type=int, default=0, metavar="N", help="print at most N questions (default: all)"
+    )
+    parser.add_argument(
+        "--lines", action="store_true", help="one segment per line (transcripts), not per paragraph"
+    )
+    parser.set_defaults(handler=run)
+
+
+def read_narrative(source: str) -> str:
+    """The text of FILE, or stdin for '-'; CommandError (exit 2) when it cannot be read."""
+    if source == "-":
+        if sys.stdin is None or sys.stdin.isatty():
+            raise CommandError("no narrative: give a FILE or pipe text on stdin", EXIT_USAGE)
+        try:
+            return sys.stdin.read()
+        except UnicodeDecodeError:
+            raise CommandError("stdin: not UTF-8 text", EXIT_USAGE) from None
+    path = Path(source).expanduser()
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CommandError(f"{source}: no such file", EXIT_USAGE) from None
+    except IsADirectoryError:
+        raise CommandError(f"{source}: is a directory, not a text file", EXIT_USAGE) from None
+    except UnicodeDecodeError:
+        raise CommandError(f"{source}: not UTF-8 text", EXIT_USAGE) from None
+    except OSError as error:
+        raise CommandError(
+            f"{source}: cannot read ({error.strerror or error})", EXIT_USAGE
+        ) from None
+
+
+def split_segments(text: str, by_line: bool = False) -> list[str]:
+    """One segment per paragraph (blank lines separate paragraphs), or per line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    parts = text.split("\n") if by_line else _PARAGRAPH_BREAK.split(text)
+    return [" ".join(part.split()) for part in parts if part.strip()]
+
+
+def suggestions_for(segments: list[str], config: Config, workflow: str = "") -> list[Suggestion]:
+    """Ranked questions for a whole narrative.
+
+    The offline engine always; when `config.llm.enabled`, the LLM's questions about the
+    whole narrative are merged in (duplicates dropped, each labelled with its source).
+    When the LLM fails, the offline questions stand and one line on stderr says why.
+    """
+    from tacit.question_engine.offline import OfflineEngine
+
+    offline = OfflineEngine(config.engine).analyse_session(segments, workflow)
+    if not config.llm.enabled:
+        return offline
+    import asyncio
+
+    from tacit.question_engine.merge import merge
+    from tacit.question_engine.service import llm_suggestions
+    from tacit.question_engine.types import SessionContext
+
+    context = SessionContext(workflow=workflow)
+    llm, failure = asyncio.run(llm_suggestions("\n\n".join(segments), context, config))
+    if failure is not None:
+        print(f"tacit: {clean(failure)}; offline questions shown", file=sys.stderr)
+        return offline
+    return merge(llm, offline)
+
+
+def format_readable(suggestions: list[Suggestion]) -> str:
+    """A numbered list: question, category and the quote it comes from."""
+    if not suggestions:
+        return "No questions: nothing in the narrative raised one."
+    lines = []
+    for number, suggestion in enumerate(suggestions, 1):
+        lines.append(f"{number:>2}. [{suggestion.category}] {clean(suggestion.text)}")
+        if suggestion.quote:
+            lines.append(f'    "{clean(suggestion.quote)}"')
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the questions for FILE (or stdin); exit 2 on unreadable or empty input."""
+    config = config_from(args)
+    text = read_narrative(args.file)
+    segments = split_segments(text, getattr(args, "lines", False))
+    if not segments:
+        name = "stdin" if args.file == "-" else args.file
+        raise CommandError(f"{name}: no narrative text (it is empty)", EXIT_USAGE)
+    if args.limit < 0:
+        raise CommandError("--limit must be 0 (all) or more", EXIT_USAGE)
+    try:
+        suggestions = suggestions_for(segments, config, args.workflow)
+    except BankError as error:
+        raise CommandError(str(error), EXIT_USAGE) from None
+    if args.limit:
+        suggestions = suggestions[: args.limit]
+    if args.json:
+        json.dump([s.to_dict() for s in suggestions], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(format_readable(suggestions))
+    return 0

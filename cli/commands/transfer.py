@@ -1,0 +1,120 @@
+"""`tacit export`, `tacit import` and `tacit sessions`: the headless data commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from tacit.cli.commands.common import EXIT_USAGE, CommandError, open_store
+
+
+def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser]) -> None:
+    """Add the named data subcommand to the CLI."""
+    if name == "export":
+        parser = subparsers.add_parser(
+            "export", parents=parents[:1], help="export rules as JSON (default) or Markdown"
+        )
+        parser.add_argument("--format", choices=("json", "md"), default="json")
+        parser.add_argument("--session", metavar="ID", help="one session (default: all)")
+        parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+        parser.add_argument(
+            "--include-drafts",
+            action="store_true",
+            help="also draft, rejected and superseded rules",
+        )
+        parser.set_defaults(handler=run_export)
+    elif name == "import":
+        parser = subparsers.add_parser(
+            "import", parents=parents[:1], help="merge an export file into the database"
+        )
+        parser.add_argument("file", metavar="FILE")
+        parser.set_defaults(handler=run_import)
+    elif name == "sessions":
+        parser = subparsers.add_parser(
+            "sessions", parents=parents[:1], help="list sessions, most recent first"
+        )
+        parser.set_defaults(handler=run_sessions)
+
+
+def _check_output(output: str | None) -> Path | None:
+    if output is None or output == "-":
+        return None
+    path = Path(output).expanduser()
+    if path.is_dir():
+        raise CommandError(f"{path} is a directory", EXIT_USAGE)
+    if not path.parent.is_dir():
+        raise CommandError(f"{path.parent}: no such directory", EXIT_USAGE)
+    return path
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write the export to -o FILE or stdout."""
+    from tacit.models.export import (
+        ExportError,
+        export_document,
+        render_json,
+        render_markdown,
+        write_private,
+    )
+
+    output = _check_output(args.output)
+    store = open_store(args, create=False)
+    try:
+        session_id = None
+        if args.session:
+            session = store.find_session(args.session)
+            if session is None:
+                raise CommandError(f"no session {args.session!r} (see: tacit sessions)", EXIT_USAGE)
+            session_id = session.id
+        doc = export_document(store, session_id, include_drafts=args.include_drafts)
+    finally:
+        store.close()
+    data = render_json(doc) if args.format == "json" else render_markdown(doc).encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    try:
+        write_private(output, data)
+    except ExportError as error:
+        raise CommandError(str(error)) from None
+    rules = len(doc["rules"])
+    print(f"tacit: wrote {rules} rule{'s' * (rules != 1)} to {output}", file=sys.stderr)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Validate the file whole, then merge it by id."""
+    from tacit.models.importer import ImportRefused, import_file, read_export
+
+    try:
+        read_export(Path(args.file))  # refuse a bad file before opening (or creating) the db
+    except ImportRefused as error:
+        raise CommandError(str(error), EXIT_USAGE) from None
+    store = open_store(args)
+    try:
+        result = import_file(store, Path(args.file))
+    except ImportRefused as error:
+        raise CommandError(str(error), EXIT_USAGE) from None
+    finally:
+        store.close()
+    print(f"tacit: imported {args.file}: {result.summary()}", file=sys.stderr)
+    return 0
+
+
+def run_sessions(args: argparse.Namespace) -> int:
+    """Print one line per session: id, title, workflow, counts."""
+    store = open_store(args, create=False)
+    try:
+        for session in store.sessions():
+            rules = store.rules(session.id)
+            accepted = sum(r.status == "accepted" for r in rules)
+            workflow = f" [{session.workflow}]" if session.workflow else ""
+            print(
+                f"{session.id}  {session.title}{workflow}  {accepted}/{len(rules)} rules accepted"
+            )
+    finally:
+        store.close()
+    return 0

@@ -1,0 +1,143 @@
+"""The `tacit` command line: the app by default, and headless subcommands.
+
+Every failure the user can cause ends in one line on stderr and a non-zero exit:
+2 for bad arguments or bad input files, 3 for a damaged database, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from tacit.cli.commands.common import CommandError, fail
+
+EXIT_USAGE = 2
+EXIT_DAMAGED = 3
+
+# subcommand name -> module in tacit.cli.commands with register(subparsers, ...) and run(args)
+SUBCOMMANDS = ("export", "import", "suggest", "sessions", "pair", "doctor")
+_MODULES = {"export": "transfer", "import": "transfer", "sessions": "transfer"}
+
+
+class UsageError(Exception):
+    """Bad command-line input; the message is the one line shown."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports errors in one line instead of usage plus message."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+def tacit_version() -> str:
+    """The installed version of tacit."""
+    from importlib.metadata import PackageNotFoundError, version  # ~45 ms: only when asked
+
+    try:
+        return version("tacit")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+class _VersionAction(argparse.Action):
+    """--version, looked up only when given (keeps importlib.metadata off the start-up path)."""
+
+    def __init__(
+        self,
+        option_strings: Sequence[str],
+        dest: str = argparse.SUPPRESS,
+        default: str = argparse.SUPPRESS,
+        help: str | None = None,
+    ) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"tacit {tacit_version()}")
+        parser.exit()
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser: app options, plus the subcommands when argv may name one.
+
+    Starting the app (no subcommand, no --help) skips importing the subcommand
+    modules, which keeps them off the start-up path.
+    """
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--db", metavar="PATH", help="database file (default: TACIT_DB or the data dir)"
+    )
+    common.add_argument(
+        "--recover",
+        action="store_true",
+        help="if the database is damaged, move it aside with a timestamp and start fresh",
+    )
+    llm = _Parser(add_help=False)
+    llm.add_argument(
+        "--model", metavar="M", help="LLM model as litellm spells it (e.g. ollama/llama3.1)"
+    )
+    llm.add_argument("--api-base", metavar="URL", help="LLM server or LiteLLM proxy URL")
+    llm.add_argument("--offline", action="store_true", help="never use an LLM, even if configured")
+    llm.add_argument(
+        "--config", metavar="FILE", help="config file (default: TACIT_CONFIG or the config dir)"
+    )
+
+    parser = _Parser(
+        prog="tacit",
+        description="Capture the hidden rules of a workflow, live, as a pair.",
+        parents=[common, llm],
+    )
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
+    parser.add_argument("--session", metavar="ID", help="open this session directly")
+    parser.add_argument("--demo", action="store_true", help="open a ready-made sample session")
+    parser.add_argument(
+        "--role",
+        choices=("engineer", "operator"),
+        default="engineer",
+        help="which view to open (default: engineer)",
+    )
+    if not _may_name_subcommand(sys.argv[1:] if argv is None else argv):
+        return parser
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in SUBCOMMANDS:
+        module: Any = importlib.import_module(f"tacit.cli.commands.{_MODULES.get(name, name)}")
+        module.register(subparsers, name, [common, llm])
+    return parser
+
+
+def _may_name_subcommand(args: Sequence[str]) -> bool:
+    """Whether the arguments name a subcommand or ask for help (which lists them)."""
+    return any(a in SUBCOMMANDS or a in ("-h", "--help") for a in args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `tacit` console script."""
+    try:
+        args = build_parser(argv).parse_args(argv)
+        handler = getattr(args, "handler", None)
+        if handler is not None:
+            code: int = handler(args)
+            return code
+        from tacit.cli.commands.run_app import run_app
+
+        return run_app(args)
+    except UsageError as error:
+        print(f"tacit: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except CommandError as error:
+        return fail(error)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

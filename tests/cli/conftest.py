@@ -1,0 +1,1 @@
+"""Tests of the headless command line: subcommands, exit codes, one-line errors."""

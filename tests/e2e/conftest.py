@@ -1,0 +1,1 @@
+"""End-to-end tests in a real terminal: tacit under tmux, keys sent, screen read back."""

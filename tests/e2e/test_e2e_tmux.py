@@ -1,0 +1,198 @@
+"""The real `tacit` in tmux: new session, narrative, question -> accepted rule -> export.
+
+Drives the installed console script through a private tmux server (its own -L
+socket) with a temporary database and config dir, polling `capture-pane` with
+a deadline after every step, never sleeping a fixed time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+DEADLINE = 20.0
+NARRATIVE = "We route tickets by zip code and try to balance load; Janet takes the big ones."
+ANSWER = "Key accounts stay with the owner's team unless she is out a week, then the backup"
+
+
+def tacit_command() -> list[str]:
+    """The venv's console script next to this Python, else `python -m tacit.cli.main`."""
+    script = Path(sys.executable).with_name("tacit")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("tacit")
+    return [found] if found else [sys.executable, "-m", "tacit.cli.main"]
+
+
+class Tmux:
+    """A private tmux server with one 100x30 window."""
+
+    def __init__(self, socket: str, config: Path) -> None:
+        self.socket = socket
+        self.config = config
+
+    def run(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, "-f", str(self.config), *args],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        )
+        return result.stdout
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", "e2e", *keys)
+
+    def text(self, text: str) -> None:
+        self.run("send-keys", "-t", "e2e", "-l", text)
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "e2e")
+
+    def wait(self, condition: Callable[[str], bool], what: str) -> str:
+        deadline = time.monotonic() + DEADLINE
+        while True:
+            shown = self.screen()
+            if condition(shown):
+                return shown
+            if time.monotonic() > deadline:
+                size = self.run("display", "-p", "-t", "e2e", "#{window_width}x#{window_height}")
+                raise AssertionError(
+                    f"timed out waiting for {what}; {size.strip()} screen:\n{shown}"
+                )
+            time.sleep(0.05)  # polling interval, not a wait for a result
+
+    def wait_text(self, *needles: str) -> str:
+        return self.wait(lambda shown: all(n in shown for n in needles), " + ".join(needles))
+
+    def styled_line(self, label: str) -> str:
+        """The line holding label, with its colours (focus shows only as a style)."""
+        shown = self.run("capture-pane", "-p", "-e", "-t", "e2e")
+        return next((line for line in shown.splitlines() if label in line), "")
+
+    def tick(self, role: str) -> None:
+        """Tick '<Role> accepts' in the rule editor through the command palette."""
+        label = f"{role.capitalize()} accepts"
+        unticked = _tick_style(self.styled_line(label))
+        assert unticked, f"{label!r} is not on screen"
+        self.keys("C-p")
+        self.wait_text("Search for commands")
+        command = f"Toggle {role} acceptance"
+        self.text(command)
+        self.wait(lambda shown: shown.count(command) >= 2, f"the palette offering {command!r}")
+        self.keys("Enter")
+        self.wait(
+            lambda _: _tick_style(self.styled_line(label)) not in ("", unticked), f"{label} ticked"
+        )
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    config = tmp_path / "tmux.conf"
+    config.write_text(
+        "set -g default-size 100x30\nset -g escape-time 0\nset -g remain-on-exit on\n",
+        encoding="utf-8",
+    )
+    server = Tmux(f"tacit-e2e-{os.getpid()}-{tmp_path.name}", config)
+    env = {
+        "TACIT_DB": str(tmp_path / "tacit.json"),
+        "TACIT_CONFIG_DIR": str(tmp_path / "config"),
+        "TACIT_DATA_DIR": str(tmp_path / "data"),
+        "TERM": "xterm-256color",
+    }
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    # COLUMNS/LINES leak from the test runner and would override the pane's real size.
+    unset = "-u COLUMNS -u LINES"
+    rc_file = shlex.quote(str(tmp_path / "exit-code"))
+    command = (
+        f"cd {shlex.quote(str(tmp_path))} && env {unset} {exports} "
+        f"{shlex.join(tacit_command())}; echo $? > {rc_file}"
+    )
+    server.run("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", command)
+    server.run("resize-window", "-t", "e2e", "-x", "100", "-y", "30")
+    try:
+        yield server
+    finally:
+        socket = server.run("display", "-p", "#{socket_path}").strip()
+        subprocess.run(["tmux", "-L", server.socket, "kill-server"], capture_output=True)
+        if socket:
+            Path(socket).unlink(missing_ok=True)  # tmux leaves the socket file behind
+
+
+def test_from_narrative_to_exported_accepted_rule(tmux: Tmux, tmp_path: Path) -> None:
+    tmux.wait_text("New session", "Title")
+    tmux.text("Dispatch e2e")
+    tmux.keys("Enter")
+    tmux.wait_text("Narrative", "Questions", "Dispatch e2e")
+
+    tmux.text(NARRATIVE)
+    tmux.keys("Enter")
+    tmux.wait_text("suggested", "Janet takes the big ones")
+
+    tmux.keys("Tab")  # to the questions pane: its single keys show in the footer
+    tmux.wait_text("Answer", "To rule")
+    tmux.keys("r")
+    tmux.wait_text("Record the answer")
+    tmux.text(ANSWER)
+    tmux.keys("Enter")
+    tmux.wait_text("answered", "→ Key accounts")
+
+    tmux.keys("u")
+    tmux.wait_text("Statement", "Operator accepts", "Engineer accepts")
+    tmux.tick("engineer")
+    tmux.tick("operator")
+    tmux.keys("C-s")
+    tmux.wait_text("accepted O✓ E✓")
+
+    tmux.keys("C-e")
+    tmux.wait_text("Export session")
+    tmux.keys("Enter")  # the default path: ./tacit-<short id>.json in the working dir
+    exported = _wait_for_file(tmp_path, "tacit-*.json")
+    tmux.wait_text("Narrative")  # the dialog closed, the app is still running
+
+    tmux.keys("C-q")
+    exit_code = _wait_for_file(tmp_path, "exit-code")
+    assert exit_code.read_text(encoding="utf-8").strip() == "0"
+
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    rules = (
+        list(document["rules"].values())
+        if isinstance(document["rules"], dict)
+        else document["rules"]
+    )
+    [rule] = rules
+    assert rule["statement"].startswith("Key accounts stay with the owner's team")
+    assert rule["status"] == "accepted"
+    assert rule["accepted_by_operator"] and rule["accepted_by_engineer"]
+    assert rule["unless"] and rule["unless"][0]["condition"]
+    assert exported.stat().st_mode & 0o777 == 0o600
+
+
+def _tick_style(line: str) -> str:
+    """The SGR codes the checkbox's X is drawn with ('' when the line is not shown)."""
+    found = re.search(r"▐((?:\x1b\[[0-9;]*m)*)X", line)
+    return found.group(1) if found else ""
+
+
+def _wait_for_file(folder: Path, pattern: str) -> Path:
+    deadline = time.monotonic() + DEADLINE
+    while True:
+        found = sorted(folder.glob(pattern))
+        if found and found[0].stat().st_size > 0:
+            return found[0]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no {pattern} written in {folder}")
+        time.sleep(0.05)

@@ -1,0 +1,79 @@
+"""The engine stays above a quality floor on the annotated narratives (bench/eval_engine.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("eval_engine", ROOT / "bench" / "eval_engine.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scorer() -> ModuleType:
+    return load_scorer()
+
+
+def test_eval_set_is_big_and_varied_enough(scorer: ModuleType) -> None:
+    narratives = scorer.load_narratives()
+    assert len(narratives) >= 20
+    assert len({n["domain"] for n in narratives}) >= 20
+    assert all(len(n["gap"]) >= 5 for n in narratives)
+
+
+def test_gap_recall_precision_and_duplicates_stay_above_the_floor(scorer: ModuleType) -> None:
+    figures = scorer.evaluate_narratives()
+    assert figures["recall@5"] >= 0.50, figures["recall@5"]
+    assert figures["recall@10"] >= 0.75, figures["recall@10"]
+    assert figures["precision@10"] >= 0.90, figures["precision@10"]
+    assert figures["duplicates"] == 0
+
+
+def test_scorer_counts_a_miss_as_a_miss(scorer: ModuleType) -> None:
+    narrative = {
+        "id": "t",
+        "text": "We route by zip code.",
+        "gap": [
+            {"category": "exception", "thing": "zip", "terms": ["zip"]},
+            {"category": "reporting", "thing": "the report", "terms": ["report"]},
+        ],
+    }
+    row = scorer.score_narrative(narrative, [], frozenset())
+    assert row["recall@5"] == 0.0 and row["precision@10"] == 0.0
+
+
+@pytest.mark.skipif(
+    not (
+        Path(__file__).resolve().parents[3] / "shared" / "data" / "elicitation-followups-study1.csv"
+    ).exists(),
+    reason="interview data not available",
+)
+def test_top5_questions_often_target_what_the_human_interviewer_did(scorer: ModuleType) -> None:
+    figures = scorer.evaluate_interviews()
+    assert figures["anchored"] >= 90
+    assert figures["top5_hit_rate"] >= 0.5, figures
+
+
+def test_engine_imports_neither_textual_nor_litellm() -> None:
+    code = (
+        "import sys, tacit.question_engine.offline, tacit.question_engine.drafting, "
+        "tacit.cli.commands.suggest; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'litellm')]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

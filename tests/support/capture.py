@@ -1,0 +1,92 @@
+"""Helpers for the Pilot tests of the capture app (no tests here)."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from datetime import UTC
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from tacit.models.config import Config
+from tacit.models.domain import Session
+from tacit.models.repository import Store
+from tacit.tui.app import TacitApp
+from tacit.tui.screens.capture import CaptureScreen
+
+DEADLINE = 15.0
+
+
+def make_app(
+    db_path: Path,
+    session: Session | None = None,
+    *,
+    role: str = "engineer",
+    config: Config | None = None,
+) -> tuple[TacitApp, Store]:
+    """An app over a fresh store, opening session (saved first) or the picker."""
+    store = Store(db_path)
+    if session is not None:
+        store.save(session)
+    args = argparse.Namespace(role=role, session=None, demo=False)
+    app = TacitApp(store, config or Config(), args, session=session, tz=UTC)
+    return app, store
+
+
+async def wait_for(pilot: Pilot[Any], condition: Callable[[], object], what: str = "") -> None:
+    """Poll condition until it holds, failing after a deadline (never a fixed sleep)."""
+
+    deadline = time.monotonic() + DEADLINE
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what or condition}")
+        await pilot.pause(0.02)
+
+
+async def capture_ready(pilot: Pilot[Any]) -> CaptureScreen:
+    """Wait until the capture screen is on top and has loaded its session."""
+    app = pilot.app
+    await wait_for(
+        pilot,
+        lambda: isinstance(app.screen, CaptureScreen) and app.screen.loaded,
+        "the capture screen",
+    )
+    screen = app.screen
+    assert isinstance(screen, CaptureScreen)
+    return screen
+
+
+async def writes_done(pilot: Pilot[Any]) -> None:
+    """Wait until every queued store write has landed on disk."""
+    app = pilot.app
+    assert isinstance(app, TacitApp)
+    await wait_for(pilot, lambda: app.writer.idle, "queued store writes")
+
+
+async def type_segment(pilot: Pilot[Any], text: str) -> None:
+    """Type a narrative segment into the input and press Enter."""
+    screen = await capture_ready(pilot)
+    screen.narrative.input.focus()
+    await pilot.pause()
+    await pilot.press(*text, "enter")
+
+
+def visible_text(pilot: Pilot[Any]) -> str:
+    """The plain text of every widget on the current screen (what a user reads)."""
+    from textual.widgets import OptionList, Static
+
+    from tacit.tui.widgets.narrative import NarrativeLog
+
+    parts: list[str] = []
+    for widget in pilot.app.screen.query("*"):
+        if isinstance(widget, NarrativeLog):
+            parts.extend(line.plain for line in widget.entries)
+        elif isinstance(widget, OptionList):
+            for index in range(widget.option_count):
+                parts.append(str(widget.get_option_at_index(index).prompt))
+        elif isinstance(widget, Static):
+            parts.append(str(widget.render()))
+    return "\n".join(parts)

@@ -1,0 +1,1 @@
+"""Unit tests of the domain, the store and export/import: no Textual, no engine."""
