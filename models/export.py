@@ -13,6 +13,7 @@ import orjson
 
 from tacit.models.domain import Session
 from tacit.models.repository import Store
+from tacit.models.safe_text import one_line
 
 EXPORT_FORMAT = "tacit-export"
 EXPORT_SCHEMA_VERSION = 1
@@ -80,7 +81,7 @@ def render_json(doc: dict[str, Any]) -> bytes:
 
 def _md(text: str) -> str:
     """Keep narrative text from being read as Markdown structure."""
-    return " ".join(text.split()).replace("|", "\\|")
+    return one_line(text).replace("|", "\\|")
 
 
 def _acceptance(rule: dict[str, Any]) -> str:

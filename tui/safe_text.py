@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.content import Content
 
-# C0 controls except tab and newline, DEL, and C1 controls (which include CSI/OSC introducers).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from tacit.models.safe_text import clean
 
-
-def clean(text: str) -> str:
-    """Strip control characters (ESC included) so escape sequences cannot act."""
-    return _CONTROL.sub("", text)
+__all__ = ["clean", "literal", "literal_rich"]
 
 
 def literal(text: str, style: str = "") -> Content:

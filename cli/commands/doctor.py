@@ -28,8 +28,8 @@ from tacit.cli.commands.pair import (
     tmux_argv,
 )
 from tacit.models.repository import Store
+from tacit.models.safe_text import clean
 from tacit.models.storage import DatabaseDamaged, DatabaseError
-from tacit.tui.safe_text import clean
 
 OK, WARN, FAIL = "ok", "warn", "FAIL"
 CONNECT_TIMEOUT = 2.0

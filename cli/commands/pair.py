@@ -21,7 +21,7 @@ from pathlib import Path
 
 from tacit.cli.commands.common import CommandError, db_path, open_store
 from tacit.models.locations import default_db_path
-from tacit.tui.safe_text import clean
+from tacit.models.safe_text import clean
 
 PAIR_SESSION = "tacit"
 ESCAPE_TIME_MS = 10
