@@ -40,7 +40,24 @@ from tacit.question_engine.offline import OfflineEngine  # noqa: E402
 from tacit.question_engine.text import STOPWORDS, stem, words  # noqa: E402
 from tacit.question_engine.types import Suggestion  # noqa: E402
 
+try:
+    from bench.eval_rules import (
+        adversarial_failures,
+        annotated_people,
+        load_adversarial,
+        wrong_reason,
+    )
+except ImportError:  # run as a script: bench/ is on sys.path
+    from eval_rules import (  # type: ignore[no-redef]
+        adversarial_failures,
+        annotated_people,
+        load_adversarial,
+        wrong_reason,
+    )
+
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
+TEST_DIR = EVAL_DIR / "test"
+SPLITS = {"dev": EVAL_DIR, "test": TEST_DIR}
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 DEFAULT_CSV = SHARED_DATA / "elicitation-followups-study1.csv"
 _TERM_STOP = frozenset({"the", "a", "an", "of", "to", "and", "or", "in", "on", "for"})
@@ -54,7 +71,7 @@ def stems(text: str, stop: frozenset[str] = _TERM_STOP) -> set[str]:
 def load_narratives(directory: Path = EVAL_DIR) -> list[dict[str, Any]]:
     """Every annotated narrative under directory, in file then entry order."""
     narratives: list[dict[str, Any]] = []
-    for path in sorted(directory.glob("*.toml")):
+    for path in sorted(directory.glob("narratives_*.toml")):
         narratives.extend(tomllib.loads(path.read_text(encoding="utf-8"))["narrative"])
     return narratives
 
@@ -85,13 +102,17 @@ def score_narrative(
         return any(s.category == gap["category"] and names_term(s.text, gap["terms"]) for s in top)
 
     top10 = suggestions[:10]
+    people = annotated_people(narrative)
+    wrong = [w for s in top10 if (w := wrong_reason(s.text, narrative["text"], people))]
     recall5 = sum(hits(g, suggestions[:5]) for g in gaps) / len(gaps)
     recall10 = sum(hits(g, top10) for g in gaps) / len(gaps)
     useful = 0
     for suggestion in top10:
         on_gap = any(names_term(suggestion.text, g["terms"]) for g in gaps)
         named = (stems(suggestion.text, STOPWORDS) - template_stems) & text_stems
-        useful += on_gap or bool(named)
+        useful += (on_gap or bool(named)) and not wrong_reason(
+            suggestion.text, narrative["text"], people
+        )
     named_sets = [(s.category, frozenset(stems(s.text, STOPWORDS) - template_stems)) for s in top10]
     duplicates = sum(
         1
@@ -107,17 +128,22 @@ def score_narrative(
         "recall@10": recall10,
         "precision@10": useful / len(top10) if top10 else 0.0,
         "duplicates": duplicates,
+        "wrong": len(wrong),
+        "wrong_rules": wrong,
+        "top10": [s.text for s in top10],
         "suggestions": len(suggestions),
         "missed@10": missed,
     }
 
 
-def evaluate_narratives(engine: OfflineEngine | None = None) -> dict[str, Any]:
-    """Score every annotated narrative; macro averages plus per-narrative rows."""
+def evaluate_narratives(
+    engine: OfflineEngine | None = None, directory: Path = EVAL_DIR
+) -> dict[str, Any]:
+    """Score every annotated narrative of a split; macro averages plus per-narrative rows."""
     engine = engine or OfflineEngine()
     template_stems = _template_words(engine)
     rows = []
-    for narrative in load_narratives():
+    for narrative in load_narratives(directory):
         suggestions = engine.analyse_session(segments_of(narrative["text"]))
         rows.append(score_narrative(narrative, suggestions, template_stems))
     count = len(rows)
@@ -128,6 +154,7 @@ def evaluate_narratives(engine: OfflineEngine | None = None) -> dict[str, Any]:
         "recall@10": sum(r["recall@10"] for r in rows) / count,
         "precision@10": sum(r["precision@10"] for r in rows) / count,
         "duplicates": sum(r["duplicates"] for r in rows),
+        "wrong_share": sum(r["wrong"] for r in rows) / max(1, sum(len(r["top10"]) for r in rows)),
         "rows": rows,
     }
 
@@ -183,30 +210,74 @@ def evaluate_interviews(
     }
 
 
+def evaluate_adversarial(
+    engine: OfflineEngine | None = None, path: Path = TEST_DIR / "adversarial.toml"
+) -> dict[str, Any]:
+    """Share of adversarial cases where no question breaks the case's rules."""
+    engine = engine or OfflineEngine()
+    cases = load_adversarial(path)
+    failed: dict[str, list[str]] = {}
+    for case in cases:
+        questions = [s.text for s in engine.analyse_session(segments_of(case["text"]))]
+        reasons = adversarial_failures(case, questions)
+        if reasons:
+            failed[case["id"]] = reasons
+    return {"cases": len(cases), "pass_rate": 1 - len(failed) / len(cases), "failed": failed}
+
+
+def _print_split(name: str, figures: dict[str, Any], verbose: bool) -> None:
+    print(f"{name}: {figures['narratives']} narratives, {figures['gaps']} gaps")
+    print(f"  gap recall@5   {figures['recall@5']:.2f}")
+    print(f"  gap recall@10  {figures['recall@10']:.2f}")
+    print(f"  precision@10   {figures['precision@10']:.2f}")
+    print(f"  wrong (W1-W4)  {figures['wrong_share']:.1%} of top-10 questions")
+    print(f"  near-duplicates {figures['duplicates']} pairs in all top-10s")
+    if verbose:
+        for row in figures["rows"]:
+            print(
+                f"  {row['id']:<26} r@5 {row['recall@5']:.2f} r@10 {row['recall@10']:.2f} "
+                f"p@10 {row['precision@10']:.2f} wrong {row['wrong_rules']} "
+                f"missed: {'; '.join(row['missed@10'])}"
+            )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the evaluation figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--csv", type=Path, default=DEFAULT_CSV, help="interview CSV")
-    parser.add_argument("--verbose", action="store_true", help="list missed gaps")
+    parser.add_argument("--verbose", action="store_true", help="list missed gaps (dev only)")
+    parser.add_argument(
+        "--split",
+        choices=["dev", "test", "both"],
+        default="both",
+        help="which annotated split to score (default: both, side by side)",
+    )
     args = parser.parse_args(argv)
     engine = OfflineEngine()
-    narratives = evaluate_narratives(engine)
+    splits = ["dev", "test"] if args.split == "both" else [args.split]
+    figures = {name: evaluate_narratives(engine, SPLITS[name]) for name in splits}
+    adversarial = evaluate_adversarial(engine) if "test" in splits else None
     interviews = evaluate_interviews(args.csv, engine) if args.csv.exists() else None
     if args.json:
-        print(json.dumps({"narratives": narratives, "interviews": interviews}, indent=2))
-        return 0
-    print(f"narratives: {narratives['narratives']}, gaps: {narratives['gaps']}")
-    print(f"  gap recall@5   {narratives['recall@5']:.2f}")
-    print(f"  gap recall@10  {narratives['recall@10']:.2f}")
-    print(f"  precision@10   {narratives['precision@10']:.2f}")
-    print(f"  duplicates     {narratives['duplicates']} pairs in all top-10s")
-    if args.verbose:
-        for row in narratives["rows"]:
-            print(
-                f"  {row['id']:<26} r@5 {row['recall@5']:.2f} r@10 {row['recall@10']:.2f} "
-                f"p@10 {row['precision@10']:.2f} missed: {'; '.join(row['missed@10'])}"
+        print(
+            json.dumps(
+                {"splits": figures, "adversarial": adversarial, "interviews": interviews},
+                indent=2,
             )
+        )
+        return 0
+    for name, split in figures.items():
+        # never list the test split's questions: looking at them is tuning on them
+        _print_split(name, split, args.verbose and name == "dev")
+    if "dev" in figures and "test" in figures:
+        gap = figures["dev"]["recall@10"] - figures["test"]["recall@10"]
+        print(f"dev-test gap in recall@10: {gap:+.2f}")
+    if adversarial:
+        print(
+            f"adversarial: {adversarial['pass_rate']:.2f} of {adversarial['cases']} cases pass "
+            f"(failing: {', '.join(adversarial['failed']) or 'none'})"
+        )
     if interviews:
         print(
             f"interviews: {interviews['contexts']} contexts, {interviews['anchored']} with a "
@@ -215,6 +286,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  top-5 names the human follow-up's target: {interviews['top5_hit_rate']:.2f}")
         print(f"  echo baseline (5 most frequent words):    {interviews['echo_baseline_rate']:.2f}")
         print(f"  by follow-up type: {interviews['by_type']}")
+    else:
+        print(f"interviews: {args.csv} not found (skipped)")
     return 0
 
 
