@@ -32,7 +32,7 @@ from tinydb import TinyDB
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tacit.models.domain import Rule, Segment, Session
+from tacit.models.domain import Example, Rule, Segment, Session
 from tacit.models.repository import Store
 from tacit.models.storage import AtomicJSONStorage
 
@@ -50,7 +50,10 @@ def sample_rules(session_id: str, count: int) -> list[Rule]:
             frequency="95% of leads",
             impact="a wrong owner costs a day of follow-up",
             owner="sales ops",
-            examples=[f"zip 9410{i % 10} goes to West", "a named account stays with Janet"],
+            examples=[
+                Example(f"zip 9410{i % 10}", "West"),
+                Example("a named account", "stays with Janet"),
+            ],
             category="implicit_rule",
         )
         for i in range(count)

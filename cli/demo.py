@@ -14,6 +14,7 @@ from tacit.models.config import EngineConfig
 from tacit.models.domain import (
     DECISION_PRESETS,
     Decision,
+    Example,
     Question,
     Record,
     Rule,
@@ -103,7 +104,16 @@ def _rules(session: Session, segments: list[Segment], source: Question | None) -
         ],
         frequency="most jobs; big accounts are the exception",
         owner="Janet",
-        examples=["Zip 94110, no owner: Mission team", "Acme (owner: Priya): Priya's team"],
+        examples=[
+            Example(
+                scenario="A job at zip 94110; the account has no owner", outcome="Mission team"
+            ),
+            Example(
+                scenario="A job for Acme, whose primary owner Priya is out today",
+                outcome="Priya's team",
+                clause=0,
+            ),
+        ],
         category="implicit_rule",
         question_id=source.id if source else None,
         segment_ids=[segments[0].id, segments[2].id],

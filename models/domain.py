@@ -171,6 +171,44 @@ class Unless:
 
 
 @dataclass(slots=True)
+class Example:
+    """Example Mapping's green card: a scenario and what should happen, for one clause.
+
+    clause None exercises the base rule (when/then); an integer n exercises the
+    rule's n-th unless-clause (0-based), so tests can tell an agent that ignores
+    an exception from one that follows it. needs_review marks an example whose
+    outcome nobody stated yet (e.g. carried over from a version-1 file).
+    """
+
+    scenario: str
+    outcome: str = ""
+    clause: int | None = None
+    needs_review: bool = False
+
+    @classmethod
+    def coerce(cls, value: Any) -> Example:
+        """An Example from itself or its dict form; anything else is a ValidationError."""
+        if isinstance(value, Example):
+            return value
+        _require(isinstance(value, dict), f"an example must be an object, not {value!r}")
+        names = {"scenario", "outcome", "clause", "needs_review"}
+        example = cls(**{k: v for k, v in value.items() if k in names})
+        _require(isinstance(example.scenario, str), "an example's scenario must be text")
+        _require(isinstance(example.outcome, str), "an example's outcome must be text")
+        _require(
+            example.clause is None
+            or (isinstance(example.clause, int) and not isinstance(example.clause, bool)),
+            "an example's clause is the base rule (null) or an unless-clause number",
+        )
+        return example
+
+    @property
+    def is_base(self) -> bool:
+        """It exercises the base rule rather than an exception."""
+        return self.clause is None
+
+
+@dataclass(slots=True)
 class Acceptance:
     """Who accepted a rule for one role, and when."""
 
@@ -200,7 +238,7 @@ class Rule(Record):
     frequency: str = ""
     impact: str = ""
     owner: str = ""
-    examples: list[str] = field(default_factory=list)
+    examples: list[Example] = field(default_factory=list)
     category: str = "implicit_rule"
     status: str = "draft"
     accepted_by_operator: Acceptance | None = None
@@ -220,6 +258,7 @@ class Rule(Record):
         _require(self.status in RULE_STATUSES, f"unknown rule status {self.status!r}")
         self.unless = [u if isinstance(u, Unless) else Unless(**u) for u in self.unless]
         self.comments = [c if isinstance(c, Comment) else Comment(**c) for c in self.comments]
+        self.examples = [Example.coerce(e) for e in self.examples]
         if isinstance(self.accepted_by_operator, dict):
             self.accepted_by_operator = Acceptance(**self.accepted_by_operator)
         if isinstance(self.accepted_by_engineer, dict):

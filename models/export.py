@@ -11,12 +11,13 @@ from typing import Any
 
 import orjson
 
-from tacit.models.domain import Session
+from tacit.models.domain import Example, Session
+from tacit.models.example_text import example_line
 from tacit.models.repository import Store
 from tacit.models.safe_text import one_line
 
 EXPORT_FORMAT = "tacit-export"
-EXPORT_SCHEMA_VERSION = 1
+EXPORT_SCHEMA_VERSION = 2
 EXPORTED_QUESTION_STATUSES = {"parked": "open_questions", "answered": "answered_questions"}
 
 
@@ -111,7 +112,7 @@ def _rule_markdown(rule: dict[str, Any]) -> list[str]:
     for clause in rule["unless"]:
         lines.append(f"- **Unless** {_md(clause['condition'])} → {_md(clause['then'])}")
     for example in rule["examples"]:
-        lines.append(f"- *Example:* {_md(example)}")
+        lines.append(f"- *Example:* {_md(example_line(Example.coerce(example)))}")
     for comment in rule["comments"]:
         lines.append(f"- *{comment['role']} says:* {_md(comment['text'])}")
     lines.append("")

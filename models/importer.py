@@ -10,6 +10,7 @@ import orjson
 
 from tacit.models.domain import Decision, Question, Record, Rule, Segment, Session, ValidationError
 from tacit.models.export import export_schema
+from tacit.models.migrations import upgrade_export
 from tacit.models.repository import Store
 
 SECTIONS: tuple[tuple[str, type[Record]], ...] = (
@@ -66,6 +67,7 @@ def read_export(path: Path) -> dict[str, Any]:
         raise ImportRefused(f"{path}: not valid JSON ({error})") from None
     if not isinstance(doc, dict) or doc.get("format") != "tacit-export":
         raise ImportRefused(f'{path}: not a tacit export (no "format": "tacit-export")')
+    doc = upgrade_export(doc)
     validator = Draft202012Validator(export_schema())
     first = next(iter(sorted(validator.iter_errors(doc), key=lambda e: list(e.path))), None)
     if first is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from functools import partial
 
-from tacit.models.domain import Rule, Segment
+from tacit.models.domain import Example, Rule, Segment
 from tacit.models.repository import Store
 
 
@@ -44,7 +44,7 @@ def insert(store: Store, session_id: str, count: int, tag: str) -> None:
 
 
 def _append_example(text: str, rule: Rule) -> None:
-    rule.examples.append(text)
+    rule.examples.append(Example(text))
 
 
 def _accept(role: str, rule: Rule) -> None:

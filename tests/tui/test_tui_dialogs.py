@@ -6,7 +6,7 @@ from support.dialog_host import PAYLOADS, Host, until, visible_text
 from textual.binding import Binding
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
-from tacit.models.domain import Comment, Question, Rule, Unless
+from tacit.models.domain import Comment, Example, Question, Rule, Unless
 from tacit.tui.safe_text import clean
 from tacit.tui.screens.help import HelpScreen
 from tacit.tui.screens.prompts import ConfirmPrompt, TextPrompt
@@ -58,7 +58,7 @@ async def test_editor_is_prefilled_and_returns_the_edited_rule_with_unless_claus
         editor.query_one("#owner", Input).value = "Janet"
         editor.query_one("#frequency", Input).value = "5%"
         editor.query_one("#impact", Input).value = "80% of complaints"
-        editor.query_one("#examples", TextArea).text = "zip 94110\n\nAcme -> Priya"
+        editor.query_one("#examples", TextArea).text = "zip 94110\n\nunless 1: Acme -> Priya"
         editor.query_one("#category", Select).value = "edge_case"
         await pilot.press("ctrl+s")
         await until(pilot, lambda: bool(app.results))
@@ -70,7 +70,10 @@ async def test_editor_is_prefilled_and_returns_the_edited_rule_with_unless_claus
         Unless("VIP", ""),
     ]
     assert (edited.owner, edited.frequency, edited.impact) == ("Janet", "5%", "80% of complaints")
-    assert edited.examples == ["zip 94110", "Acme -> Priya"]
+    assert edited.examples == [
+        Example("zip 94110", "", None, needs_review=True),
+        Example("Acme", "Priya", clause=0),
+    ]
     assert edited.category == "edge_case"
     assert edited.status == "draft" and not edited.fully_accepted
     assert rule.statement == "Route jobs by zip code"  # the caller's rule is untouched
@@ -156,7 +159,7 @@ async def test_every_field_shows_markup_and_escapes_literally() -> None:
         then=payload,
         unless=[Unless(payload, payload)],
         owner=payload,
-        examples=[payload],
+        examples=[Example(payload, payload)],
         comments=[Comment("operator", payload)],
     )
     app = Host(lambda: RuleEditor(rule, question=question))

@@ -6,6 +6,7 @@ import pytest
 
 from tacit.models.domain import (
     Decision,
+    Example,
     Question,
     Rule,
     Segment,
@@ -92,7 +93,7 @@ def test_round_trip_through_dicts_keeps_everything() -> None:
         session_id="s",
         statement="Route by zip",
         unless=[Unless("primary owner", "keep team")],
-        examples=["94107 → North"],
+        examples=[Example("94107", "North"), Example("Acme", "keep team", clause=0)],
         owner="Dispatch lead",
     )
     rule.accept("operator")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from tacit.models.domain import Decision, Question, Rule, Segment, Session, Unless
+from tacit.models.domain import Decision, Example, Question, Rule, Segment, Session, Unless
 from tacit.models.export import (
     export_document,
     export_schema,
@@ -52,7 +52,7 @@ def fill(store: Store, title: str = "Dispatch") -> Session:
         frequency="5%",
         impact="high",
         owner="Dispatch lead",
-        examples=["Acme (Janet) → Janet's team"],
+        examples=[Example("Acme (Janet)", "Janet's team", clause=0)],
         question_id=answered.id,
         segment_ids=[seg.id],
         category="exception",
@@ -84,7 +84,7 @@ def test_export_holds_accepted_rules_decisions_and_open_questions(db_path: Path)
     fill(store)
     doc = export_document(store)
     validate(doc)
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == 2
     assert [r["statement"] for r in doc["rules"]] == ["Route by zip code"]
     rule = doc["rules"][0]
     assert rule["unless"] == [

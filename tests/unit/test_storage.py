@@ -15,7 +15,7 @@ import orjson
 import pytest
 
 from tacit.models import storage as storage_module
-from tacit.models.domain import Rule, Session
+from tacit.models.domain import Example, Rule, Session
 from tacit.models.repository import Store
 from tacit.models.storage import (
     AtomicJSONStorage,
@@ -216,15 +216,15 @@ def test_a_writer_dying_between_rename_and_generation_bump_is_still_noticed(
 def test_records_read_from_the_cache_can_be_changed_without_changing_the_store(
     store: Store, session: Session
 ) -> None:
-    rule = Rule(session_id=session.id, statement="s", examples=["one"])
+    rule = Rule(session_id=session.id, statement="s", examples=[Example("one")])
     store.save(rule)
     loaded = store.get(Rule, rule.id)
     assert loaded is not None
-    loaded.examples.append("never saved")
+    loaded.examples.append(Example("never saved"))
     for listed in store.rules(session.id):
-        listed.examples.append("never saved either")
+        listed.examples.append(Example("never saved either"))
     again = store.get(Rule, rule.id)
-    assert again is not None and again.examples == ["one"]
+    assert again is not None and again.examples == [Example("one")]
 
 
 # atomic commits and transactions ----------------------------------------------
@@ -310,7 +310,7 @@ def test_writes_inside_one_locked_block_are_committed_once(store: Store, session
 
 def append_example(text: str) -> Callable[[Rule], None]:
     def change(rule: Rule) -> None:
-        rule.examples.append(text)
+        rule.examples.append(Example(text))
 
     return change
 
@@ -343,7 +343,9 @@ def test_threads_sharing_one_store_lose_no_update(store: Store, session: Session
     run_threads(4, add_examples)
     stored = store.get(Rule, rule.id)
     assert stored is not None
-    assert sorted(stored.examples) == sorted(f"{i}-{n}" for i in range(4) for n in range(25))
+    assert sorted(e.scenario for e in stored.examples) == sorted(
+        f"{i}-{n}" for i in range(4) for n in range(25)
+    )
 
 
 def test_two_stores_in_two_threads_exclude_each_other(
@@ -361,7 +363,9 @@ def test_two_stores_in_two_threads_exclude_each_other(
         run_threads(2, add_examples)
     stored = store.get(Rule, rule.id)
     assert stored is not None
-    assert sorted(stored.examples) == sorted(f"{i}-{n}" for i in range(2) for n in range(25))
+    assert sorted(e.scenario for e in stored.examples) == sorted(
+        f"{i}-{n}" for i in range(2) for n in range(25)
+    )
 
 
 def test_a_write_outside_locked_waits_for_the_lock(db_path: Path, store: Store) -> None:

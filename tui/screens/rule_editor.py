@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from tacit.models.domain import ROLES, RULE_STATUSES, Question, Rule, Unless, ValidationError
+from tacit.models.example_text import example_line, parse_example_line
 from tacit.models.taxonomy import CATEGORIES
 from tacit.tui.safe_text import clean, literal
 
@@ -145,9 +146,9 @@ class RuleEditor(ModalScreen[Rule | None]):
                     "Owner",
                     Input(clean(rule.owner), placeholder="who decides", id="owner", compact=True),
                 )
-                yield Label("Examples (one per line)")
+                yield Label("Examples: scenario -> outcome, one a line; 'unless N:' first for one")
                 yield TextArea(
-                    clean("\n".join(rule.examples)),
+                    "\n".join(example_line(e) for e in rule.examples),
                     id="examples",
                     compact=True,
                     show_line_numbers=False,
@@ -249,7 +250,8 @@ class RuleEditor(ModalScreen[Rule | None]):
         """The rule as the form describes it; raises ValidationError."""
         data = self.rule.to_dict()
         unless = [v for row in self.query(UnlessRow) if (v := row.value()) is not None]
-        examples = clean(self.query_one("#examples", TextArea).text).splitlines()
+        lines = self.query_one("#examples", TextArea).text.splitlines()
+        examples = [e for line in lines if (e := parse_example_line(line, len(unless)))]
         category = self.query_one("#category", Select).value
         data.update(
             statement=self._text("#statement"),
@@ -259,7 +261,7 @@ class RuleEditor(ModalScreen[Rule | None]):
             frequency=self._text("#frequency"),
             impact=self._text("#impact"),
             owner=self._text("#owner"),
-            examples=[e.strip() for e in examples if e.strip()],
+            examples=examples,
             category=category if isinstance(category, str) else self.rule.category,
         )
         edited = Rule.from_dict(data)

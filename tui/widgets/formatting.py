@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.content import Content
 
 from tacit.models.domain import Question, Rule, Segment
+from tacit.models.example_text import example_line
 from tacit.models.taxonomy import BY_ID
 from tacit.tui.safe_text import clean, literal, literal_rich
 
@@ -112,7 +113,7 @@ def rule_text(rule: Rule) -> str:
         lines.append(f"  Frequency: {rule.frequency or '?'}  Impact: {rule.impact or '?'}")
     if rule.owner:
         lines.append(f"  Owner: {rule.owner}")
-    lines.extend(f"  Example: {example}" for example in rule.examples)
+    lines.extend(f"  Example: {example_line(example)}" for example in rule.examples)
     return clean("\n".join(lines))
 
 
