@@ -1,8 +1,11 @@
-"""Offline rule drafting: turn an operator's answer into statement / when / then / unless.
+"""Offline rule drafting: turn what was said into statement / when / then / unless.
 
 It recognises the shapes operators use for rules — "X unless Y", "X except when Y",
 "if X then Y", "X if Y", "by X, but Y" — and fills only what the words say: every
-field is a piece of the answer itself, and what cannot be parsed stays in the statement.
+field is a piece of the answer or the quote itself, and what cannot be parsed stays
+in the statement. A question about an exception keeps the base rule the operator
+stated (the question's quote) and adds the answer as an unless-clause; the
+statement is never the question's own text.
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ _IF_THEN = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _THEN_IF = re.compile(
-    r"^(?P<then>.+?)\s+(?:only\s+)?(?:if|when|whenever|as long as|provided that)\s+(?P<when>.+)$",
+    r"^(?P<then>.+?)(?<!\beven)\s+(?:only\s+)?(?:if|when|whenever|as long as|provided that)\s+"
+    r"(?P<when>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 _LEADING_EXCEPTION = re.compile(
@@ -41,6 +45,34 @@ _LEADING_EXCEPTION = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _ONLY_IF = re.compile(r"^only\s+(?:if|when)\s+(?P<when>.+)$", re.IGNORECASE | re.DOTALL)
+# "if X it stays ...": a condition with no comma or "then", ended by the outcome's subject
+_IF_SUBJECT = re.compile(
+    r"^(?:if|when|whenever|once|as soon as)\s+(?P<when>\S+(?:\s+\S+)+?)\s+"
+    r"(?P<then>(?:it|they|we|she|he|you)(?:'[a-z]+)?\s+\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# what follows a comma that qualifies the outcome rather than starting it
+_QUALIFIER = re.compile(r"^(?:even|except|unless|but|and|or|as long as|because|so)\b", re.I)
+# "Janet's territory needs to stay with ...": who or what the exception is about, and its outcome
+_SUBJECT_PREDICATE = re.compile(
+    r"^(?P<subject>(?:\S+\s+){0,5}?\S+?)\s+(?P<predicate>(?:needs? to|has to|have to|must|"
+    r"should|always|never|stays?|goes|go|gets?|keeps?|is|are|will|won't|can't|cannot|"
+    r"belongs?|remains?)\b.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_PRONOUN = re.compile(r"^(?:it|they|we|she|he|you|i|this|that|there)$", re.IGNORECASE)
+# spoken lead-ins that carry no rule: "Well,", "Mostly.", "Yeah, ..."
+_FILLER = re.compile(
+    r"^(?:(?:well|so|honestly|basically|i mean|um|uh)\b(?!-)[,.!:;—–-]*\s*"
+    r"|(?:yes|no|yeah|yep|nope|right|sure|ok|okay|mostly|oh|correct|exactly)[,.!:;—–-]+\s*)+",
+    re.IGNORECASE,
+)
+# a question that probes exceptions to what was said ("When do you *not* ...", "always?")
+_ABOUT_EXCEPTION = re.compile(
+    r"\b(?:not|never|exceptions?|unless|except|ever|always|instead|otherwise|override|"
+    r"deviate|differently)\b|n't\b",
+    re.IGNORECASE,
+)
 
 _FREQUENCY = re.compile(
     r"\b(?:(?:about|around|roughly|maybe|like|under|over|less than|more than)\s+)?"
@@ -95,6 +127,8 @@ def _structure(sentence: str) -> tuple[str, str, list[tuple[str, str]]] | None:
                 when, then = _part(inner["when"]), _part(inner["then"])
             return when, then, [(_part(match["cond"]), _part(match["alt"]))]
     match = _IF_THEN.match(sentence)
+    if match is None or _QUALIFIER.match(_part(match["then"])):
+        match = _IF_SUBJECT.match(sentence) or match
     if match:
         then, unless = _split_exception(_part(match["then"]))
         return _part(match["when"]), then, unless
@@ -111,18 +145,22 @@ def _structure(sentence: str) -> tuple[str, str, list[tuple[str, str]]] | None:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])", text) if s.strip()]
+    """Sentences (and the parts of one around a colon), with spoken lead-ins dropped."""
+    found: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])", text):
+        for part in re.split(r":(?!\d)\s*", sentence):
+            part = _FILLER.sub("", part.strip()).strip()
+            if part.strip(_TRIM):
+                found.append(part)
+    return found
 
 
-def draft_rule(question: str, answer: str) -> RuleDraft:
-    """A rule draft from a question and its answer; fields are only ever words of the answer."""
-    text = " ".join(clean(answer).split())
-    if not text:
-        return RuleDraft(statement="")
-    statement = text
-    if _BARE_REPLY.match(text):
-        question_text = " ".join(clean(question).split())
-        statement = f"{question_text} — {text}" if question_text else text
+def _flat(text: str) -> str:
+    return " ".join(clean(text).split())
+
+
+def _parse(text: str, statement: str) -> RuleDraft:
+    """when / then / unless, frequency and owner from the words of text."""
     draft = RuleDraft(statement=statement)
     for sentence in _sentences(text):
         shape = _structure(sentence.rstrip(".!?"))
@@ -131,10 +169,8 @@ def draft_rule(question: str, answer: str) -> RuleDraft:
         when, then, unless = shape
         if not draft.when and not draft.then:
             draft.when, draft.then = when, then
-            draft.unless.extend((c, a) for c, a in unless if c)
-        else:
-            # a later sentence adds exceptions, never a second main rule
-            draft.unless.extend((c, a) for c, a in unless if c)
+        # a later sentence adds exceptions, never a second main rule
+        draft.unless.extend((c, a) for c, a in unless if c)
     frequency = _FREQUENCY.search(text)
     if frequency:
         draft.frequency = _part(frequency.group(0))
@@ -143,3 +179,77 @@ def draft_rule(question: str, answer: str) -> RuleDraft:
         found = next(v for v in owner.groupdict().values() if v)
         draft.owner = _part(found)
     return draft
+
+
+def _base_rule(quote: str) -> RuleDraft:
+    """The rule the operator stated: its shape when it has one, else the quote as the action."""
+    sentences = _sentences(quote)
+    statement = _capitalised(" ".join(sentences))
+    draft = _parse(quote, statement)
+    if not draft.when and not draft.then and sentences:
+        draft.then = _part(sentences[0])
+    return draft
+
+
+def _exception_clauses(answer: RuleDraft, text: str) -> list[tuple[str, str, str]]:
+    """(condition, outcome, how the statement says it) for each exception the answer names."""
+    if answer.when or answer.then:
+        phrase = f"unless {answer.when}" + (f", in which case {answer.then}" if answer.then else "")
+        first = [(answer.when, answer.then, phrase)] if answer.when else []
+        return first + [(c, a, _unless_phrase(c, a)) for c, a in answer.unless]
+    if answer.unless:
+        return [(c, a, _unless_phrase(c, a)) for c, a in answer.unless]
+    sentences = _sentences(text)
+    if not sentences:
+        return []
+    said = _part(sentences[0])
+    opening, _, rest = said.partition(" ")
+    if _PRONOUN.match(opening) and opening != "I":
+        said = f"{opening.lower()} {rest}"  # it reads on after "but"
+    split = _SUBJECT_PREDICATE.match(said)
+    if split and not _PRONOUN.match(split["subject"]):
+        return [(_part(split["subject"]), _part(split["predicate"]), f"but {said}")]
+    return [(said, "", f"but {said}")]
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _unless_phrase(condition: str, outcome: str) -> str:
+    return f"unless {condition}" + (f", in which case {outcome}" if outcome else "")
+
+
+def draft_rule(question: str, answer: str, quote: str = "", category: str = "") -> RuleDraft:
+    """A rule draft from a question, its answer and the quote it came from.
+
+    Fields are only ever words of the answer or the quote. Unanswered (or answered
+    with a bare yes/no), the draft is the quoted rule. Answering a question about an
+    exception to the quoted rule keeps that rule as when/then and adds the answer as
+    an unless-clause with its own outcome.
+    """
+    text = _flat(answer)
+    base_text = _flat(quote)
+    if not text or _BARE_REPLY.match(text):
+        return _base_rule(base_text)
+    drafted = _parse(text, text)
+    restates_base = bool(drafted.unless and (drafted.when or drafted.then))
+    about_exception = category == "exception" or bool(_ABOUT_EXCEPTION.search(clean(question)))
+    if not base_text or not about_exception or restates_base:
+        return drafted
+    base = _base_rule(base_text)
+    clauses = _exception_clauses(drafted, text)
+    if not clauses:
+        return drafted
+    base_sentence = base.statement.rstrip(_TRIM + "!?")
+    phrases = [phrase for _c, _a, phrase in clauses]
+    separator = " " if phrases[0].startswith("unless") else ", "
+    statement = _capitalised(base_sentence + separator + "; ".join(phrases) + ".")
+    return RuleDraft(
+        statement=statement,
+        when=base.when,
+        then=base.then,
+        unless=base.unless + [(c, a) for c, a, _phrase in clauses if c],
+        frequency=drafted.frequency or base.frequency,
+        owner=drafted.owner or base.owner,
+    )

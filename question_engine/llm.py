@@ -244,11 +244,13 @@ class LLMClient:
             cost = None
         return EngineUsage(prompt_tokens, completion_tokens, cost)
 
-    async def draft_rule(self, question: str, answer: str) -> tuple[RuleDraft, EngineUsage | None]:
+    async def draft_rule(
+        self, question: str, answer: str, quote: str = ""
+    ) -> tuple[RuleDraft, EngineUsage | None]:
         """A rule draft from the model (and the call's usage); LLMFailure when none fits."""
         options = self._call_options()
         litellm = await ensure_litellm()
-        messages = llm_prompts.draft_messages(question, answer, self.config.redact)
+        messages = llm_prompts.draft_messages(question, answer, self.config.redact, quote)
         response = await self._call(
             litellm, messages=messages, max_tokens=DRAFT_MAX_TOKENS, **options
         )

@@ -88,10 +88,10 @@ def question_messages(
     ]
 
 
-def draft_messages(question: str, answer: str, mask: bool) -> list[dict[str, str]]:
-    """System + user messages asking for one rule draft from a question and its answer."""
+def draft_messages(question: str, answer: str, mask: bool, quote: str = "") -> list[dict[str, str]]:
+    """System + user messages asking for one rule draft from the quote, question and answer."""
     user = Template(load_prompt("draft_rule")).safe_substitute(
-        question=as_data(question, mask), answer=as_data(answer, mask)
+        quote=as_data(quote, mask), question=as_data(question, mask), answer=as_data(answer, mask)
     )
     return [
         {"role": "system", "content": load_prompt("system")},

@@ -120,21 +120,31 @@ async def llm_suggestions(
 
 
 async def draft_rule(
-    question: str, answer: str, config: Config, meter: UsageMeter | None = None
+    question: str,
+    answer: str,
+    config: Config,
+    meter: UsageMeter | None = None,
+    *,
+    quote: str = "",
+    category: str = "",
 ) -> RuleDraft:
-    """A rule draft from a question and its answer: the LLM's when one is enabled and
-    answers usably, else the offline drafter's (which never invents what is not said)."""
+    """A rule draft from a question, its answer and the quote it came from: the LLM's when
+    one is enabled and answers usably, else the offline drafter's (which never invents what
+    is not said). Either way the statement is never the question's own text."""
     from tacit.question_engine.drafting import draft_rule as offline_draft
 
+    offline = offline_draft(question, answer, quote, category)
     if config.llm.enabled:
         from tacit.question_engine.llm import LLMClient
 
         try:
-            draft, usage = await LLMClient(config.llm).draft_rule(question, answer)
+            draft, usage = await LLMClient(config.llm).draft_rule(question, answer, quote)
         except Exception:  # LLMFailure or a dependency's bug: the offline draft stands
             pass
         else:
             if usage is not None:
                 (meter or SESSION_USAGE).add(usage)
+            if draft.statement.strip().casefold() == question.strip().casefold():
+                draft.statement = offline.statement
             return draft
-    return offline_draft(question, answer)
+    return offline

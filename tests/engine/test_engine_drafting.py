@@ -107,9 +107,105 @@ def test_fields_never_invent_words(answer: str) -> None:
     assert all(piece in answer for piece in pieces)
 
 
-def test_a_bare_yes_keeps_the_question_for_context() -> None:
-    draft = draft_rule("Is the $500 limit a hard rule?", "Yes.")
-    assert draft.statement == "Is the $500 limit a hard rule? — Yes."
+def test_a_bare_yes_drafts_the_quoted_rule_never_the_question() -> None:
+    question = "Is the $500 limit a hard rule?"
+    draft = draft_rule(question, "Yes.", quote="Anything over $500 needs a manager's OK.")
+    assert draft.statement == "Anything over $500 needs a manager's OK."
+    assert question not in draft.statement
+    assert draft_rule(question, "Yes.").statement == ""
+
+
+ZIP_QUOTE = "We route by zip code, and we try to balance load across the technicians."
+
+
+def test_an_answered_exception_question_keeps_the_base_rule_from_the_quote() -> None:
+    answer = (
+        "Mostly. Janet looks at the big accounts by hand: if the account has a primary "
+        "owner it stays with that owner's team, even when she is out."
+    )
+    draft = draft_rule(Q, answer, quote=ZIP_QUOTE, category="exception")
+    assert draft.when == ""
+    assert draft.then == "We route by zip code, and we try to balance load across the technicians"
+    assert draft.unless == [
+        ("the account has a primary owner", "it stays with that owner's team, even when she is out")
+    ]
+    assert draft.statement == (
+        "We route by zip code, and we try to balance load across the technicians unless the "
+        "account has a primary owner, in which case it stays with that owner's team, even "
+        "when she is out."
+    )
+
+
+def test_the_essays_answer_becomes_an_unless_clause_with_its_own_outcome() -> None:
+    answer = (
+        "well, Janet's territory needs to stay with Janet's accounts even when she's out, "
+        "because of the relationships."
+    )
+    draft = draft_rule(
+        "When do you *not* go by zip code — and who makes that call?",
+        answer,
+        quote="By zip code, and try to balance load.",
+        category="exception",
+    )
+    assert draft.then == "By zip code, and try to balance load"
+    assert draft.unless == [
+        (
+            "Janet's territory",
+            "needs to stay with Janet's accounts even when she's out, because of the relationships",
+        )
+    ]
+    assert draft.statement.startswith("By zip code, and try to balance load, but Janet's")
+
+
+def test_a_question_probing_always_counts_as_about_an_exception() -> None:
+    draft = draft_rule(
+        "So the zip code decides the team. Is that always how it goes?",
+        "When the account has a primary owner, it stays with her team.",
+        quote="We assign jobs by zip code.",
+        category="implicit_rule",
+    )
+    assert draft.then == "We assign jobs by zip code"
+    assert draft.unless == [("the account has a primary owner", "it stays with her team")]
+
+
+def test_an_answer_that_restates_the_rule_with_its_exception_stands_alone() -> None:
+    answer = "By zip code, unless the account has a primary owner."
+    draft = draft_rule(Q, answer, quote="We route by zip code.", category="exception")
+    assert (draft.statement, draft.then) == (answer, "By zip code")
+    assert draft.unless == [("the account has a primary owner", "")]
+
+
+def test_an_answer_to_another_kind_of_question_is_the_rule_itself() -> None:
+    draft = draft_rule(
+        "Who covers Janet's work when she is out?",
+        "If Janet is out, Maria covers her accounts.",
+        quote="Janet keeps the key accounts.",
+        category="adoption",
+    )
+    assert (draft.when, draft.then, draft.unless) == (
+        "Janet is out",
+        "Maria covers her accounts",
+        [],
+    )
+
+
+def test_an_unanswered_question_is_drafted_from_its_quote() -> None:
+    question = "How often does a technician call in sick, and what does the agent do then?"
+    quote = "If a technician calls in sick, Janet reassigns the morning jobs."
+    draft = draft_rule(question, "", quote=quote, category="edge_case")
+    assert draft.statement == quote
+    assert (draft.when, draft.then) == (
+        "a technician calls in sick",
+        "Janet reassigns the morning jobs",
+    )
+    plain = draft_rule(question, "", quote="Well, every Friday we send a summary of late jobs.")
+    assert plain.statement == "Every Friday we send a summary of late jobs."
+    assert plain.then == "every Friday we send a summary of late jobs"
+
+
+def test_even_when_is_part_of_the_outcome_not_a_condition() -> None:
+    draft = draft_rule("", "", quote="Janet's accounts stay with her even when she is out.")
+    assert (draft.when, draft.then) == ("", "Janet's accounts stay with her even when she is out")
 
 
 def test_empty_answer_drafts_nothing() -> None:

@@ -149,3 +149,8 @@ def test_deduper_treats_rephrasings_as_duplicates() -> None:
     deduper = Deduper(["Who decides when the primary owner is out?"])
     assert not deduper.admit(suggestion("When the primary owner is out, who decides?", "m"))
     assert deduper.admit(suggestion("What happens to claims with no zip code?", "m"))
+
+
+def test_the_draft_prompt_carries_the_quote_as_data() -> None:
+    user = draft_messages("Why not?", "", mask=False, quote="We route by zip code.")[1]["content"]
+    assert "<quote>" in user and "We route by zip code." in user

@@ -87,6 +87,18 @@ async def test_rule_drafts_come_from_the_llm_or_fall_back_offline(llm_config: Bu
     assert fallback == offline_draft("Who decides?", answer)
 
 
+async def test_an_offline_draft_keeps_the_quoted_base_rule() -> None:
+    question = "When do you *not* go by zip code?"
+    answer = "If the account has a primary owner, it stays with that owner's team."
+    quote = "We route by zip code."
+    drafted = await draft_rule(question, answer, Config(), quote=quote, category="exception")
+    assert drafted.then == "We route by zip code"
+    assert drafted.unless == [
+        ("the account has a primary owner", "it stays with that owner's team")
+    ]
+    assert drafted == offline_draft(question, answer, quote, "exception")
+
+
 @pytest.fixture
 def narrative(tmp_path: Path) -> Path:
     path = tmp_path / "narrative.txt"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from support.capture import capture_ready, make_app, wait_for, writes_done
 from textual.widgets import Checkbox, Input
 
@@ -12,7 +13,7 @@ from tacit.models.domain import Decision, Question, Rule, Session
 from tacit.tui.screens.capture import CaptureScreen
 from tacit.tui.screens.decisions import DecisionRegister
 from tacit.tui.screens.export import ExportDialog
-from tacit.tui.screens.rule_editor import RuleEditor
+from tacit.tui.screens.rule_editor import RuleEditor, UnlessRow
 from tacit.tui.screens.sessions import SessionPicker
 
 ANSWER = "Key accounts stay with the owner's team unless she is out a week, then the backup"
@@ -106,6 +107,84 @@ async def test_answered_question_becomes_a_rule_accepted_by_both(db_path: Path) 
     assert rule.status == "accepted" and rule.fully_accepted
     assert rule.question_id == question.id and rule.category == "exception"
     assert rule.unless and rule.unless[0].condition
+
+
+ZIP_QUOTE = "we route by zip code, and we try to balance load across the technicians."
+OWNER_ANSWER = "Mostly. If the account has a primary owner it stays with that owner's team."
+
+
+def _editor_fields(editor: RuleEditor) -> dict[str, object]:
+    rows = [
+        (row.query_one(".u-cond", Input).value, row.query_one(".u-then", Input).value)
+        for row in editor.query(UnlessRow)
+    ]
+    return {
+        "statement": editor.query_one("#statement", Input).value,
+        "when": editor.query_one("#when", Input).value,
+        "then": editor.query_one("#then", Input).value,
+        "unless": rows,
+    }
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_u_on_an_answered_exception_question_keeps_the_zip_code_rule(
+    db_path: Path, size: tuple[int, int]
+) -> None:
+    session = Session(title="Dispatch")
+    app, store = make_app(db_path, session)
+    question = Question(
+        session_id=session.id,
+        text="When do you *not* go by zip code — and who makes that call?",
+        category="exception",
+        quote=ZIP_QUOTE,
+        status="answered",
+        answer=OWNER_ANSWER,
+    )
+    store.save(question)
+    async with app.run_test(size=size) as pilot:
+        screen = await capture_ready(pilot)
+        await wait_for(pilot, lambda: screen.question_list.option_count == 1)
+        screen.question_list.focus()
+        await pilot.press("u")
+        await wait_for(pilot, lambda: isinstance(app.screen, RuleEditor), "the rule editor")
+        assert isinstance(app.screen, RuleEditor)
+        fields = _editor_fields(app.screen)
+    assert (
+        fields["then"] == "we route by zip code, and we try to balance load across the technicians"
+    )
+    assert fields["unless"] == [
+        ("the account has a primary owner", "it stays with that owner's team")
+    ]
+    assert str(fields["statement"]).startswith("We route by zip code")
+    assert question.text not in str(fields["statement"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_u_on_an_unanswered_question_drafts_the_quote_not_the_question(
+    db_path: Path, size: tuple[int, int]
+) -> None:
+    session = Session(title="Dispatch")
+    app, store = make_app(db_path, session)
+    question = Question(
+        session_id=session.id,
+        text="Who covers the sick technician's jobs, and how fast?",
+        category="adoption",
+        quote="If a technician calls in sick, Janet reassigns the morning jobs.",
+    )
+    store.save(question)
+    async with app.run_test(size=size) as pilot:
+        screen = await capture_ready(pilot)
+        await wait_for(pilot, lambda: screen.question_list.option_count == 1)
+        screen.question_list.focus()
+        await pilot.press("u")
+        await wait_for(pilot, lambda: isinstance(app.screen, RuleEditor), "the rule editor")
+        assert isinstance(app.screen, RuleEditor)
+        fields = _editor_fields(app.screen)
+    assert fields["statement"] == question.quote
+    assert (fields["when"], fields["then"]) == (
+        "a technician calls in sick",
+        "Janet reassigns the morning jobs",
+    )
 
 
 async def test_cancelled_rule_editor_saves_nothing(db_path: Path) -> None:

@@ -225,14 +225,19 @@ class CaptureActions(Screen[None]):
 
         rule = Rule(
             session_id=self.session.id,
-            statement=question.answer or question.text,
+            statement=question.answer or question.quote,  # never the question's own text
             category=question.category,
             question_id=question.id,
             segment_ids=[question.segment_id] if question.segment_id else [],
         )
         try:
             draft = await draft_rule(
-                question.text, question.answer, self.tacit.config, self.usage()
+                question.text,
+                question.answer,
+                self.tacit.config,
+                self.usage(),
+                quote=question.quote,
+                category=question.category,
             )
         except Exception as error:  # drafting is a convenience: fall back to the answer
             self.post_message(EngineNoticeArrived(f"rule draft failed: {error}".splitlines()[0]))
