@@ -8,6 +8,8 @@ Usage: python bench/eval_coaching.py [--json] [--csv PATH]
    `coaching_sample.csv` (100 questions) was read while the cues were written: its
    figures are optimistic. `coaching_heldout.csv` (50 other questions) was labelled
    after the cues were frozen and scored once: that is the honest figure.
+   - shown: of the questions that got a hint, the share whose one shown (first) hint
+     names a labelled mistake: what a user sees
    - precision: of the questions that got a hint, the share whose label has that mistake
    - precision (any): ... whose label has any mistake (the hint pointed at a real problem)
    - recall: of the labelled mistakes of a kind, the share the detector found
@@ -53,10 +55,12 @@ def score_sample(path: Path) -> dict[str, Any]:
     """Precision and recall of each hint kind against the hand labels in one sample."""
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     hit, fired, labelled = Counter[str](), Counter[str](), Counter[str]()
-    any_fired = any_right = 0
+    any_fired = any_right = shown_right = 0
     for row in rows:
         truth = {k for k in row["mistakes"].split(";") if k}
-        found = {h.kind for h in detect(row["question"])} & set(SCORED_KINDS)
+        hints = [h.kind for h in detect(row["question"]) if h.kind in SCORED_KINDS]
+        found = set(hints)
+        shown_right += bool(hints) and hints[0] in truth
         for kind in SCORED_KINDS:
             fired[kind] += kind in found
             labelled[kind] += kind in truth
@@ -73,13 +77,15 @@ def score_sample(path: Path) -> dict[str, Any]:
         }
         for kind in SCORED_KINDS
     }
-    all_hit, all_fired, all_labelled = sum(hit.values()), sum(fired.values()), sum(labelled.values())
+    all_hit, all_fired = sum(hit.values()), sum(fired.values())
+    all_labelled = sum(labelled.values())
     return {
         "questions": len(rows),
         "with_mistake": sum(1 for r in rows if r["mistakes"]),
         "hinted": any_fired,
         "precision": all_hit / all_fired if all_fired else None,
         "precision_any": any_right / any_fired if any_fired else None,
+        "precision_shown": shown_right / any_fired if any_fired else None,
         "recall": all_hit / all_labelled if all_labelled else None,
         "kinds": per_kind,
     }
@@ -130,8 +136,9 @@ def main(argv: list[str] | None = None) -> int:
         f = figures[name]
         print(f"{name}: {f['questions']} questions, {f['with_mistake']} labelled with a mistake")
         print(
-            f"  hinted {f['hinted']}; precision {_pct(f['precision'])} (same kind), "
-            f"{_pct(f['precision_any'])} (any mistake); recall {_pct(f['recall'])}"
+            f"  hinted {f['hinted']}; the one hint shown is right {_pct(f['precision_shown'])}; "
+            f"all hints: precision {_pct(f['precision'])} (same kind), "
+            f"{_pct(f['precision_any'])} (any mistake), recall {_pct(f['recall'])}"
         )
         for kind, k in f["kinds"].items():
             print(

@@ -89,7 +89,7 @@ class CaptureScreen(CaptureActions, Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield NarrativePane(self.tacit.tz, id="narrative")
+            yield NarrativePane(self.tacit.tz, coaching=True, id="narrative")
             with Vertical(id="side"):
                 yield QuestionList(id="questions")
                 yield RuleList(id="rules")
@@ -221,6 +221,9 @@ class CaptureScreen(CaptureActions, Screen[None]):
         segment = Segment(session_id=self.session.id, speaker=event.speaker, text=event.text)
         self.segments.append(segment)
         self.narrative.append(segment)
+        hint = self.narrative.hint(segment.id)
+        if hint is not None:
+            self.status.notice = f"coach: {hint.text}"
         self.remember(segment)
         self.start_suggestions(segment, earlier)
 

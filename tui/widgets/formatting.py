@@ -49,6 +49,11 @@ def category_label(category: str) -> str:
 SPEAKER_STYLE: dict[str, str] = {"operator": "bold yellow", "engineer": "bold cyan"}
 
 
+def hint_line(hint: str) -> Text:
+    """A coaching hint under the engineer's segment: quiet, on its own line."""
+    return Text.assemble("\n      ↳ ", (hint, "italic dim"))
+
+
 def segment_line(segment: Segment, tz: tzinfo | None) -> Text:
     """A narrative line: time, speaker and the text shown literally (a rich Text for the log)."""
     return Text.assemble(

@@ -16,7 +16,8 @@ from textual.strip import Strip
 from textual.widgets import Input, Static
 
 from tacit.models.domain import SPEAKERS, Segment
-from tacit.tui.widgets.formatting import segment_line
+from tacit.question_engine.coaching import Hint, coach
+from tacit.tui.widgets.formatting import hint_line, segment_line
 
 
 class SpeakerTag(Static):
@@ -102,10 +103,15 @@ class NarrativePane(Vertical):
             self.speaker = speaker
             self.text = text
 
-    def __init__(self, tz: tzinfo | None = None, *, id: str | None = None) -> None:
+    def __init__(
+        self, tz: tzinfo | None = None, *, coaching: bool = False, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.tz = tz
+        self.coaching = coaching  # the engineer's own view: hint under their questions
         self._shown: dict[str, Segment] = {}
+        self._hints: dict[str, Hint] = {}
+        self._operator_said: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield NarrativeLog(id="segments")
@@ -148,12 +154,28 @@ class NarrativePane(Vertical):
         self.input.value = ""
         self.post_message(self.Submitted(self.speaker, text))
 
+    def _line(self, segment: Segment) -> Text:
+        """The segment's line, with a coaching hint under an engineer's question."""
+        line = segment_line(segment, self.tz)
+        if segment.speaker == "operator":
+            self._operator_said.append(segment.text)
+        elif self.coaching and segment.speaker == "engineer":
+            hint = coach(segment.text, self._operator_said)
+            if hint is not None:
+                self._hints[segment.id] = hint
+                line.append_text(hint_line(hint.text))
+        return line
+
+    def hint(self, segment_id: str) -> Hint | None:
+        """The coaching hint shown under a segment, if any."""
+        return self._hints.get(segment_id)
+
     def append(self, segment: Segment) -> None:
         """Show one more segment at the end."""
         if segment.id in self._shown:
             return
         self._shown[segment.id] = segment
-        self.log_view.add(segment_line(segment, self.tz))
+        self.log_view.add(self._line(segment))
 
     def sync(self, segments: list[Segment]) -> None:
         """Match the store: append new segments; rebuild only if history changed."""
@@ -165,7 +187,9 @@ class NarrativePane(Vertical):
         )
         if changed:
             self._shown = {s.id: s for s in segments}
-            self.log_view.reset([segment_line(s, self.tz) for s in segments])
+            self._hints = {}
+            self._operator_said = []
+            self.log_view.reset([self._line(s) for s in segments])
             return
         for segment in segments[len(shown_ids) :]:
             self.append(segment)
@@ -177,4 +201,4 @@ class NarrativePane(Vertical):
 
     def segment_texts(self) -> list[str]:
         """The plain text of each shown segment line, oldest first."""
-        return [line.plain for line in self.log_view.entries]
+        return [segment_line(s, self.tz).plain for s in self._shown.values()]

@@ -1,0 +1,48 @@
+"""Pilot tests: the engineer's leading question gets a hint; the operator's words never do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support.capture import capture_ready, make_app, type_segment, wait_for
+
+from tacit.models.domain import Session
+
+LEADING = "Don't you think the big accounts should go to Janet?"
+
+
+def shown_lines(screen: object) -> list[str]:
+    log = screen.narrative.log_view  # type: ignore[attr-defined]
+    return [strip.text for strip in log.lines]
+
+
+async def test_a_leading_engineer_question_shows_a_hint_beside_it_and_in_the_status(
+    db_path: Path,
+) -> None:
+    app, _ = make_app(db_path, Session(title="Dispatch"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await capture_ready(pilot)
+        await type_segment(pilot, "We route by zip code.")
+        await pilot.press("ctrl+t")
+        await type_segment(pilot, LEADING)
+        await wait_for(pilot, lambda: screen.narrative.segment_count == 2, "two segments")
+        await wait_for(pilot, lambda: any("↳" in line for line in shown_lines(screen)), "hint")
+        hinted = [line for line in shown_lines(screen) if "↳" in line]
+        assert len(hinted) == 1 and "Leading" in hinted[0]
+        assert screen.status.notice.startswith("coach: Leading")
+        # typing goes on: the hint never takes focus or blocks the input
+        assert app.focused is screen.narrative.input
+        await pilot.press(*"next")
+        assert screen.narrative.input.value == "next"
+
+
+async def test_an_operator_segment_never_gets_a_hint(db_path: Path) -> None:
+    app, _ = make_app(db_path, Session(title="Dispatch"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await capture_ready(pilot)
+        assert screen.narrative.speaker == "operator"
+        await type_segment(pilot, LEADING)
+        await type_segment(pilot, "Do you ever route by hand? And who decides?")
+        await wait_for(pilot, lambda: screen.narrative.segment_count == 2, "two segments")
+        assert not any("↳" in line for line in shown_lines(screen))
+        assert "coach" not in screen.status.notice
