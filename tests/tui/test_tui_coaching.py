@@ -28,7 +28,10 @@ async def test_a_leading_engineer_question_shows_a_hint_beside_it_and_in_the_sta
         await wait_for(pilot, lambda: screen.narrative.segment_count == 2, "two segments")
         await wait_for(pilot, lambda: any("↳" in line for line in shown_lines(screen)), "hint")
         hinted = [line for line in shown_lines(screen) if "↳" in line]
-        assert len(hinted) == 1 and "Leading" in hinted[0]
+        hint = screen.narrative.hint(screen.segments[-1].id)
+        assert hint is not None and hint.kind == "leading"
+        # one line under the segment at 80 columns, not wrapped
+        assert len(hinted) == 1 and hinted[0].strip() == f"↳ {hint.text}"
         assert screen.status.notice.startswith("coach: Leading")
         # typing goes on: the hint never takes focus or blocks the input
         assert app.focused is screen.narrative.input

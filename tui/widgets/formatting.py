@@ -51,7 +51,7 @@ SPEAKER_STYLE: dict[str, str] = {"operator": "bold yellow", "engineer": "bold cy
 
 def hint_line(hint: str) -> Text:
     """A coaching hint under the engineer's segment: quiet, on its own line."""
-    return Text.assemble("\n      ↳ ", (hint, "italic dim"))
+    return Text.assemble("\n  ↳ ", (hint, "italic dim"))
 
 
 def segment_line(segment: Segment, tz: tzinfo | None) -> Text:
