@@ -131,7 +131,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(args)
     except UsageError as error:
-        print(f"tacit: {error}", file=sys.stderr)
+        from tacit.models.safe_text import one_line
+
+        print(f"tacit: {one_line(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except CommandError as error:
         return fail(error)

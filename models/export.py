@@ -14,7 +14,7 @@ import orjson
 from tacit.models.domain import Example, Session
 from tacit.models.example_text import example_line
 from tacit.models.repository import Store
-from tacit.models.safe_text import one_line
+from tacit.models.safe_text import escape_json_controls, one_line
 
 EXPORT_FORMAT = "tacit-export"
 EXPORT_SCHEMA_VERSION = 2
@@ -76,8 +76,13 @@ def export_document(
 
 
 def render_json(doc: dict[str, Any]) -> bytes:
-    """Deterministic JSON: sorted keys, two-space indent, trailing newline."""
-    return orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
+    """Deterministic JSON: sorted keys, two-space indent, trailing newline.
+
+    C1 controls and bidi overrides are written as \\u escapes, so the file is
+    safe to `cat` in a terminal and still holds exactly the same text.
+    """
+    raw = orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+    return escape_json_controls(raw) + b"\n"
 
 
 def _md(text: str) -> str:
@@ -89,7 +94,7 @@ def _acceptance(rule: dict[str, Any]) -> str:
     parts = []
     for role in ("operator", "engineer"):
         acc = rule.get(f"accepted_by_{role}")
-        parts.append(f"{role}: {_md(acc['by'])} ({acc['at'][:10]})" if acc else f"{role}: no")
+        parts.append(f"{role}: {_md(acc['by'])} ({_md(acc['at'][:10])})" if acc else f"{role}: no")
     return "; ".join(parts)
 
 
@@ -97,7 +102,8 @@ def _rule_markdown(rule: dict[str, Any]) -> list[str]:
     lines = [
         f"#### {_md(rule['statement'])}",
         "",
-        f"`{rule['id']}` · {rule['category']} · {rule['status']} · accepted by {_acceptance(rule)}",
+        f"`{_md(rule['id'])}` · {_md(rule['category'])} · {_md(rule['status'])}"
+        f" · accepted by {_acceptance(rule)}",
         "",
     ]
     for label, key in (
@@ -127,7 +133,8 @@ def render_markdown(doc: dict[str, Any]) -> str:
         out += [f"## {_md(session['title'])}", ""]
         if session["workflow"]:
             out += [f"Workflow: {_md(session['workflow'])}  ", ""]
-        out += [f"Session `{sid}`, started {session['started_at'][:16].replace('T', ' ')} UTC", ""]
+        started = _md(session["started_at"][:16]).replace("T", " ")
+        out += [f"Session `{_md(sid)}`, started {started} UTC", ""]
         rules = [r for r in doc["rules"] if r["session_id"] == sid]
         out += ["### Rules" if rules else "### Rules\n\nNone accepted yet.", ""]
         for rule in rules:

@@ -23,3 +23,23 @@ def clean(text: str) -> str:
 def one_line(text: str) -> str:
     """Clean text folded to one line (runs of whitespace become one space)."""
     return " ".join(clean(text).split())
+
+
+# The same characters as UTF-8 bytes inside JSON text (C0 is escaped by every JSON encoder):
+# DEL, C2 80..9F (U+0080..U+009F), D8 9C (U+061C), E2 80 8E..8F (U+200E..F),
+# E2 80 AA..AE (U+202A..E) and E2 81 A6..A9 (U+2066..9).
+_UNSAFE_JSON = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+)
+
+
+def _escape(match: re.Match[bytes]) -> bytes:
+    return "".join(f"\\u{ord(c):04x}" for c in match.group().decode("utf-8")).encode("ascii")
+
+
+def escape_json_controls(data: bytes) -> bytes:
+    """UTF-8 JSON with DEL, C1 controls and bidi controls written as \\u escapes.
+
+    The data stays equal; the file just becomes safe to `cat` in a terminal.
+    """
+    return _UNSAFE_JSON.sub(_escape, data)

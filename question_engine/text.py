@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# C0 controls except tab and newline, DEL, and C1 controls (escape sequences start here).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from tacit.models.safe_text import clean as strip_unsafe
+
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SENTENCE_END = re.compile(
@@ -56,8 +56,8 @@ QUESTION_WORDS = word_set(
 
 
 def clean(text: str) -> str:
-    """Strip control characters (so escapes cannot act) and collapse runs of spaces."""
-    return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+    """Strip control characters and bidi overrides, and collapse runs of spaces."""
+    return _SPACES.sub(" ", strip_unsafe(text)).strip()
 
 
 def sentence_spans(text: str) -> list[tuple[int, str]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from tacit.models.config import Config, ConfigError, load_config
 from tacit.models.locations import default_db_path
 from tacit.models.repository import Store
+from tacit.models.safe_text import one_line
 from tacit.models.storage import DatabaseDamaged, DatabaseError, move_aside
 
 EXIT_FAILURE = 1
@@ -79,5 +80,5 @@ def config_from(args: argparse.Namespace) -> Config:
 
 def fail(error: CommandError) -> int:
     """Print the one-line error and return its exit code."""
-    print(f"tacit: {error}", file=sys.stderr)
+    print(f"tacit: {one_line(str(error))}", file=sys.stderr)
     return error.code

@@ -16,6 +16,7 @@ from typing import Any
 
 from tacit.cli.commands.common import EXIT_USAGE, CommandError, config_from
 from tacit.models.config import Config
+from tacit.models.safe_text import escape_json_controls
 from tacit.question_engine.bank import BankError
 from tacit.question_engine.text import clean
 from tacit.question_engine.types import Suggestion
@@ -141,8 +142,9 @@ def run(args: argparse.Namespace) -> int:
     if args.limit:
         suggestions = suggestions[: args.limit]
     if args.json:
-        json.dump([s.to_dict() for s in suggestions], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        text = json.dumps([s.to_dict() for s in suggestions], ensure_ascii=False, indent=2)
+        sys.stdout.buffer.write(escape_json_controls(text.encode("utf-8")) + b"\n")
+        sys.stdout.flush()
     else:
         print(format_readable(suggestions))
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tacit.cli.commands.common import EXIT_USAGE, CommandError, open_store
+from tacit.models.safe_text import one_line
 
 
 def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser]) -> None:
@@ -112,9 +113,8 @@ def run_sessions(args: argparse.Namespace) -> int:
             rules = store.rules(session.id)
             accepted = sum(r.status == "accepted" for r in rules)
             workflow = f" [{session.workflow}]" if session.workflow else ""
-            print(
-                f"{session.id}  {session.title}{workflow}  {accepted}/{len(rules)} rules accepted"
-            )
+            counts = f"{accepted}/{len(rules)} rules accepted"
+            print(one_line(f"{session.id}  {session.title}{workflow}  {counts}"))
     finally:
         store.close()
     return 0

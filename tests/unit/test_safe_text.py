@@ -18,3 +18,17 @@ def test_the_tui_uses_the_same_function() -> None:
     from tacit.tui import safe_text
 
     assert safe_text.clean is clean
+
+
+def test_json_escapes_c1_and_bidi_and_stays_equal() -> None:
+    import orjson
+
+    from tacit.models.safe_text import escape_json_controls
+
+    hostile = "a\x1b]52;c;SGVsbG8=\x07\x7fe\x9b31m\x85\u202eevil\u2066i\u2069\u200f\u061c"
+    raw = orjson.dumps({"t": hostile, "ok": "café ☕ ü"})
+    escaped = escape_json_controls(raw)
+    assert orjson.loads(escaped) == orjson.loads(raw)
+    for seq in (b"\xc2\x9b", b"\xc2\x85", b"\xe2\x80\xae", b"\xe2\x81\xa6", b"\x7f", b"\x1b"):
+        assert seq not in escaped
+    assert "café ☕ ü".encode() in escaped
