@@ -26,6 +26,7 @@ if str(ROOT) not in sys.path:
 
 from bench.eval_engine import load_narratives  # noqa: E402
 from tacit.question_engine.offline import OfflineEngine  # noqa: E402
+from tacit.question_engine.session import EngineSession  # noqa: E402
 from tacit.question_engine.types import SessionContext  # noqa: E402
 
 
@@ -59,19 +60,17 @@ def percentile(values: Sequence[float], share: float) -> float:
 def bench_segments(
     engine: OfflineEngine, count: int, rng: random.Random, pool: list[str]
 ) -> tuple[list[float], list[float]]:
-    """Wall and CPU milliseconds per suggest() call, in a growing session fed its own questions."""
-    context = SessionContext()
+    """Wall and CPU milliseconds per segment, in one growing session (as the app runs it:
+    one EngineSession per session, fed each new segment)."""
+    session = EngineSession(engine)
     timings: list[float] = []
     cpu: list[float] = []
     for _ in range(count):
         segment = make_segment(rng, pool, 1000)
         start, start_cpu = time.perf_counter(), time.process_time()
-        suggestions = OfflineEngine(engine.config).suggest(segment, context)  # as the app does
+        session.add_segment(segment)
         timings.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - start_cpu) * 1000)
-        context.segments.append(segment)
-        context.known_questions.extend(s.text for s in suggestions)
-        context.touched_categories.update(s.category for s in suggestions)
     return timings, cpu
 
 
@@ -110,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cpu_runs: list[float] = []
     for _ in range(5):
         start, start_cpu = time.perf_counter(), time.process_time()
-        found = OfflineEngine().analyse_session(session)
+        found = engine.analyse_session(session)
         runs.append(time.perf_counter() - start)
         cpu_runs.append(time.process_time() - start_cpu)
     print(

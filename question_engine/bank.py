@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import string
-import threading
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -317,33 +316,14 @@ def build_bank(paths: Iterable[Path]) -> Bank:
     return Bank(tuple(cues.values()), tuple(coverage), tuple(probes))
 
 
-BankKey = tuple[tuple[str, int, int], ...]
-
-
-def _stamp(path: Path) -> tuple[str, int, int]:
-    try:
-        stat = path.stat()
-    except OSError:
-        return str(path), -1, -1
-    return str(path), stat.st_mtime_ns, stat.st_size
-
-
-def bank_key(extra: Sequence[str] = ()) -> BankKey:
-    """The bank files used with these extra banks, in load order, with their modification
-    stamps: a cache key that changes when a file is edited."""
-    return tuple(_stamp(p) for p in builtin_bank_files() + [Path(p).expanduser() for p in extra])
-
-
-_CACHE: dict[BankKey, Bank] = {}
-_CACHE_LOCK = threading.Lock()
+def bank_files(extra: Sequence[str] = ()) -> list[Path]:
+    """The bank files used with these extra banks, in load order."""
+    return builtin_bank_files() + [Path(p).expanduser() for p in extra]
 
 
 def load_bank(extra: Sequence[str] = ()) -> Bank:
-    """The built-in bank plus the user's extra bank files, read again only when one changes."""
-    key = bank_key(extra)
-    with _CACHE_LOCK:
-        bank = _CACHE.get(key)
-        if bank is None:
-            bank = build_bank([Path(name) for name, _, _ in key])
-            _CACHE[key] = bank
-        return bank
+    """The built-in bank plus the user's extra bank files, read and compiled now.
+
+    No cache: an engine loads its bank once and whoever runs a session keeps the engine.
+    """
+    return build_bank(bank_files(extra))

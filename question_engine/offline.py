@@ -1,31 +1,31 @@
 """The offline question engine: cue-driven questions that name what the operator said.
 
 No network, no model: the question bank (prompts/bank/*.toml plus the user's banks)
-says which phrases to notice and what to ask about them. Engines on the same banks
-share the compiled bank and a few session caches behind locks, so they are cheap to
-build per call and safe to use from worker threads.
+says which phrases to notice and what to ask about them. An engine holds the
+compiled bank and nothing else; a session's state lives in an EngineSession
+(question_engine/session.py) that whoever runs the session owns.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 import zlib
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tacit.models.config import EngineConfig
 from tacit.models.taxonomy import CATEGORY_IDS
-from tacit.question_engine.bank import Bank, BankKey, Cue, bank_key, load_bank, placeholders
+from tacit.question_engine.bank import Bank, Cue, load_bank, placeholders
 from tacit.question_engine.coverage import (
     MIN_SEGMENTS_FOR_COVERAGE,
     SessionProfile,
     coverage_questions,
 )
-from tacit.question_engine.memory import SessionMemory, rank_diverse
+from tacit.question_engine.memory import SessionMemory
 from tacit.question_engine.probe import salient_term
+from tacit.question_engine.session import EngineSession
 from tacit.question_engine.text import (
     STOPWORDS,
     clean,
@@ -81,120 +81,96 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
-class _Shared:
-    """What every engine on the same banks shares: compiled bank and session caches.
-
-    Callers often build a new OfflineEngine per call; sharing this keeps them fast.
-    """
-
-    def __init__(self, bank: Bank) -> None:
-        self.bank = bank
-        self.slots: dict[str, list[tuple[str, frozenset[str]]]] = {
-            cue.id: [(t, frozenset(placeholders(t))) for t in cue.templates] for cue in bank.cues
-        }
-        self.template_stems = frozenset(content_stems(" ".join(bank.template_words())))
-        self.facts: dict[str, Facts] = {}
-        self.last_profile: tuple[tuple[str, ...], SessionProfile] = ((), SessionProfile())
-        self.last_memory: tuple[list[str], SessionMemory] = ([], SessionMemory(self.template_stems))
-        self.lock = threading.Lock()
-        self.session_lock = threading.Lock()
-
-
-_SHARED: dict[BankKey, _Shared] = {}
-_SHARED_LOCK = threading.Lock()
-
-
-def _shared_for(banks: Sequence[str]) -> _Shared:
-    bank = load_bank(banks)
-    key = bank_key(banks)
-    with _SHARED_LOCK:
-        shared = _SHARED.get(key)
-        if shared is None or shared.bank is not bank:
-            shared = _SHARED[key] = _Shared(bank)
-        return shared
-
-
 class OfflineEngine:
-    """Suggests clarification questions from the question bank, with no network."""
+    """Suggests clarification questions from the question bank, with no network.
+
+    It holds only the compiled bank: build one per process or session and keep it. The
+    state of a session (what was said, asked and captured) lives in an EngineSession.
+    """
 
     name = SOURCE
 
     def __init__(self, config: EngineConfig | None = None) -> None:
         self.config = config or EngineConfig()
         self.max_suggestions = max(1, self.config.max_suggestions)
-        shared = _shared_for(self.config.banks)
-        self.bank: Bank = shared.bank
-        self._shared = shared
-        self._slots = shared.slots
-        self._template_stems = shared.template_stems
-        self._facts = shared.facts
-        self._lock = shared.lock
-        self._session_lock = shared.session_lock
+        self.bank: Bank = load_bank(self.config.banks)
+        self._slots: dict[str, list[tuple[str, frozenset[str]]]] = {
+            cue.id: [(t, frozenset(placeholders(t))) for t in cue.templates]
+            for cue in self.bank.cues
+        }
+        self.template_stems = frozenset(content_stems(" ".join(self.bank.template_words())))
 
     # --- public API -----------------------------------------------------------------
 
     def suggest(self, segment: str, context: SessionContext) -> list[Suggestion]:
-        """Ranked questions for a new segment, best first, never repeating the session's."""
-        with self._session_lock:  # the session caches below are shared by callers
-            memory = self._memory_for(context.known_questions)
-            return self._suggest(
-                segment,
-                len(context.segments),
-                lambda: self._profile_for(context.segments),
-                memory,
-                set(context.touched_categories),
-                context.workflow,
-            )
+        """Ranked questions for a new segment, best first, never repeating the session's.
+
+        Stateless: the session is rebuilt from context on every call. A caller that runs a
+        session keeps an EngineSession instead, which holds that state between segments.
+        """
+        session = EngineSession(self, context.workflow)
+        session.restore(context)
+        return session.add_segment(segment)
 
     def analyse_session(self, segments: Sequence[str], workflow: str = "") -> list[Suggestion]:
         """Re-analyse a whole transcript: every segment in order, ranked overall, no repeats."""
-        profile = SessionProfile()
-        memory = SessionMemory(self._template_stems)
-        touched: set[str] = set()
-        found: list[Suggestion] = []
-        for index, segment in enumerate(segments):
-            suggestions = self._suggest(segment, index, lambda: profile, memory, touched, workflow)
-            for suggestion in suggestions:
-                memory.add(suggestion.text)
-                touched.add(suggestion.category)
-            found.extend(suggestions)
-            profile.add_text(segment)
-            profile.add_facts(*self._facts_of(segment))
-        return rank_diverse(found)
+        session = EngineSession(self, workflow)
+        for segment in segments:
+            session.add_segment(segment)
+        return session.ranked()
 
-    # --- internals ------------------------------------------------------------------
-
-    def _suggest(
+    def segment_questions(
         self,
         segment: str,
         earlier: int,
-        profile: Callable[[], SessionProfile],
+        profile: SessionProfile,
         memory: SessionMemory,
         touched: set[str],
         workflow: str,
-    ) -> list[Suggestion]:
-        """The new segment's questions; `earlier` segments came before it in the session."""
+        limit: int | None = None,
+    ) -> tuple[list[Suggestion], Facts]:
+        """A new segment's questions and the systems and people it names.
+
+        `earlier` segments came before it; profile, memory and touched describe the
+        session so far (the caller owns them and adds the result itself). At most `limit`
+        questions (default: the configured per-segment limit); 0 only reads the facts.
+        """
         text = clean(segment)
         if not text:
-            return []
+            return [], ((), ())
+        limit = self.max_suggestions if limit is None else limit
         candidates = self._candidates(text)
-        self._remember_facts(segment, candidates)
-        picked = self._pick(candidates, memory)
+        if limit <= 0:
+            return [], _facts(candidates)
+        picked = self._pick(candidates, memory, limit)
         result = [Suggestion(c.text, c.category, c.quote, SOURCE, c.score) for c in picked]
-        if len(result) < min(PROBE_BELOW, self.max_suggestions):
+        if len(result) < min(PROBE_BELOW, limit):
             result.extend(self._probe(text, memory, result))
-        if earlier + 1 >= MIN_SEGMENTS_FOR_COVERAGE and len(result) < self.max_suggestions:
-            untouched = set(CATEGORY_IDS) - touched - {s.category for s in result}
-            slots = profile().slots(workflow) if untouched else {}
-            for category, wordings in coverage_questions(self.bank.coverage, untouched, slots):
-                question = wordings[0]
-                fingerprint = memory.fingerprint(question)
-                if not any(map(memory.knows, wordings)) and not any(
-                    same_question(fingerprint, memory.fingerprint(s.text)) for s in result
-                ):
-                    result.append(Suggestion(question, category, "", SOURCE, COVERAGE_SCORE))
-                    break
-        return result
+        if earlier + 1 >= MIN_SEGMENTS_FOR_COVERAGE and len(result) < limit:
+            result.extend(self._coverage(profile, memory, touched, workflow, result))
+        return result, _facts(candidates)
+
+    # --- internals ------------------------------------------------------------------
+
+    def _coverage(
+        self,
+        profile: SessionProfile,
+        memory: SessionMemory,
+        touched: set[str],
+        workflow: str,
+        result: list[Suggestion],
+    ) -> list[Suggestion]:
+        """At most one question for a category the session has not touched yet."""
+        untouched = set(CATEGORY_IDS) - touched - {s.category for s in result}
+        slots = profile.slots(workflow) if untouched else {}
+        for category, wordings in coverage_questions(self.bank.coverage, untouched, slots):
+            question = wordings[0]
+            fingerprint = memory.fingerprint(question)
+            if not any(map(memory.knows, wordings)) and not any(
+                same_question(fingerprint, memory.fingerprint(s.text)) for s in result
+            ):
+                return [Suggestion(question, category, "", SOURCE, COVERAGE_SCORE)]
+        return []
 
     def _probe(
         self, text: str, memory: SessionMemory, result: list[Suggestion]
@@ -304,14 +280,16 @@ class OfflineEngine:
             chosen, cue.category, values["quote"], score, key, variants, cue.family, thing
         )
 
-    def _pick(self, candidates: list[_Candidate], memory: SessionMemory) -> list[_Candidate]:
+    def _pick(
+        self, candidates: list[_Candidate], memory: SessionMemory, limit: int
+    ) -> list[_Candidate]:
         """The best few, diverse across categories and quotes, never two alike."""
         pool = sorted(candidates, key=lambda c: -c.score)
         picked: list[_Candidate] = []
         per_category: dict[str, int] = defaultdict(int)
         per_quote: dict[str, int] = defaultdict(int)
         keys: set[tuple[str, frozenset[str]]] = set()
-        while pool and len(picked) < self.max_suggestions:
+        while pool and len(picked) < limit:
             best = max(
                 pool,
                 key=lambda c: (
@@ -334,48 +312,9 @@ class OfflineEngine:
             per_quote[best.quote] += 1
         return picked
 
-    def _remember_facts(self, segment: str, candidates: Iterable[_Candidate]) -> Facts:
-        systems = tuple(c.thing for c in candidates if c.family == "system" and c.thing)
-        people = tuple(c.thing for c in candidates if c.family in ("person", "role") and c.thing)
-        with self._lock:
-            if len(self._facts) > 4096:
-                self._facts.clear()
-            self._facts[segment] = (systems, people)
-        return systems, people
 
-    def _facts_of(self, segment: str) -> Facts:
-        """Systems and people/roles a segment names (cached: sessions re-send old segments)."""
-        with self._lock:
-            cached = self._facts.get(segment)
-        if cached is not None:
-            return cached
-        return self._remember_facts(segment, self._candidates(clean(segment)))
-
-    def _memory_for(self, known: list[str]) -> SessionMemory:
-        """Known questions, indexed; extends the last index when the list only grew."""
-        last_known, memory = self._shared.last_memory
-        if len(known) >= len(last_known) and known[: len(last_known)] == last_known:
-            for question in known[len(last_known) :]:
-                memory.add(question)
-        else:
-            memory = SessionMemory(self._template_stems, known)
-        self._shared.last_memory = (list(known), memory)
-        return memory
-
-    def _profile_for(self, segments: Sequence[str]) -> SessionProfile:
-        """The profile of a session's earlier segments, extended from the last one built."""
-        key = tuple(segments)
-        with self._lock:
-            last_key, last = self._shared.last_profile
-        if key == last_key:
-            return last
-        if last_key and key[: len(last_key)] == last_key:
-            profile, new = last.copy(), key[len(last_key) :]
-        else:
-            profile, new = SessionProfile(), key
-        for segment in new:
-            profile.add_text(segment)
-            profile.add_facts(*self._facts_of(segment))
-        with self._lock:
-            self._shared.last_profile = (key, profile)
-        return profile
+def _facts(candidates: Iterable[_Candidate]) -> Facts:
+    """The systems and people/roles a segment's cue matches name."""
+    systems = tuple(c.thing for c in candidates if c.family == "system" and c.thing)
+    people = tuple(c.thing for c in candidates if c.family in ("person", "role") and c.thing)
+    return systems, people

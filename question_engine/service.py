@@ -17,6 +17,7 @@ from contextlib import aclosing
 
 from tacit.models.config import Config
 from tacit.question_engine.merge import Deduper
+from tacit.question_engine.session import EngineSession
 from tacit.question_engine.types import (
     EngineEvent,
     EngineNotice,
@@ -61,30 +62,57 @@ def engine_label(config: Config) -> str:
     return config.llm.model if config.llm.enabled else "offline"
 
 
+def open_session(config: Config, context: SessionContext | None = None) -> EngineSession:
+    """A new engine session (loads the banks: call it off the UI thread), caught up with
+    the session's earlier segments and questions when a context is given."""
+    from tacit.question_engine.offline import OfflineEngine
+    from tacit.question_engine.session import EngineSession
+
+    session = EngineSession(OfflineEngine(config.engine), context.workflow if context else "")
+    if context is not None:
+        session.restore(context)
+    return session
+
+
 async def stream_suggestions(
-    segment: str, context: SessionContext, config: Config, meter: UsageMeter | None = None
+    segment: str,
+    context: SessionContext,
+    config: Config,
+    meter: UsageMeter | None = None,
+    session: EngineSession | None = None,
+    speaker: str = "operator",
 ) -> AsyncIterator[EngineEvent]:
     """Ranked suggestions for a new segment, streamed as they become available.
 
-    Offline questions come first, at once; LLM questions follow as each completes.
-    Any LLM failure ends in one EngineNotice and the offline questions stand.
-    Cancelling the consumer closes the LLM's HTTP stream.
+    `session` is the caller's engine session (it keeps the session's state between
+    segments); without one, a throwaway session is built from context. Offline questions
+    come first, at once; LLM questions follow as each completes. Any LLM failure ends in
+    one EngineNotice and the offline questions stand. Cancelling the consumer closes the
+    LLM's HTTP stream. An engineer's line is context: no questions come from it.
     """
-    from tacit.question_engine.offline import OfflineEngine
 
-    engine = OfflineEngine(config.engine)
-    # in a thread: the first call on a long history can take a while; typing must not wait
-    offline = await asyncio.to_thread(engine.suggest, segment, context)
+    def offline_questions() -> list[Suggestion]:
+        nonlocal session
+        if session is None:
+            session = open_session(config, context)
+        else:  # segments or questions the other pair member added since
+            session.restore(context)
+        return session.add_segment(segment, speaker)
+
+    # in a thread: loading the banks or a long history takes a while; typing must not wait
+    offline = await asyncio.to_thread(offline_questions)
     for suggestion in offline:
         yield suggestion
-    if not config.llm.enabled:
+    if not config.llm.enabled or speaker != "operator" or session is None:
         return
     from tacit.question_engine.llm import LLMClient, LLMFailure
 
     meter = meter or SESSION_USAGE
     deduper = Deduper([*context.known_questions, *(s.text for s in offline)])
+    llm_context = session.context()
+    llm_context.segments = llm_context.segments[:-1]  # the new segment is sent on its own
     try:
-        stream = LLMClient(config.llm).stream_questions(segment, context)
+        stream = LLMClient(config.llm).stream_questions(segment, llm_context)
         async with aclosing(stream) as events:
             async for event in events:
                 if isinstance(event, EngineUsage):

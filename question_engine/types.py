@@ -42,6 +42,17 @@ class Suggestion:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class CapturedRule:
+    """What the engine needs of a captured rule: what it says and which parts it has."""
+
+    statement: str
+    has_exception: bool = False
+    has_frequency: bool = False
+    has_owner: bool = False
+    has_example: bool = False
+
+
 @dataclass(slots=True)
 class SessionContext:
     """What an engine needs to know about the session so far.
@@ -49,13 +60,15 @@ class SessionContext:
     `segments` are the earlier narrative texts, oldest first (not including the
     new one); `known_questions` are the texts of every question already
     suggested, asked, answered, parked or dismissed in the session;
-    `touched_categories` are the taxonomy ids already asked about.
+    `touched_categories` are the taxonomy ids already asked about; `rules` are the
+    rules already captured (the engine asks what each still lacks).
     """
 
     segments: list[str] = field(default_factory=list)
     known_questions: list[str] = field(default_factory=list)
     touched_categories: set[str] = field(default_factory=set)
     workflow: str = ""
+    rules: list[CapturedRule] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -94,18 +94,22 @@ def suggestions_for(segments: list[str], config: Config, workflow: str = "") -> 
     whole narrative are merged in (duplicates dropped, each labelled with its source).
     When the LLM fails, the offline questions stand and one line on stderr says why.
     """
-    from tacit.question_engine.offline import OfflineEngine
+    from tacit.question_engine.service import open_session
 
-    offline = OfflineEngine(config.engine).analyse_session(segments, workflow)
+    session = open_session(config)  # this run's engine session: it holds the state
+    session.workflow = workflow
+    for segment in segments:
+        session.add_segment(segment)
+    offline = session.ranked()
     if not config.llm.enabled:
         return offline
     import asyncio
 
     from tacit.question_engine.merge import merge
     from tacit.question_engine.service import llm_suggestions
-    from tacit.question_engine.types import SessionContext
 
-    context = SessionContext(workflow=workflow)
+    context = session.context()
+    context.segments = []
     llm, failure = asyncio.run(llm_suggestions("\n\n".join(segments), context, config))
     if failure is not None:
         print(f"tacit: {clean(failure)}; offline questions shown", file=sys.stderr)

@@ -86,6 +86,7 @@ class CaptureScreen(CaptureActions, Screen[None]):
         self._local: dict[str, Record] = {}
         self._suggest_generation = 0
         self._usage = None
+        self._engine_session = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):

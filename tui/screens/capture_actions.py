@@ -7,6 +7,7 @@ crash), shows it and queues the save.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,13 @@ from textual import work
 from textual.screen import Screen
 
 from tacit.models.domain import Question, Record, Rule, Segment, Session, Unless, ValidationError
-from tacit.question_engine.types import EngineNotice, EngineUsage, SessionContext, Suggestion
+from tacit.question_engine.types import (
+    CapturedRule,
+    EngineNotice,
+    EngineUsage,
+    SessionContext,
+    Suggestion,
+)
 from tacit.tui.messages import (
     EngineBusy,
     EngineNoticeArrived,
@@ -31,6 +38,7 @@ from tacit.tui.widgets.status import StatusLine
 if TYPE_CHECKING:
     from tacit.models.repository import Store
     from tacit.question_engine.service import UsageMeter
+    from tacit.question_engine.session import EngineSession
     from tacit.tui.app import TacitApp
 
 
@@ -47,6 +55,7 @@ class CaptureActions(Screen[None]):
     rules: dict[str, Rule]
     _suggest_generation: int
     _usage: UsageMeter | None
+    _engine_session: EngineSession | None  # this session's engine state, built on first use
 
     @property
     def tacit(self) -> TacitApp:
@@ -114,6 +123,16 @@ class CaptureActions(Screen[None]):
                 q.category for q in self.questions.values() if q.status in DISCUSSED
             },
             workflow=self.session.workflow,
+            rules=[
+                CapturedRule(
+                    rule.statement,
+                    bool(rule.unless),
+                    bool(rule.frequency or rule.impact),
+                    bool(rule.owner),
+                    bool(rule.examples),
+                )
+                for rule in self.rules.values()
+            ],
         )
         self._suggest_generation += 1
         self._stream_suggestions(segment, context, self._suggest_generation)
@@ -122,11 +141,21 @@ class CaptureActions(Screen[None]):
     async def _stream_suggestions(
         self, segment: Segment, context: SessionContext, generation: int
     ) -> None:
-        from tacit.question_engine.service import stream_suggestions
+        from tacit.question_engine.service import open_session, stream_suggestions
 
         self.post_message(EngineBusy(True, generation))
         try:
-            events = stream_suggestions(segment.text, context, self.tacit.config, self.usage())
+            if self._engine_session is None:
+                config = self.tacit.config
+                self._engine_session = await asyncio.to_thread(open_session, config, context)
+            events = stream_suggestions(
+                segment.text,
+                context,
+                self.tacit.config,
+                self.usage(),
+                self._engine_session,
+                segment.speaker,
+            )
             async for event in events:
                 if isinstance(event, Suggestion):
                     question = event.to_question(segment.session_id, segment.id)

@@ -1,0 +1,183 @@
+"""One capture session's engine state, owned by whoever runs the session.
+
+The app's capture screen and `tacit suggest` each hold one EngineSession: it keeps what
+was said (operator segments are analysed, engineer lines are context only), which
+questions the session already has, which categories were discussed, the rules already
+captured, and every question found so far, so the session's best questions can be ranked
+across segments. Nothing is kept anywhere else: no module-level caches.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from tacit.question_engine.coverage import SessionProfile
+from tacit.question_engine.memory import SessionMemory
+from tacit.question_engine.rule_gaps import rule_questions
+from tacit.question_engine.text import same_question
+from tacit.question_engine.types import CapturedRule, SessionContext, Suggestion
+
+Facts = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+class SegmentEngine(Protocol):
+    """What a session needs of its engine (the OfflineEngine is one)."""
+
+    max_suggestions: int
+    template_stems: frozenset[str]
+
+    def segment_questions(
+        self,
+        segment: str,
+        earlier: int,
+        profile: SessionProfile,
+        memory: SessionMemory,
+        touched: set[str],
+        workflow: str,
+        limit: int | None = None,
+    ) -> tuple[list[Suggestion], Facts]:
+        """A new segment's questions and the systems and people it names."""
+        ...
+
+
+CATEGORY_DECAY = 0.7  # in the session ranking, each further pick of a category counts less
+SEGMENT_DECAY = 0.75  # and so does each further pick from the same segment
+POOL_PER_SEGMENT = 10  # questions kept per segment for the session ranking
+
+
+@dataclass(slots=True)
+class EngineSession:
+    """The engine's state for one session; add segments and rules, read the ranking."""
+
+    engine: SegmentEngine
+    workflow: str = ""
+    segments: list[str] = field(default_factory=list)
+    engineer_lines: list[str] = field(default_factory=list)
+    touched: set[str] = field(default_factory=set)
+    rules: list[CapturedRule] = field(default_factory=list)
+    found: list[tuple[int, Suggestion]] = field(default_factory=list)
+    memory: SessionMemory = field(init=False)
+    profile: SessionProfile = field(default_factory=SessionProfile)
+    seen: int = 0  # segments of every speaker so far (a restore catches up from here)
+    _known: set[str] = field(default_factory=set)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.memory = SessionMemory(self.engine.template_stems)
+
+    # --- what the session says and has ----------------------------------------------
+
+    def restore(self, context: SessionContext) -> None:
+        """Catch up with a session that already has segments and questions (once, on open)."""
+        with self._lock:
+            for segment in context.segments[self.seen :]:
+                self._add_context(segment)
+        self.know(context.known_questions, context.touched_categories)
+        for rule in context.rules:
+            if rule not in self.rules:
+                self.add_rule(rule)
+        if context.workflow:
+            self.workflow = context.workflow
+
+    def know(self, questions: Iterable[str], touched: Iterable[str] = ()) -> None:
+        """Questions the session already has (suggested, asked, dismissed …): never again."""
+        with self._lock:
+            for question in questions:
+                if question not in self._known:
+                    self._known.add(question)
+                    self.memory.add(question)
+            self.touched.update(touched)
+
+    def add_rule(self, rule: CapturedRule) -> list[Suggestion]:
+        """A rule captured in the session: ask what it still lacks (exception, owner …)."""
+        with self._lock:
+            self.rules.append(rule)
+            fresh = [s for s in rule_questions(rule) if not self.memory.knows(s.text)]
+            for suggestion in fresh:
+                self.found.append((len(self.segments), suggestion))
+            return fresh
+
+    def add_segment(self, text: str, speaker: str = "operator") -> list[Suggestion]:
+        """A new segment's best questions (at most the engine's per-segment limit).
+
+        Engineer lines are context: they are kept, never turned into topics.
+        """
+        with self._lock:
+            self.seen += 1
+            if speaker != "operator":
+                self.engineer_lines.append(text)
+                return []
+            questions, facts = self.engine.segment_questions(
+                text,
+                len(self.segments),
+                self.profile,
+                self.memory,
+                set(self.touched),
+                self.workflow,
+                POOL_PER_SEGMENT,
+            )
+            index = len(self.segments)
+            self.segments.append(text)
+            self.profile.add_text(text)
+            self.profile.add_facts(*facts)
+            self.found.extend((index, q) for q in questions)
+            shown = questions[: self.engine.max_suggestions]
+            for question in shown:
+                self.memory.add(question.text)
+                self._known.add(question.text)
+                self.touched.add(question.category)
+            return shown
+
+    def _add_context(self, text: str) -> None:
+        _, facts = self.engine.segment_questions(
+            text, len(self.segments), self.profile, self.memory, set(), self.workflow, 0
+        )
+        self.seen += 1
+        self.segments.append(text)
+        self.profile.add_text(text)
+        self.profile.add_facts(*facts)
+
+    # --- what to ask ------------------------------------------------------------------
+
+    def ranked(self, limit: int | None = None) -> list[Suggestion]:
+        """The session's questions, best first, spread over segments and categories."""
+        with self._lock:
+            pool = sorted(self.found, key=lambda item: -item[1].score)
+        per_category: dict[str, int] = defaultdict(int)
+        per_segment: dict[int, int] = defaultdict(int)
+        chosen: list[Suggestion] = []
+        prints: list[tuple[frozenset[str], frozenset[str]]] = []
+        while pool and (limit is None or len(chosen) < limit):
+            best = max(
+                pool,
+                key=lambda item: (
+                    item[1].score
+                    * CATEGORY_DECAY ** per_category[item[1].category]
+                    * SEGMENT_DECAY ** per_segment[item[0]]
+                ),
+            )
+            pool.remove(best)
+            index, suggestion = best
+            fingerprint = self.memory.fingerprint(suggestion.text)
+            if any(same_question(fingerprint, p) for p in prints):
+                continue
+            prints.append(fingerprint)
+            chosen.append(suggestion)
+            per_category[suggestion.category] += 1
+            per_segment[index] += 1
+        return chosen
+
+    def context(self) -> SessionContext:
+        """The session as an LLM prompt needs it (segments, known questions, categories)."""
+        with self._lock:
+            return SessionContext(
+                segments=list(self.segments),
+                known_questions=sorted(self._known),
+                touched_categories=set(self.touched),
+                workflow=self.workflow,
+                rules=list(self.rules),
+            )
