@@ -66,31 +66,52 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The parser: app options, plus the subcommands when argv may name one.
+def _option_parsers(default: Any) -> list[argparse.ArgumentParser]:
+    """The options every command takes: [database options, LLM and config options].
 
-    Starting the app (no subcommand, no --help) skips importing the subcommand
-    modules, which keeps them off the start-up path.
+    The subcommands get copies whose defaults are SUPPRESS, so an option given
+    only before the subcommand is kept, and one given after it wins.
     """
-    common = _Parser(add_help=False)
+
+    def unless_given(value: object) -> object:
+        return argparse.SUPPRESS if default is argparse.SUPPRESS else value
+
+    common = _Parser(add_help=False, argument_default=default)
     common.add_argument(
         "--db", metavar="PATH", help="database file (default: TACIT_DB or the data dir)"
     )
     common.add_argument(
         "--recover",
         action="store_true",
+        default=unless_given(False),
         help="if the database is damaged, move it aside with a timestamp and start fresh",
     )
-    llm = _Parser(add_help=False)
+    llm = _Parser(add_help=False, argument_default=default)
     llm.add_argument(
         "--model", metavar="M", help="LLM model as litellm spells it (e.g. ollama/llama3.1)"
     )
     llm.add_argument("--api-base", metavar="URL", help="LLM server or LiteLLM proxy URL")
-    llm.add_argument("--offline", action="store_true", help="never use an LLM, even if configured")
+    llm.add_argument(
+        "--offline",
+        action="store_true",
+        default=unless_given(False),
+        help="never use an LLM, even if configured",
+    )
     llm.add_argument(
         "--config", metavar="FILE", help="config file (default: TACIT_CONFIG or the config dir)"
     )
+    return [common, llm]
 
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser: app options, plus the subcommands when argv may name one.
+
+    Starting the app (no subcommand, no --help) skips importing the subcommand
+    modules, which keeps them off the start-up path. The common options are
+    accepted before and after a subcommand; given in both places, the one
+    after the subcommand wins.
+    """
+    common, llm = _option_parsers(None)
     parser = _Parser(
         prog="tacit",
         description="Capture the hidden rules of a workflow, live, as a pair.",
@@ -110,7 +131,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in SUBCOMMANDS:
         module: Any = importlib.import_module(f"tacit.cli.commands.{_MODULES.get(name, name)}")
-        module.register(subparsers, name, [common, llm])
+        module.register(subparsers, name, _option_parsers(argparse.SUPPRESS))
     return parser
 
 

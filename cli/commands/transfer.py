@@ -15,7 +15,7 @@ def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser])
     """Add the named data subcommand to the CLI."""
     if name == "export":
         parser = subparsers.add_parser(
-            "export", parents=parents[:1], help="export rules as JSON (default) or Markdown"
+            "export", parents=parents, help="export rules as JSON (default) or Markdown"
         )
         parser.add_argument("--format", choices=("json", "md"), default="json")
         parser.add_argument("--session", metavar="ID", help="one session (default: all)")
@@ -28,13 +28,13 @@ def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser])
         parser.set_defaults(handler=run_export)
     elif name == "import":
         parser = subparsers.add_parser(
-            "import", parents=parents[:1], help="merge an export file into the database"
+            "import", parents=parents, help="merge an export file into the database"
         )
         parser.add_argument("file", metavar="FILE")
         parser.set_defaults(handler=run_import)
     elif name == "sessions":
         parser = subparsers.add_parser(
-            "sessions", parents=parents[:1], help="list sessions, most recent first"
+            "sessions", parents=parents, help="list sessions, most recent first"
         )
         parser.set_defaults(handler=run_sessions)
 
