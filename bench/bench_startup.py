@@ -3,10 +3,14 @@
 Run:  python bench/bench_startup.py [--runs 5] [--keys 30] [--items 10000]
 
 1. Launch to first frame: the time from starting the process in a fresh tmux
-   pane until its first screen is visible (polling `capture-pane`), for tacit
-   (`tacit --session ID` on a temp database) and for a minimal two-pane Textual
-   app, interleaved in the same run. Prints medians and the ratio (target <= 1.15).
-2. Keystroke to screen: with the database holding N items and another process
+   pane until its first screen is visible (polling `capture-pane`), for both of
+   tacit's entry points on a temp database (`tacit`, the session picker a user
+   runs first, and `tacit --session ID`) and for a minimal two-pane Textual app,
+   interleaved in the same run. Prints medians and the ratios (target <= 1.15).
+2. Idle CPU: with the app open on a session and nobody typing, the CPU time
+   (user + system, from /proc) the process uses over --idle-seconds, against the
+   minimal app over the same window.
+3. Keystroke to screen: with the database holding N items and another process
    writing to it continuously, type characters into the narrative input and
    time until each one is on screen. The same with an idle database for reference.
 
@@ -149,19 +153,65 @@ def tacit_command() -> str:
     return shlex.quote(str(script)) if script.exists() else f"{sys.executable} -m tacit.cli.main"
 
 
-def bench_startup(tmux: Tmux, work: Path, runs: int) -> tuple[list[float], list[float]]:
+def bench_startup(tmux: Tmux, work: Path, runs: int) -> dict[str, list[float]]:
+    """Launch times of the minimal app, the picker and a session, interleaved."""
     minimal = work / "minimal_app.py"
     minimal.write_text(MINIMAL_APP, encoding="utf-8")
     db = work / "startup.json"
     session_id, _ = make_database(db, 10)
-    tacit, bare = [], []
+    times: dict[str, list[float]] = {"minimal": [], "picker": [], "session": []}
+    prefix = f"{env_prefix(db, work)} {tacit_command()}"
+    launches = {
+        "minimal": (f"{sys.executable} {minimal}", "MINIMAL-READY"),
+        "picker": (prefix, "Recent sessions"),
+        "session": (f"{prefix} --session {session_id}", "Narrative"),
+    }
     for run in range(runs):
-        bare.append(tmux.launch(f"min{run}", f"{sys.executable} {minimal}", "MINIMAL-READY"))
-        command = f"{env_prefix(db, work)} {tacit_command()} --session {session_id}"
-        tacit.append(tmux.launch(f"tacit{run}", command, "Narrative"))
-        for name in (f"min{run}", f"tacit{run}"):
-            tmux.run("send-keys", "-t", f"bench:{name}", "C-q")
-    return tacit, bare
+        order = list(launches) if run % 2 == 0 else list(reversed(launches))
+        for kind in order:
+            command, needle = launches[kind]
+            times[kind].append(tmux.launch(f"{kind}{run}", command, needle))
+            tmux.run("send-keys", "-t", f"bench:{kind}{run}", "C-q")
+    return times
+
+
+def _process_tree_cpu(pid: int) -> float:
+    """User + system CPU seconds of pid and its descendants (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rpartition(")")[2].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except (OSError, IndexError, ValueError):
+            continue
+        pending += [int(child) for child in children]
+    return total
+
+
+def bench_idle_cpu(tmux: Tmux, work: Path, seconds: float) -> dict[str, float]:
+    """CPU seconds used while idle over `seconds`: the minimal app and tacit on a session."""
+    minimal = work / "minimal_app.py"
+    db = work / "idle.json"
+    session_id, _ = make_database(db, 10)
+    apps = {
+        "minimal": (f"{sys.executable} {minimal}", "MINIMAL-READY"),
+        "session": (f"{env_prefix(db, work)} {tacit_command()} --session {session_id}", "zip"),
+    }
+    pids = {}
+    for kind, (command, needle) in apps.items():
+        tmux.launch(f"idle-{kind}", command, needle)
+        pids[kind] = int(tmux.run("display", "-p", "-t", f"bench:idle-{kind}", "#{pane_pid}"))
+    time.sleep(2.0)  # past start-up: the first load, the engine warming up
+    before = {kind: _process_tree_cpu(pid) for kind, pid in pids.items()}
+    time.sleep(seconds)
+    used = {kind: _process_tree_cpu(pid) - before[kind] for kind, pid in pids.items()}
+    for kind in apps:
+        tmux.run("send-keys", "-t", f"bench:idle-{kind}", "C-q")
+    return used
 
 
 def bench_typing(
@@ -233,20 +283,28 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="launches of each app")
     parser.add_argument("--keys", type=int, default=30, help="keystrokes per typing run")
     parser.add_argument("--items", type=int, default=10_000, help="items in the busy database")
-    parser.add_argument("--startup-only", action="store_true", help="skip the typing runs")
+    parser.add_argument("--idle-seconds", type=float, default=30.0, help="idle CPU window")
+    parser.add_argument("--startup-only", action="store_true", help="skip idle CPU and typing")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="tacit-bench-") as tmp:
         work = Path(tmp)
         tmux = Tmux(work)
         try:
-            tacit, bare = bench_startup(tmux, work, args.runs)
+            times = bench_startup(tmux, work, args.runs)
+            bare = statistics.median(times["minimal"])
             print("Launch to first frame in tmux (100x30):")
-            print(f"  minimal two-pane Textual app: {_ms(bare)}")
-            print(f"  tacit --session ID:           {_ms(tacit)}")
-            ratio = statistics.median(tacit) / statistics.median(bare)
-            print(f"  ratio tacit/minimal (medians): {ratio:.2f}x  (target <= 1.15x)")
+            print(f"  minimal two-pane Textual app: {_ms(times['minimal'])}")
+            print(f"  tacit (session picker):       {_ms(times['picker'])}")
+            print(f"  tacit --session ID:           {_ms(times['session'])}")
+            for kind, label in (("picker", "tacit"), ("session", "tacit --session ID")):
+                ratio = statistics.median(times[kind]) / bare
+                print(f"  ratio {label}/minimal (medians): {ratio:.2f}x  (target <= 1.15x)")
             if args.startup_only:
                 return 0
+            idle = bench_idle_cpu(tmux, work, args.idle_seconds)
+            print(f"Idle CPU over {args.idle_seconds:.0f} s (user + system), nobody typing:")
+            print(f"  minimal two-pane Textual app: {idle['minimal']:.2f} s")
+            print(f"  tacit --session ID:           {idle['session']:.2f} s")
             idle, _ = bench_typing(tmux, work, args.items, args.keys, "idle")
             own, segments = bench_typing(tmux, work, args.items, args.keys, "own")
             other, writes = bench_typing(tmux, work, args.items, args.keys, "other")

@@ -53,25 +53,34 @@ class TacitApp(App[None]):
         self.writer.start()
         self.pair_sync.start()
         install_hangup_handler(self)
-        if self._opens_capture_directly:
-            return  # get_default_screen already made the capture screen the first frame
-        if self.initial_session is not None:
-            self.open_session(self.initial_session)
-        else:
-            self._pick_session()
+        if self._opens_capture_directly or self.initial_session is None:
+            return  # get_default_screen already made the capture screen or picker the first frame
+        self.open_session(self.initial_session)
 
     @property
     def _opens_capture_directly(self) -> bool:
         return self.initial_session is not None and self.role != "operator"
 
     def get_default_screen(self) -> Screen[Any]:
-        """With a session given, the capture screen is the very first frame (faster start)."""
+        """The first frame is the screen the user came for: the capture screen when a
+        session is given, else the session picker (no blank screen rendered first)."""
         if self._opens_capture_directly:
             from tacit.tui.screens.capture import CaptureScreen
 
             assert self.initial_session is not None
             return CaptureScreen(self.initial_session)
+        if self.initial_session is None:
+            from tacit.tui.screens.sessions import SessionPicker
+
+            return SessionPicker(self.store, on_choose=self._first_choice)
         return super().get_default_screen()
+
+    def _first_choice(self, session: Session | None) -> None:
+        """The first-screen picker's choice: open it, or quit when none was chosen."""
+        if session is not None:
+            self.open_session(session)
+        else:
+            self.exit()
 
     def _apply_config(self) -> None:
         theme = self.config.ui.theme
@@ -134,7 +143,10 @@ class TacitApp(App[None]):
 
     def action_sessions(self) -> None:
         """Open the session picker (Escape returns to the current session)."""
-        self._pick_session()
+        from tacit.tui.screens.sessions import SessionPicker
+
+        if not isinstance(self.screen, SessionPicker):
+            self._pick_session()
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
@@ -13,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -113,10 +115,24 @@ class SessionPicker(Screen[Session | None]):
             self.session = session
             self.error = error
 
-    def __init__(self, store: Store) -> None:
+    LOADING_AFTER = 0.25  # seconds: a quick read never flashes a loading indicator
+
+    def __init__(
+        self, store: Store, on_choose: Callable[[Session | None], None] | None = None
+    ) -> None:
+        """on_choose: called with the choice when the picker is the app's first screen
+        (which cannot be dismissed); otherwise the choice is the screen's result."""
         super().__init__()
         self.store = store
         self.rows: list[SessionSummary] = []
+        self._on_choose = on_choose
+        self._loading_timer: Timer | None = None
+
+    def _finish(self, session: Session | None) -> None:
+        if self._on_choose is not None:
+            self._on_choose(session)
+        else:
+            self.dismiss(session)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -140,8 +156,12 @@ class SessionPicker(Screen[Session | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#session-list", OptionList).loading = True
+        self._loading_timer = self.set_timer(self.LOADING_AFTER, self._show_loading)
         self._load()
+
+    def _show_loading(self) -> None:
+        self._loading_timer = None
+        self.query_one("#session-list", OptionList).loading = True
 
     @work(thread=True, exclusive=True, group="sessions-load")
     def _load(self) -> None:
@@ -155,6 +175,9 @@ class SessionPicker(Screen[Session | None]):
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
         self.rows = event.rows
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+            self._loading_timer = None
         listing = self.query_one("#session-list", OptionList)
         listing.loading = False
         listing.clear_options()
@@ -170,7 +193,7 @@ class SessionPicker(Screen[Session | None]):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         chosen = next((r.session for r in self.rows if r.session.id == event.option_id), None)
         if chosen is not None:
-            self.dismiss(chosen)
+            self._finish(chosen)
 
     def action_new(self) -> None:
         """Jump to the new-session form."""
@@ -205,8 +228,8 @@ class SessionPicker(Screen[Session | None]):
         if event.session is None:
             self.query_one("#session-error", Label).update(literal(" ".join(event.error.split())))
             return
-        self.dismiss(event.session)
+        self._finish(event.session)
 
     def action_cancel(self) -> None:
         """Close without choosing."""
-        self.dismiss(None)
+        self._finish(None)
