@@ -1,4 +1,4 @@
-"""Exports for agent builds: versioned, schema-checked, deterministic JSON and Markdown."""
+"""The export document (what every format renders), the JSON format and safe file writing."""
 
 from __future__ import annotations
 
@@ -11,10 +11,9 @@ from typing import Any
 
 import orjson
 
-from tacit.models.domain import Example, Session
-from tacit.models.example_text import example_line
+from tacit.models.domain import Session
 from tacit.models.repository import Store
-from tacit.models.safe_text import escape_json_controls, one_line
+from tacit.models.safe_text import escape_json_controls, without_emphasis
 
 EXPORT_FORMAT = "tacit-export"
 EXPORT_SCHEMA_VERSION = 2
@@ -72,91 +71,29 @@ def export_document(
                 if q.session_id in wanted and q.status == status
             ]
         )
+    for key in EXPORTED_QUESTION_STATUSES.values():
+        for question in doc[key]:
+            question["score"] = round(question["score"], 3)
     return doc
 
 
-def render_json(doc: dict[str, Any]) -> bytes:
+def json_bytes(value: Any) -> bytes:
     """Deterministic JSON: sorted keys, two-space indent, trailing newline.
 
     C1 controls and bidi overrides are written as \\u escapes, so the file is
     safe to `cat` in a terminal and still holds exactly the same text.
     """
-    raw = orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+    raw = orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
     return escape_json_controls(raw) + b"\n"
 
 
-def _md(text: str) -> str:
-    """Keep narrative text from being read as Markdown structure."""
-    return one_line(text).replace("|", "\\|")
-
-
-def _acceptance(rule: dict[str, Any]) -> str:
-    parts = []
-    for role in ("operator", "engineer"):
-        acc = rule.get(f"accepted_by_{role}")
-        parts.append(f"{role}: {_md(acc['by'])} ({_md(acc['at'][:10])})" if acc else f"{role}: no")
-    return "; ".join(parts)
-
-
-def _rule_markdown(rule: dict[str, Any]) -> list[str]:
-    lines = [
-        f"#### {_md(rule['statement'])}",
-        "",
-        f"`{_md(rule['id'])}` · {_md(rule['category'])} · {_md(rule['status'])}"
-        f" · accepted by {_acceptance(rule)}",
-        "",
-    ]
-    for label, key in (
-        ("When", "when"),
-        ("Then", "then"),
-        ("Frequency", "frequency"),
-        ("Impact", "impact"),
-        ("Owner", "owner"),
-    ):
-        if rule[key]:
-            lines.append(f"- **{label}:** {_md(rule[key])}")
-    for clause in rule["unless"]:
-        lines.append(f"- **Unless** {_md(clause['condition'])} → {_md(clause['then'])}")
-    for example in rule["examples"]:
-        lines.append(f"- *Example:* {_md(example_line(Example.coerce(example)))}")
-    for comment in rule["comments"]:
-        lines.append(f"- *{comment['role']} says:* {_md(comment['text'])}")
-    lines.append("")
-    return lines
-
-
-def render_markdown(doc: dict[str, Any]) -> str:
-    """A readable report of the same content, one section per session."""
-    out = ["# tacit export", ""]
-    for session in doc["sessions"]:
-        sid = session["id"]
-        out += [f"## {_md(session['title'])}", ""]
-        if session["workflow"]:
-            out += [f"Workflow: {_md(session['workflow'])}  ", ""]
-        started = _md(session["started_at"][:16]).replace("T", " ")
-        out += [f"Session `{_md(sid)}`, started {started} UTC", ""]
-        rules = [r for r in doc["rules"] if r["session_id"] == sid]
-        out += ["### Rules" if rules else "### Rules\n\nNone accepted yet.", ""]
-        for rule in rules:
-            out += _rule_markdown(rule)
-        decisions = [d for d in doc["decisions"] if d["session_id"] == sid]
-        if decisions:
-            out += ["### Decisions", "", "| Decision | Choice | Owner | Why |", "|---|---|---|---|"]
-            out += [
-                f"| {_md(d['topic'])} | {_md(d['choice']) or '—'} | {_md(d['owner']) or '—'} "
-                f"| {_md(d['reason']) or '—'} |"
-                for d in decisions
-            ]
-            out.append("")
-        open_questions = [q for q in doc["open_questions"] if q["session_id"] == sid]
-        if open_questions:
-            out += ["### Open questions", ""]
-            out += [
-                f"- {_md(q['text'])} — owner: {_md(q['owner']) or 'unassigned'}"
-                for q in open_questions
-            ]
-            out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+def render_json(doc: dict[str, Any]) -> bytes:
+    """The `json` format: the document as data, question texts in plain words
+    (Markdown emphasis such as `*not*` does not render in JSON consumers)."""
+    plain = dict(doc)
+    for key in EXPORTED_QUESTION_STATUSES.values():
+        plain[key] = [{**q, "text": without_emphasis(q["text"])} for q in doc[key]]
+    return json_bytes(plain)
 
 
 def write_private(path: Path, data: bytes) -> None:

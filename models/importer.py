@@ -49,10 +49,17 @@ def _where(error: Any) -> str:
     return f" at {path}" if path else ""
 
 
-def read_export(path: Path) -> dict[str, Any]:
-    """Load and schema-check an export file, or raise ImportRefused."""
-    from jsonschema import Draft202012Validator
+def _read_split(directory: Path) -> dict[str, Any]:
+    from tacit.models.split import SplitError, read_split
 
+    try:
+        doc = read_split(directory)
+    except SplitError as error:
+        raise ImportRefused(str(error)) from None
+    return upgrade_export(doc)
+
+
+def _read_file(path: Path) -> dict[str, Any]:
     try:
         raw = Path(path).expanduser().read_bytes()
     except FileNotFoundError:
@@ -68,6 +75,17 @@ def read_export(path: Path) -> dict[str, Any]:
     if not isinstance(doc, dict) or doc.get("format") != "tacit-export":
         raise ImportRefused(f'{path}: not a tacit export (no "format": "tacit-export")')
     doc = upgrade_export(doc)
+    return doc
+
+
+def read_export(path: Path) -> dict[str, Any]:
+    """Load and schema-check an export file, or raise ImportRefused."""
+    from jsonschema import Draft202012Validator
+
+    if Path(path).expanduser().is_dir():
+        doc = _read_split(Path(path).expanduser())
+    else:
+        doc = _read_file(path)
     validator = Draft202012Validator(export_schema())
     first = next(iter(sorted(validator.iter_errors(doc), key=lambda e: list(e.path))), None)
     if first is not None:

@@ -43,3 +43,28 @@ def escape_json_controls(data: bytes) -> bytes:
     The data stays equal; the file just becomes safe to `cat` in a terminal.
     """
     return _UNSAFE_JSON.sub(_escape, data)
+
+
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\w)([^*_\n]*?\w)\1(?![\w*])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
+_ESCAPED_EMPHASIS = re.compile(r"(?<![\w*])((?:\\\*){1,2})(\w|\w[^*\n]*?\w)\1(?![\w\\])")
+
+
+def without_emphasis(text: str) -> str:
+    """Markdown emphasis (`*not*`, `**not**`) reduced to the plain words; nothing else changes."""
+    return _EMPHASIS.sub(r"\2", text)
+
+
+def plain_words(text: str) -> str:
+    """Clean text in plain words, for places where emphasis does not render:
+    the app, the clipboard, guidelines, tests, feature files."""
+    return without_emphasis(clean(text))
+
+
+def markdown_inline(text: str) -> str:
+    """Untrusted text as one line of Markdown that reads as written: every character
+    Markdown would act on is escaped, except simple `*emphasis*`, which renders."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+    return _ESCAPED_EMPHASIS.sub(
+        lambda m: f"{'*' * (len(m[1]) // 2)}{m[2]}{'*' * (len(m[1]) // 2)}", escaped
+    )

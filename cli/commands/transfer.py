@@ -14,12 +14,28 @@ from tacit.models.safe_text import one_line
 def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser]) -> None:
     """Add the named data subcommand to the CLI."""
     if name == "export":
+        from tacit.models.export_formats import DEFAULT_FORMAT, FORMAT_NAMES, FORMATS
+
         parser = subparsers.add_parser(
-            "export", parents=parents, help="export rules as JSON (default) or Markdown"
+            "export",
+            parents=parents,
+            help=f"export rules for an agent build ({', '.join(FORMAT_NAMES)})",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            epilog="formats:\n" + "\n".join(f"  {f.name:<11} {f.summary}" for f in FORMATS),
         )
-        parser.add_argument("--format", choices=("json", "md"), default="json")
+        parser.add_argument(
+            "--format",
+            choices=FORMAT_NAMES,
+            default=DEFAULT_FORMAT,
+            help=f"what to write (default: {DEFAULT_FORMAT}; see below)",
+        )
         parser.add_argument("--session", metavar="ID", help="one session (default: all)")
         parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+        parser.add_argument(
+            "--split",
+            metavar="DIR",
+            help="write one JSON file per rule, decision and question, plus index.json, to DIR",
+        )
         parser.add_argument(
             "--include-drafts",
             action="store_true",
@@ -30,7 +46,9 @@ def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser])
         parser = subparsers.add_parser(
             "import", parents=parents, help="merge an export file into the database"
         )
-        parser.add_argument("file", metavar="FILE")
+        parser.add_argument(
+            "file", metavar="FILE", help="an export file, or a directory written by export --split"
+        )
         parser.set_defaults(handler=run_import)
     elif name == "sessions":
         parser = subparsers.add_parser(
@@ -52,14 +70,11 @@ def _check_output(output: str | None) -> Path | None:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the export to -o FILE or stdout."""
-    from tacit.models.export import (
-        ExportError,
-        export_document,
-        render_json,
-        render_markdown,
-        write_private,
-    )
+    from tacit.models.export import ExportError, export_document, write_private
+    from tacit.models.export_formats import export_format
 
+    if args.split and (args.output or args.format != "json"):
+        raise CommandError("--split writes JSON files to a directory: drop -o/--format", EXIT_USAGE)
     output = _check_output(args.output)
     store = open_store(args, create=False)
     try:
@@ -72,7 +87,9 @@ def run_export(args: argparse.Namespace) -> int:
         doc = export_document(store, session_id, include_drafts=args.include_drafts)
     finally:
         store.close()
-    data = render_json(doc) if args.format == "json" else render_markdown(doc).encode("utf-8")
+    if args.split:
+        return _write_split(doc, Path(args.split))
+    data = export_format(args.format).render(doc)
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -83,6 +100,21 @@ def run_export(args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from None
     rules = len(doc["rules"])
     print(f"tacit: wrote {rules} rule{'s' * (rules != 1)} to {output}", file=sys.stderr)
+    return 0
+
+
+def _write_split(doc: dict[str, Any], directory: Path) -> int:
+    from tacit.models.split import SplitError, write_split
+
+    try:
+        written = write_split(doc, directory)
+    except SplitError as error:
+        raise CommandError(str(error)) from None
+    rules = len(doc["rules"])
+    print(
+        f"tacit: wrote {rules} rule{'s' * (rules != 1)} as {written} files to {directory}",
+        file=sys.stderr,
+    )
     return 0
 
 

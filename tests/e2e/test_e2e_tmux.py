@@ -159,7 +159,7 @@ def test_from_narrative_to_exported_accepted_rule(tmux: Tmux, tmp_path: Path) ->
 
     tmux.keys("C-e")
     tmux.wait_text("Export session")
-    tmux.keys("Enter")  # the default path: ./tacit-<short id>.json in the working dir
+    tmux.keys("C-s")  # the default path: ./tacit-<short id>.json in the working dir
     exported = _wait_for_file(tmp_path, "tacit-*.json")
     tmux.wait_text("Narrative")  # the dialog closed, the app is still running
 

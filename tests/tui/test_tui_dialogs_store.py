@@ -201,7 +201,8 @@ async def test_export_markdown_with_drafts_follows_the_format(store: Store, tmp_
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         dialog = app.screen
-        dialog.query_one("#export-format", Select).value = "md"
+        assert isinstance(dialog, ExportDialog)
+        dialog.select_format("md")
         await pilot.pause()
         assert dialog.query_one("#export-path", Input).value.endswith(".md")
         dialog.query_one("#export-path", Input).value = str(tmp_path / "call.md")
@@ -222,6 +223,7 @@ async def test_an_unwritable_path_is_one_notice_and_the_dialog_stays(
         dialog = app.screen
         bad = tmp_path / "no-such-dir" / "[bold]x.json"
         dialog.query_one("#export-path", Input).value = str(bad)
+        dialog.query_one("#export-path", Input).focus()
         await pilot.press("enter")
         await until(pilot, lambda: len(app._notifications) == 1)
         notice = next(iter(app._notifications))

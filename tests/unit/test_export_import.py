@@ -15,9 +15,9 @@ from tacit.models.export import (
     export_document,
     export_schema,
     render_json,
-    render_markdown,
     write_private,
 )
+from tacit.models.export_markdown import render_markdown
 from tacit.models.importer import ImportRefused, import_file
 from tacit.models.repository import Store
 
@@ -200,6 +200,6 @@ def test_markdown_export_reads_as_a_report(db_path: Path) -> None:
     text = render_markdown(export_document(store))
     assert "## Dispatch" in text
     assert "#### Route by zip code" in text
-    assert "**Unless** the account has a primary owner → keep it with that team" in text
+    assert "**Unless (1)** the account has a primary owner → keep it with that team" in text
     assert "| Escalation channel | Jira | Dana | audit trail |" in text
     assert "- Who reads the weekly report? — owner: Ops lead" in text

@@ -1,4 +1,9 @@
-"""The export dialog: JSON or Markdown, a path, drafts in or out; writes in a worker."""
+"""The export dialog: a format from the registry, a path, drafts in or out; writes in a worker.
+
+Focus opens on the format list (Enter there picks a format, it never exports);
+the path is not selected, so typing adds to it instead of erasing it. The
+formats are a plain list, not a dropdown, so nothing draws over the rows below.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
+from tacit.models.export_formats import DEFAULT_FORMAT, FORMATS, export_format
 from tacit.models.repository import Store
 from tacit.tui.safe_text import clean, literal
-
-FORMATS: tuple[tuple[str, str], ...] = (("JSON (for agent builds)", "json"), ("Markdown", "md"))
 
 
 def short_session_id(session_id: str) -> str:
@@ -26,16 +30,21 @@ def short_session_id(session_id: str) -> str:
 
 
 def default_path(session_id: str, fmt: str) -> str:
-    """`./tacit-<short id>.json` or `.md`, relative to where tacit was started."""
-    return f"./tacit-{short_session_id(session_id)}.{fmt}"
+    """`./tacit-<short id>.<the format's extension>`, relative to where tacit was started."""
+    stem = f"./tacit-{short_session_id(session_id)}"
+    if fmt == "policy":
+        stem += "-policy"
+    elif fmt == "tests":
+        stem = f"./test_tacit_{short_session_id(session_id)}"
+    return f"{stem}.{export_format(fmt).extension}"
 
 
 def write_export(store: Store, session_id: str, fmt: str, include_drafts: bool, path: Path) -> int:
     """Build, render and write the export (0600); return the bytes written. Raises on failure."""
-    from tacit.models.export import export_document, render_json, render_markdown, write_private
+    from tacit.models.export import export_document, write_private
 
     document = export_document(store, session_id, include_drafts)
-    data = render_json(document) if fmt == "json" else render_markdown(document).encode("utf-8")
+    data = export_format(fmt).render(document)
     write_private(path, data)
     return len(data)
 
@@ -55,7 +64,8 @@ class ExportDialog(ModalScreen[Path | None]):
     }
     ExportDialog .row { height: auto; }
     ExportDialog .row > Label { width: 9; }
-    ExportDialog .row > Input, ExportDialog .row > Select { width: 1fr; }
+    ExportDialog .row > Input { width: 1fr; }
+    ExportDialog #export-format { width: 1fr; height: auto; border: none; padding: 0; }
     ExportDialog #export-error { color: $error; height: auto; }
     ExportDialog #export-buttons { height: auto; align-horizontal: right; }
     """
@@ -78,14 +88,24 @@ class ExportDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Export session  (ctrl+s export, Esc cancel)"
-            yield Horizontal(
-                Label("Format"),
-                Select(FORMATS, value="json", allow_blank=False, id="export-format", compact=True),
-                classes="row",
-            )
+            with Horizontal(classes="row"):
+                yield Label("Format")
+                with RadioSet(id="export-format", compact=True):
+                    for option in FORMATS:
+                        yield RadioButton(
+                            option.label,
+                            option.name == DEFAULT_FORMAT,
+                            id=f"format-{option.name}",
+                            compact=True,
+                        )
             yield Horizontal(
                 Label("Path"),
-                Input(default_path(self.session_id, "json"), id="export-path", compact=True),
+                Input(
+                    default_path(self.session_id, DEFAULT_FORMAT),
+                    id="export-path",
+                    compact=True,
+                    select_on_focus=False,
+                ),
                 classes="row",
             )
             yield Checkbox("Include draft rules", False, id="export-drafts", compact=True)
@@ -96,21 +116,28 @@ class ExportDialog(ModalScreen[Path | None]):
                 yield Button("Cancel (Esc)", id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
+        self.query_one("#export-format", RadioSet).focus()
 
     @property
     def fmt(self) -> str:
-        """The chosen format, json or md."""
-        value = self.query_one("#export-format", Select).value
-        return value if value in ("json", "md") else "json"
+        """The chosen format's name (from the registry)."""
+        pressed = self.query_one("#export-format", RadioSet).pressed_button
+        if pressed is None or pressed.id is None:
+            return DEFAULT_FORMAT
+        return pressed.id.removeprefix("format-")
 
-    @on(Select.Changed, "#export-format")
+    def select_format(self, name: str) -> None:
+        """Pick a format by name, as pressing its button does."""
+        self.query_one(f"#format-{export_format(name).name}", RadioButton).value = True
+
+    @on(RadioSet.Changed, "#export-format")
     def _format_changed(self) -> None:
         """Keep the extension in step while the path is still a default one."""
         path_input = self.query_one("#export-path", Input)
-        defaults = {default_path(self.session_id, f) for _, f in FORMATS}
+        defaults = {default_path(self.session_id, f.name) for f in FORMATS}
         if path_input.value in defaults:
             path_input.value = default_path(self.session_id, self.fmt)
+            path_input.cursor_position = len(path_input.value)
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-go")
