@@ -31,7 +31,13 @@ def _base_line(rule: dict[str, Any]) -> str:
 
 
 def _policy_rule(rule: dict[str, Any]) -> list[str]:
-    lines = [f"### {md(rule['statement'])}", "", f"Rule `{one_line(rule['id'])}`.", "", _base_line(rule)]
+    lines = [
+        f"### {md(rule['statement'])}",
+        "",
+        f"Rule `{one_line(rule['id'])}`.",
+        "",
+        _base_line(rule),
+    ]
     if rule["unless"]:
         lines += ["", "Exceptions, in precedence order (the first that applies wins):", ""]
         for number, clause in enumerate(rule["unless"], start=1):

@@ -40,7 +40,9 @@ def _provenance(rule: dict[str, Any], doc: dict[str, Any]) -> list[str]:
     question = questions.get(rule["question_id"] or "")
     if question is not None:
         answer = f" — answered: {md(question['answer'])}" if question["answer"] else ""
-        lines.append(f"- From question `{one_line(question['id'])}`: {md(question['text'])}{answer}")
+        lines.append(
+            f"- From question `{one_line(question['id'])}`: {md(question['text'])}{answer}"
+        )
     for segment_id in rule["segment_ids"]:
         segment = segments.get(segment_id)
         if segment is not None:

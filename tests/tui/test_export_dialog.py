@@ -1,0 +1,55 @@
+"""The export dialog at 80x24: formats from the registry, a path you can type into."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support.dialog_host import Host, until, visible_text
+from textual.widgets import Input, RadioSet
+
+from tacit.models.domain import Rule, Session
+from tacit.models.export_formats import FORMATS
+from tacit.models.repository import Store
+from tacit.tui.screens.export import ExportDialog, default_path
+
+
+def _session(db_path: Path) -> tuple[Store, Session]:
+    store = Store(db_path)
+    session = Session(title="Dispatch call")
+    rule = Rule(session_id=session.id, statement="Route by zip code")
+    rule.accept("operator")
+    rule.accept("engineer")
+    store.save_many([session, rule])
+    return store, session
+
+
+async def test_every_registered_format_is_listed_and_visible_at_80x24(db_path: Path) -> None:
+    store, session = _session(db_path)
+    app = Host(lambda: ExportDialog(store, session.id))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Include draft rules" in visible_text(app))
+        shown = visible_text(app)
+        for option in FORMATS:
+            assert option.label in shown
+        formats = app.screen.query_one("#export-format").region
+        path = app.screen.query_one("#export-path").region
+        drafts = app.screen.query_one("#export-drafts").region
+        assert formats.bottom <= path.y and path.bottom <= drafts.y  # no overlap, no overlay
+        assert drafts.bottom <= 24
+
+
+async def test_the_first_keystroke_adds_to_the_path_and_enter_on_the_list_never_exports(
+    db_path: Path,
+) -> None:
+    store, session = _session(db_path)
+    app = Host(lambda: ExportDialog(store, session.id))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog.focused, RadioSet)
+        await pilot.press("down", "enter")  # pick the second format: policy
+        await until(pilot, lambda: dialog.query_one("#export-path", Input).value.endswith(".md"))
+        assert app.results == []  # Enter picked a format, it did not export
+        await pilot.press("tab", "x")
+        path = dialog.query_one("#export-path", Input).value
+        assert path == default_path(session.id, "policy") + "x"
