@@ -44,7 +44,9 @@ def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser])
         parser.set_defaults(handler=run_export)
     elif name == "import":
         parser = subparsers.add_parser(
-            "import", parents=parents, help="merge an export file into the database"
+            "import",
+            parents=parents,
+            help="merge an export file or a split directory into the database",
         )
         parser.add_argument(
             "file", metavar="FILE", help="an export file, or a directory written by export --split"

@@ -13,6 +13,7 @@ import pytest
 from tacit.cli.commands.doctor import FAIL, check_litellm
 from tacit.cli.main import main
 from tacit.models.domain import Session
+from tacit.models.migrations import SCHEMA_VERSION
 from tacit.models.repository import Store
 
 
@@ -49,7 +50,7 @@ def test_good_setup_passes(env: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert not [line for line in lines if line.startswith(FAIL)]
     assert any("Textual uses truecolor" in line for line in lines)
     assert any(line.startswith("ok    permissions") and "0600" in line for line in lines)
-    assert any("schema 1" in line and "1 sessions" in line for line in lines)
+    assert any(f"schema {SCHEMA_VERSION}" in line and "1 sessions" in line for line in lines)
     assert any(line.startswith("ok    llm: offline") for line in lines)
     assert lines[-1] == "All good."
 
