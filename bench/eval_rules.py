@@ -8,9 +8,11 @@ people the annotations never call people):
 - W2 it shows transcript markup, cue timings or a speaker label ("00:00:20", "-->", "<v",
   "Operator:");
 - W3 it treats a capitalised word as a person ("when X is out", "covers X's work", "X is
-  away", "on leave") and the annotations never do ("when X is out/away/off/unavailable");
-- W4 a quoted slot is a fragment: it starts with a conjunction or subordinator ("once",
-  "when", "and", "then", "if", "unless") or is a single function word ("must", "it").
+  away", "on leave") and no gap annotation does ("when X is …", "X's …", "Dr X", "X decides",
+  "X knows" …);
+- W4 a slot is a fragment: two function words glued ("when once", "about must"), or a
+  quoted slot starts with "once", "and", "but", "or", "then", "so", "also", "until", or is a
+  single function word ("must", "it").
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ PERSON_PHRASES = (
     r"\b{x}(?:'s)? (?:is|are) (?:out|away|off|on leave|unavailable|sick|not there)",
     r"\bcovers? {x}'s\b",
     r"\b{x}'s (?:work|accounts|calls|patients)\b",
-    r"\bwhen {x} is\b",
     r"\bstands? in for {x}\b",
 )
 _MARKUP = re.compile(
@@ -33,49 +34,30 @@ _MARKUP = re.compile(
     r"\b(?:Operator|Engineer|Interviewer|Interviewee|Speaker \d+):",
     re.IGNORECASE,
 )
-_FRAGMENT_START = frozenset(
-    [
-        "once",
-        "when",
-        "if",
-        "unless",
-        "and",
-        "but",
-        "or",
-        "then",
-        "so",
-        "because",
-        "while",
-        "although",
-        "though",
-        "whereas",
-    ]
-)
+_FRAGMENT_START = frozenset(["once", "and", "but", "or", "then", "so", "also", "until"])
 _FUNCTION_WORDS = frozenset(
     [
         "must",
         "should",
-        "it",
-        "this",
-        "that",
-        "they",
-        "we",
-        "you",
-        "he",
-        "she",
         "can",
+        "could",
         "will",
         "would",
-        "could",
         "may",
         "might",
         "do",
         "does",
+        "it",
+        "this",
+        "that",
     ]
 )
+_GLUED = re.compile(r"\b(?:when|if|to|by|of|about) (?:once|until|then|and|but|when|if|must)\b")
 _QUOTED = re.compile(r"[\"“]([^\"”]+)[\"”]|'([^']{2,})'")
 _ANNOTATED_PERSON = re.compile(
-    r"\bwhen (?:Dr |Mr |Ms |Mrs )?([A-Z][\w]+) is (?:out|away|off|unavailable|not there)"
+    r"\b(?:when (?:Dr |Mr |Ms |Mrs )?([A-Z]\w+) is\b|(?:Dr|Mr|Ms|Mrs) ([A-Z]\w+)|"
+    r"([A-Z]\w+)'s\b|([A-Z]\w+) (?:is (?:out|away|off|unavailable)|decides|knows|handles|"
+    r"signs|negotiates|takes|chooses|phones|looks|checks|approves))"
 )
 
 
@@ -83,7 +65,8 @@ def annotated_people(narrative: dict[str, Any]) -> set[str]:
     """Words the annotator treats as people ("who covers … when Janet is out")."""
     found = set()
     for gap in narrative.get("gap", []):
-        found.update(m.lower() for m in _ANNOTATED_PERSON.findall(gap["thing"]))
+        for groups in _ANNOTATED_PERSON.findall(gap["thing"]):
+            found.update(g.lower() for g in groups if g)
     return found
 
 
@@ -106,6 +89,8 @@ def wrong_reason(question: str, narrative_text: str, people: set[str]) -> str:
     for word in _capitalised(narrative_text) & _capitalised(question):
         if word.lower() not in people and treats_as_person(question, word):
             return "W3"
+    if _GLUED.search(question):
+        return "W4"
     for match in _QUOTED.finditer(question):
         quoted = (match.group(1) or match.group(2) or "").strip().lower().split()
         if quoted and (

@@ -18,6 +18,7 @@ from typing import Any
 
 from tacit.models.config import ConfigError
 from tacit.models.taxonomy import BY_ID
+from tacit.question_engine.slots import SLOT_KINDS
 
 BUILTIN_BANK_DIR = Path(__file__).resolve().parent.parent / "prompts" / "bank"
 COVERAGE_SLOTS = frozenset({"topic", "system", "person"})
@@ -36,6 +37,8 @@ _CUE_KEYS = frozenset(
         "keep_commas",
         "keep_case",
         "triggers",
+        "slots",
+        "team_templates",
         "note",
     }
 )
@@ -63,6 +66,8 @@ class Cue:
     keep_case: bool
     triggers: tuple[str, ...]
     source: str
+    slots: tuple[tuple[str, str], ...] = ()  # (group, kind): what each slot must be
+    team_templates: tuple[str, ...] = ()  # asked instead when an actor slot is a team
 
     def triggered_by(self, lowered: str) -> bool:
         """Whether the cue can match lower-cased text (no triggers: always worth a try)."""
@@ -210,6 +215,23 @@ class _Reader:
         family = entry.get("family", cue_id)
         if not isinstance(family, str):
             raise self.fail("cue", index, f"{cue_id}: family must be a string")
+        slots = entry.get("slots", {})
+        if not isinstance(slots, dict) or not all(
+            isinstance(k, str) and k in pattern.groupindex and v in SLOT_KINDS
+            for k, v in slots.items()
+        ):
+            raise self.fail(
+                "cue",
+                index,
+                f"{cue_id}: slots must map pattern groups to kinds: {sorted(SLOT_KINDS)}",
+            )
+        team_templates = entry.get("team_templates", [])
+        if not isinstance(team_templates, list) or not all(
+            isinstance(t, str) and placeholders(t) <= {"thing"} for t in team_templates
+        ):
+            raise self.fail(
+                "cue", index, f"{cue_id}: team_templates must be strings using only {{thing}}"
+            )
         return Cue(
             cue_id,
             family,
@@ -223,6 +245,8 @@ class _Reader:
             keep_case,
             tuple(triggers),
             str(self.path),
+            tuple(sorted(slots.items())),
+            tuple(team_templates),
         )
 
     def coverage(

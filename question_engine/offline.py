@@ -26,6 +26,7 @@ from tacit.question_engine.coverage import (
 from tacit.question_engine.memory import SessionMemory
 from tacit.question_engine.probe import salient_term
 from tacit.question_engine.session import EngineSession
+from tacit.question_engine.slots import TEAM, Lexicon
 from tacit.question_engine.text import (
     STOPWORDS,
     clean,
@@ -99,6 +100,7 @@ class OfflineEngine:
             for cue in self.bank.cues
         }
         self.template_stems = frozenset(content_stems(" ".join(self.bank.template_words())))
+        self.lexicon = Lexicon.load()
 
     # --- public API -----------------------------------------------------------------
 
@@ -177,7 +179,7 @@ class OfflineEngine:
     ) -> list[Suggestion]:
         """At most one question about the segment's main term, if the session lacks it."""
         term, position = salient_term(text)
-        if not term:
+        if not term or self.lexicon.is_verb(term):  # "You mentioned click" is no question
             return []
         quote = sentence_around(text, position, position + len(term))
         for template in self.bank.probes:
@@ -264,12 +266,16 @@ class OfflineEngine:
                 bare = bare.removeprefix(article)
             if not thing or thing.lower() in cue.exclude or bare in cue.exclude:
                 return None
+        templates = self._slots[cue.id]
+        verdict = self._check_slots(cue, values, text, start, end)
+        if verdict is None:
+            return None
+        if verdict == TEAM:
+            templates = [(t, frozenset(placeholders(t))) for t in cue.team_templates]
         values["quote"] = (
             original.strip() if len(original) <= 240 else sentence_around(original, start, end)
         )
-        variants = tuple(
-            t.format(**values) for t, slots in self._slots[cue.id] if slots <= values.keys()
-        )
+        variants = tuple(t.format(**values) for t, slots in templates if slots <= values.keys())
         if not variants:
             return None
         chosen = variants[zlib.crc32(thing.lower().encode()) % len(variants)]
@@ -279,6 +285,34 @@ class OfflineEngine:
         return _Candidate(
             chosen, cue.category, values["quote"], score, key, variants, cue.family, thing
         )
+
+    def _check_slots(
+        self, cue: Cue, values: dict[str, str], sentence: str, start: int, end: int
+    ) -> str | None:
+        """None when a slot's value is not what the template needs (the template is not
+        asked); 'team' when an actor slot names a team; else ''. Verb slots are put into
+        their base form in values."""
+        declared = dict(cue.slots)
+        verdict = ""
+        for name, value in list(values.items()):
+            kind = declared.get(name, "phrase" if name == "thing" else "")
+            if kind == "phrase" and not self.lexicon.clean_phrase(value):
+                return None
+            if kind == "person" and not self.lexicon.person(value, sentence, start, end):
+                return None
+            if kind == "system" and not self.lexicon.system(value):
+                return None
+            if kind == "actor":
+                actor = self.lexicon.actor(value, sentence, start, end)
+                if not actor:
+                    return None
+                verdict = TEAM if actor == TEAM else verdict
+            if kind == "verb":
+                base = self.lexicon.verb(value)
+                if not base:
+                    return None
+                values[name] = base
+        return verdict
 
     def _pick(
         self, candidates: list[_Candidate], memory: SessionMemory, limit: int

@@ -1,0 +1,223 @@
+"""What a template's slots must be, and the checks that keep wrong questions out.
+
+A cue declares its slots (`slots = { thing = "person" }` in the bank); before a template is
+filled, each value is checked for its kind. Precision first: when a value does not fit,
+the template is not asked. Kinds:
+- phrase  a clean noun phrase (every {thing} is one unless declared otherwise): it does not
+          start with a conjunction ("once", "and", "then") and is not a lone function word
+- person  a named person, with evidence: a first name from prompts/lexicon/first_names.txt,
+          a title (Dr, Ms), a person verb after it ("signs off", "decides") or a cue before
+          it ("ask Bilal", "our night supervisor Ines"); never a month, system or label
+- actor   a person, a role ("the controller") or a team; a team gets team questions
+- system  something a system call can fail on (a portal, an API, a sync, a named system)
+- verb    a verb, put into its base form ("chases" -> "chase")
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from tacit.question_engine.text import STOPWORDS
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "prompts" / "lexicon"
+SLOT_KINDS = frozenset({"phrase", "person", "actor", "system", "verb"})
+TEAM = "team"
+
+_FRAGMENT_START = frozenset(["once", "and", "but", "or", "then", "so", "also", "still", "just"])
+_PREPOSITION_START = frozenset(
+    [
+        "until",
+        "till",
+        "before",
+        "after",
+        "since",
+        "by",
+        "for",
+        "with",
+        "from",
+        "to",
+        "in",
+        "on",
+        "at",
+        "of",
+        "as",
+        "if",
+        "when",
+        "unless",
+    ]
+)
+_FUNCTION_WORDS = frozenset(
+    [
+        "must",
+        "should",
+        "can",
+        "could",
+        "will",
+        "would",
+        "may",
+        "might",
+        "shall",
+        "do",
+        "does",
+        "did",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "they",
+        "we",
+        "you",
+        "he",
+        "she",
+        "i",
+    ]
+)
+_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Miss)\.?\s+$")
+_CUE_BEFORE = re.compile(
+    r"\b(?:ask|asks|tell|tells|ring|rings|phone|phones|call|calls|email|emails|cc|text|"
+    r"manager|supervisor|lead|director|officer|clerk|rep|chef|coordinator|inspector|"
+    r"analyst|assistant|colleague|boss|engineer|technician|that's|named|called)\s*,?\s+$",
+    re.IGNORECASE,
+)
+_PRONOUN_AFTER = re.compile(r"\b(?:she|he|her|his|herself|himself)\b", re.IGNORECASE)
+_SYSTEM_NOUNS = re.compile(
+    r"\b(?:portal|system|api|sync|upload|feed|gateway|integration|app|server|import|export|"
+    r"payment|transfer|match|job|batch|interface|connection|request|login|download|e-?mail|"
+    r"booking|submission|filing|e-filing|report run|webhook|file|fax|scan|call|check|"
+    r"lookup|look-up|order|card|charge|debit|label|print|message)s?\b",
+    re.IGNORECASE,
+)
+_AND_VERB = re.compile(r"\band\s+([a-z]+)s\b")
+
+
+def _words(path: Path) -> frozenset[str]:
+    found: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            found.update(line.lower().split())
+    return frozenset(found)
+
+
+def _lines(path: Path) -> tuple[str, ...]:
+    return tuple(
+        line.strip().lower()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The word lists slot checks use (prompts/lexicon/*.txt), loaded with the bank."""
+
+    first_names: frozenset[str]
+    not_people: frozenset[str]
+    teams: frozenset[str]
+    person_verbs: tuple[str, ...]
+    verbs: frozenset[str]
+
+    @classmethod
+    def load(cls, directory: Path = LEXICON_DIR) -> Lexicon:
+        """Read the lists from directory."""
+        return cls(
+            _words(directory / "first_names.txt"),
+            _words(directory / "not_people.txt"),
+            frozenset(_lines(directory / "teams.txt")),
+            _lines(directory / "person_verbs.txt"),
+            _words(directory / "verbs.txt"),
+        )
+
+    # --- kinds ----------------------------------------------------------------------
+
+    def clean_phrase(self, value: str) -> bool:
+        """A noun phrase a question can quote: no leading conjunction, no lone function
+        word, no second clause glued on ("the totals and flags exceptions")."""
+        tokens = value.lower().split()
+        if not tokens or tokens[0] in _FRAGMENT_START:
+            return False
+        if len(tokens) == 1 and (tokens[0] in _FUNCTION_WORDS or tokens[0] in STOPWORDS):
+            return False
+        return not any(m.group(1) in self.verbs for m in _AND_VERB.finditer(value.lower()))
+
+    def team(self, value: str) -> bool:
+        """Whether value names a team or department."""
+        bare = re.sub(r"^(?:the|our|their)\s+", "", value.lower()).removesuffix(" team")
+        return bare in self.teams or value.lower().endswith(" team")
+
+    def person(self, value: str, sentence: str, start: int, end: int) -> bool:
+        """Whether value (at start..end of sentence) is a person, on evidence."""
+        first = value.split()[0].lower().removesuffix("'s") if value.split() else ""
+        if not first or first in self.not_people or self.team(value):
+            return False
+        if first in self.first_names:
+            return True
+        before, after = sentence[:start], sentence[end:].lower().lstrip()
+        if _TITLE_BEFORE.search(before) or _CUE_BEFORE.search(before):
+            return True
+        after = after.removeprefix("'s").lstrip(" ,")
+        after = re.sub(r"^(?:just|usually|always|normally|also|will|then)\s+", "", after)
+        if any(after.startswith(verb) for verb in self.person_verbs):
+            return True
+        return bool(_PRONOUN_AFTER.search(sentence[end:]))
+
+    def actor(self, value: str, sentence: str, start: int, end: int) -> str:
+        """'team', 'person' or 'role' for an actor slot; '' when it is none of them."""
+        if self.team(value):
+            return TEAM
+        if value.split()[0].lower() in _PREPOSITION_START:  # "until Meera", "when once Legal"
+            return ""
+        if value[:1].isupper() and " " not in value.strip():
+            return "person" if self.person(value, sentence, start, end) else ""
+        return "role" if self.clean_phrase(value) else ""
+
+    def system(self, value: str) -> bool:
+        """Whether value is something a system call can fail on."""
+        words = value.lower().split()
+        return bool(_SYSTEM_NOUNS.search(value)) or any(
+            w in self.not_people and w not in self.teams for w in words
+        )
+
+    def verb(self, value: str) -> str:
+        """The base form of a verb phrase's verb ('chases up' -> 'chase up'), '' if none."""
+        tokens = value.lower().split()
+        if not tokens:
+            return ""
+        head = tokens[0]
+        for candidate in _base_forms(head):
+            if candidate in self.verbs:
+                return " ".join([candidate, *tokens[1:]])
+        return ""
+
+    def is_verb(self, word: str) -> bool:
+        """Whether a single word reads as a verb (and so makes no topic of its own)."""
+        return word.lower() in self.verbs
+
+
+def _base_forms(word: str) -> list[str]:
+    forms = [word]
+    if word.startswith("re-"):
+        word = "re" + word[3:]
+        forms.append(word)
+    for suffix, replacement in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ying", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            forms.append(word[: -len(suffix)] + replacement)
+    return forms
