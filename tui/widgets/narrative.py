@@ -94,6 +94,7 @@ class NarrativePane(Vertical):
     """The narrative log, the entry line and the speaker toggle."""
 
     speaker: reactive[str] = reactive("operator")
+    CURSOR_REST_AFTER = 5.0  # seconds without a key: the cursor stops blinking (idle CPU)
 
     class Submitted(Message):
         """The user entered a segment of narrative."""
@@ -122,6 +123,27 @@ class NarrativePane(Vertical):
     def on_mount(self) -> None:
         self.border_title = "Narrative"
         self._show_speaker()
+        self._cursor_rest = self.set_timer(self.CURSOR_REST_AFTER, self._rest_cursor)
+
+    def _rest_cursor(self) -> None:
+        """A blinking cursor repaints twice a second for as long as the call lasts: a
+        still, visible cursor costs nothing while nobody types."""
+        self.input.cursor_blink = False
+
+    def on_key(self) -> None:
+        """A key in the pane the input did not take itself (it takes typing: see below)."""
+        self._wake_cursor()
+
+    def on_input_changed(self) -> None:
+        self._wake_cursor()
+
+    def _wake_cursor(self) -> None:
+        """Blink again (the cursor is easy to find) until the next rest."""
+        if self.input.cursor_blink:
+            self._cursor_rest.reset()  # still pending: start the wait again
+        else:
+            self.input.cursor_blink = True
+            self._cursor_rest = self.set_timer(self.CURSOR_REST_AFTER, self._rest_cursor)
 
     def watch_speaker(self) -> None:
         if self.is_mounted:
@@ -148,6 +170,7 @@ class NarrativePane(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._wake_cursor()
         text = event.value.strip()
         if not text:
             return
