@@ -18,7 +18,7 @@ EXIT_USAGE = 2
 EXIT_DAMAGED = 3
 
 # subcommand name -> module in tacit.cli.commands with register(subparsers, ...) and run(args)
-SUBCOMMANDS = ("export", "import", "suggest", "sessions", "pair", "doctor")
+SUBCOMMANDS = ("export", "import", "check", "suggest", "sessions", "pair", "doctor")
 _MODULES = {"export": "transfer", "import": "transfer", "sessions": "transfer"}
 
 
