@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import tzinfo
 from typing import Any
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
@@ -17,6 +18,8 @@ from tacit.tui import keymap
 from tacit.tui.messages import StoreFailed
 from tacit.tui.store_writer import StoreWriter
 from tacit.tui.sync import PairSync, install_hangup_handler, remove_hangup_handler
+from tacit.tui.widgets.narrative import NarrativePane
+from tacit.tui.widgets.ordered_input import OrderedInput
 
 
 class TacitApp(App[None]):
@@ -99,6 +102,28 @@ class TacitApp(App[None]):
         remove_hangup_handler()
         self.pair_sync.stop()
         self.writer.close()
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: quit once the keys typed before it have reached the input; keep half-typed text.
+
+        Ctrl+Q is a priority binding, so it runs before the focused input has
+        handled the keys that came just before it; the quit is queued behind them.
+        """
+
+        focused = self.focused
+        if isinstance(focused, OrderedInput):
+            focused.call_later(focused.request_quit)  # arrives back as QuitRequested
+        else:
+            self._quit_saving_typing()
+
+    @on(OrderedInput.QuitRequested)
+    @on(NarrativePane.QuitRequested)
+    def _quit_saving_typing(self) -> None:
+        for screen in reversed(self.screen_stack):
+            save = getattr(screen, "save_on_hangup", None)  # the half-typed narrative
+            if callable(save):
+                save()
+        self.exit()
 
     def on_store_failed(self, message: StoreFailed) -> None:
         """Say in one notice that a write failed; the app keeps running."""

@@ -22,6 +22,7 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Tex
 from tacit.models.domain import DECISION_PRESETS, Decision, ValidationError
 from tacit.models.repository import Store
 from tacit.tui.safe_text import clean, literal, literal_rich
+from tacit.tui.widgets.ordered_input import OrderedInput
 
 
 def register_rows(session_id: str, decisions: list[Decision]) -> list[Decision]:
@@ -69,7 +70,7 @@ class DecisionEditor(ModalScreen[Decision | None]):
         d = self.decision
         with Vertical() as box:
             box.border_title = "Decision  (ctrl+s save, Esc cancel)"
-            yield _row("Decision", Input(clean(d.topic), id="decision-topic", compact=True))
+            yield _row("Decision", OrderedInput(clean(d.topic), id="decision-topic", compact=True))
             yield Label("Options (one per line)")
             yield TextArea(clean("\n".join(d.options)), id="decision-options", compact=True)
             yield Horizontal(
@@ -83,12 +84,12 @@ class DecisionEditor(ModalScreen[Decision | None]):
                 ),
                 classes="row",
             )
-            choice = Input(
+            choice = OrderedInput(
                 clean(d.choice), placeholder="or type your own", id="decision-choice", compact=True
             )
             yield _row("Choice", choice)
-            yield _row("Owner", Input(clean(d.owner), id="decision-owner", compact=True))
-            yield _row("Why", Input(clean(d.reason), id="decision-reason", compact=True))
+            yield _row("Owner", OrderedInput(clean(d.owner), id="decision-owner", compact=True))
+            yield _row("Why", OrderedInput(clean(d.reason), id="decision-reason", compact=True))
             yield Label("", id="decision-error")
             with Horizontal(id="decision-buttons"):
                 yield Button("Save (ctrl+s)", id="decision-save", variant="primary", compact=True)

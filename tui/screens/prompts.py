@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from tacit.tui.safe_text import clean, literal
+from tacit.tui.widgets.ordered_input import OrderedInput
 
 
 class TextPrompt(ModalScreen[str | None]):
@@ -48,7 +49,7 @@ class TextPrompt(ModalScreen[str | None]):
         with Vertical():
             yield Label(literal(self.prompt_title), classes="prompt-title")
             yield Label(literal(self.prompt_label))
-            yield Input(value=clean(self.initial), id="prompt-input")
+            yield OrderedInput(value=clean(self.initial), id="prompt-input")
             yield Label("", id="prompt-error", classes="prompt-error")
             with Horizontal():
                 yield Button("OK", id="prompt-ok", variant="primary")

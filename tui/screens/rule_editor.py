@@ -22,6 +22,7 @@ from tacit.models.domain import ROLES, RULE_STATUSES, Question, Rule, Unless, Va
 from tacit.models.example_text import example_line, parse_example_line
 from tacit.models.taxonomy import CATEGORIES
 from tacit.tui.safe_text import clean, literal
+from tacit.tui.widgets.ordered_input import OrderedInput
 
 CSS = """
 RuleEditor { align: center middle; }
@@ -60,11 +61,13 @@ class UnlessRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("unless ")
-        yield Input(
+        yield OrderedInput(
             clean(self.initial.condition), placeholder="condition", compact=True, classes="u-cond"
         )
         yield Label(" then ")
-        yield Input(clean(self.initial.then), placeholder="outcome", compact=True, classes="u-then")
+        yield OrderedInput(
+            clean(self.initial.then), placeholder="outcome", compact=True, classes="u-then"
+        )
         yield Button("remove", compact=True, classes="u-remove")
 
     def value(self) -> Unless | None:
@@ -116,17 +119,17 @@ class RuleEditor(ModalScreen[Rule | None]):
                 yield Static(Content.styled(link, "dim"), id="provenance")
             with VerticalScroll(id="form"):
                 yield _field(
-                    "Statement", Input(clean(rule.statement), id="statement", compact=True)
+                    "Statement", OrderedInput(clean(rule.statement), id="statement", compact=True)
                 )
-                yield _field("When", Input(clean(rule.when), id="when", compact=True))
-                yield _field("Then", Input(clean(rule.then), id="then", compact=True))
+                yield _field("When", OrderedInput(clean(rule.when), id="when", compact=True))
+                yield _field("Then", OrderedInput(clean(rule.then), id="then", compact=True))
                 with Vertical(id="unless-list"):
                     for clause in rule.unless:
                         yield UnlessRow(clause)
                 yield Button("+ unless (ctrl+n)", id="add-unless", compact=True)
                 yield _field(
                     "Frequency",
-                    Input(
+                    OrderedInput(
                         clean(rule.frequency),
                         placeholder="e.g. 5% of jobs",
                         id="frequency",
@@ -135,7 +138,7 @@ class RuleEditor(ModalScreen[Rule | None]):
                 )
                 yield _field(
                     "Impact",
-                    Input(
+                    OrderedInput(
                         clean(rule.impact),
                         placeholder="e.g. 80% of complaints",
                         id="impact",
@@ -144,7 +147,9 @@ class RuleEditor(ModalScreen[Rule | None]):
                 )
                 yield _field(
                     "Owner",
-                    Input(clean(rule.owner), placeholder="who decides", id="owner", compact=True),
+                    OrderedInput(
+                        clean(rule.owner), placeholder="who decides", id="owner", compact=True
+                    ),
                 )
                 yield Label("Examples: scenario -> outcome, one a line; 'unless N:' first for one")
                 yield TextArea(

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from tacit.models.domain import Session, ValidationError
 from tacit.models.repository import Store
 from tacit.tui.safe_text import clean, literal
+from tacit.tui.widgets.ordered_input import OrderedInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,14 +142,22 @@ class SessionPicker(Screen[Session | None]):
             yield Label("New session  (n)", classes="heading")
             yield Horizontal(
                 Label("Title"),
-                Input(
-                    placeholder="required, e.g. Dispatch with Janet", id="new-title", compact=True
+                OrderedInput(
+                    placeholder="required, e.g. Dispatch with Janet",
+                    id="new-title",
+                    compact=True,
+                    hand_on_after_submit=True,  # keys typed after Enter go to the new session
                 ),
                 classes="row",
             )
             yield Horizontal(
                 Label("Workflow"),
-                Input(placeholder="optional, e.g. dispatch", id="new-workflow", compact=True),
+                OrderedInput(
+                    placeholder="optional, e.g. dispatch",
+                    id="new-workflow",
+                    compact=True,
+                    hand_on_after_submit=True,
+                ),
                 classes="row",
             )
             yield Label("", id="session-error")
@@ -211,6 +220,8 @@ class SessionPicker(Screen[Session | None]):
         except ValidationError as error:
             self.query_one("#session-error", Label).update(literal(f"{error}."))
             self.query_one("#new-title", Input).focus()
+            for field in self.query(OrderedInput):
+                field.release_typed_ahead()
             return
         self._save(session)
 
@@ -227,6 +238,8 @@ class SessionPicker(Screen[Session | None]):
     def _created(self, event: Created) -> None:
         if event.session is None:
             self.query_one("#session-error", Label).update(literal(" ".join(event.error.split())))
+            for field in self.query(OrderedInput):
+                field.release_typed_ahead()
             return
         self._finish(event.session)
 

@@ -18,6 +18,7 @@ from textual.widgets import Input, Static
 from tacit.models.domain import SPEAKERS, Segment
 from tacit.question_engine.coaching import Hint, coach
 from tacit.tui.widgets.formatting import hint_line, segment_line
+from tacit.tui.widgets.ordered_input import OrderedInput
 
 
 class SpeakerTag(Static):
@@ -104,6 +105,9 @@ class NarrativePane(Vertical):
             self.speaker = speaker
             self.text = text
 
+    class QuitRequested(Message):
+        """Quit: every segment typed before it has been posted ahead of this message."""
+
     def __init__(
         self, tz: tzinfo | None = None, *, coaching: bool = False, id: str | None = None
     ) -> None:
@@ -118,7 +122,13 @@ class NarrativePane(Vertical):
         yield NarrativeLog(id="segments")
         with Horizontal(id="entry"):
             yield SpeakerTag(id="speaker")
-            yield Input(placeholder="What was said… (Enter adds it)", id="narrative-input")
+            yield OrderedInput(
+                placeholder="What was said… (Enter adds it)",
+                id="narrative-input",
+                clear_on_submit=True,  # in the input's own key order, before the next key
+                submit_each_line=True,  # a multi-line paste: one segment per line
+                submit_on_quit=True,  # Ctrl+Q keeps the half-typed text as a segment
+            )
 
     def on_mount(self) -> None:
         self.border_title = "Narrative"
@@ -174,7 +184,6 @@ class NarrativePane(Vertical):
         text = event.value.strip()
         if not text:
             return
-        self.input.value = ""
         self.post_message(self.Submitted(self.speaker, text))
 
     def _line(self, segment: Segment) -> Text:
@@ -192,6 +201,11 @@ class NarrativePane(Vertical):
     def hint(self, segment_id: str) -> Hint | None:
         """The coaching hint shown under a segment, if any."""
         return self._hints.get(segment_id)
+
+    def on_ordered_input_quit_requested(self, event: OrderedInput.QuitRequested) -> None:
+        # re-posted from here, like Submitted, so it reaches the screen after the segments
+        event.stop()
+        self.post_message(self.QuitRequested())
 
     def append(self, segment: Segment) -> None:
         """Show one more segment at the end."""
