@@ -4,6 +4,11 @@ Both views run as separate tacit instances on the same database, in the windows
 "engineer" and "operator" of one tmux session on a socket of their own (so the
 user's own tmux server and settings are untouched). Each person attaches with a
 grouped session, so each has their own current window and focus.
+
+When one person quits their view, only their own grouped session ends (their
+terminal detaches; nobody lands in the other person's window). Running
+`tacit pair` or `tacit pair --join` again recreates that person's window from
+the command stored on the pair's session, and attaches to it.
 """
 
 from __future__ import annotations
@@ -107,6 +112,22 @@ def view_command(role: str, session_id: str, db: Path, args: argparse.Namespace)
     return shlex.join(argv)
 
 
+def window_command(role: str, socket: str, view: str) -> str:
+    """The view, then detach whoever was looking at this window (and only them)."""
+    tmux = shlex.join(["tmux", "-L", socket])
+    name = "#{session_name} #{window_name}"
+    release = (
+        f"{tmux} list-sessions -F {shlex.quote(name)} 2>/dev/null | while read -r s w; do "
+        f'if [ "$w" = {role} ] && [ "$s" != {PAIR_SESSION} ]; then '
+        f'{tmux} kill-session -t "=$s" 2>/dev/null; fi; done'
+    )
+    return f"{view}; {release}"
+
+
+def _view_option(role: str) -> str:
+    return f"@tacit-view-{role}"
+
+
 def _chain(commands: list[list[str]]) -> list[str]:
     """tmux commands joined with ';' so one tmux call runs them all in order."""
     chained: list[str] = []
@@ -119,6 +140,10 @@ def _chain(commands: list[list[str]]) -> list[str]:
 
 def start_pair(socket: str, session_id: str, db: Path, args: argparse.Namespace) -> None:
     """Start the tmux server with both views, or raise CommandError."""
+    views = {
+        role: window_command(role, socket, view_command(role, session_id, db, args))
+        for role in ROLE_WINDOWS
+    }
     commands = [["start-server"], *sharing_options(os.environ)]
     commands += [
         [
@@ -132,7 +157,7 @@ def start_pair(socket: str, session_id: str, db: Path, args: argparse.Namespace)
             "100",
             "-y",
             "30",
-            view_command("engineer", session_id, db, args),
+            views["engineer"],
         ],
         [
             "new-window",
@@ -141,9 +166,17 @@ def start_pair(socket: str, session_id: str, db: Path, args: argparse.Namespace)
             f"{PAIR_SESSION}:",
             "-n",
             "operator",
-            view_command("operator", session_id, db, args),
+            views["operator"],
         ],
     ]
+    commands += [  # kept, so a view that was quit can be recreated on rejoin
+        ["set-option", "-t", PAIR_SESSION, _view_option(role), views[role]] for role in ROLE_WINDOWS
+    ]
+    _tmux(socket, commands, "could not start tmux")
+
+
+def _tmux(socket: str, commands: list[list[str]], failure: str) -> str:
+    """Run chained tmux commands on the pair's socket; CommandError with tmux's reason."""
     try:
         done = subprocess.run(
             tmux_argv(socket, *_chain(commands)),
@@ -154,10 +187,33 @@ def start_pair(socket: str, session_id: str, db: Path, args: argparse.Namespace)
             env=_outside_tmux(),
         )
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise CommandError(f"could not start tmux: {error}") from None
+        raise CommandError(f"{failure}: {error}") from None
     if done.returncode != 0:
         reason = (done.stderr or done.stdout).strip().splitlines()
-        raise CommandError(f"could not start tmux: {reason[0] if reason else 'unknown error'}")
+        raise CommandError(f"{failure}: {reason[0] if reason else 'unknown error'}")
+    return done.stdout
+
+
+def ensure_view(socket: str, role: str) -> bool:
+    """Recreate role's window if that person quit it; True when it had to be recreated."""
+    listed = _tmux(
+        socket, [["list-windows", "-t", PAIR_SESSION, "-F", "#{window_name}"]], "tmux failed"
+    )
+    if role in listed.split():
+        return False
+    view = _tmux(
+        socket,
+        [["show-options", "-v", "-t", PAIR_SESSION, _view_option(role)]],
+        f"cannot reopen the {role} view (a pair from an older tacit; quit it and start again)",
+    ).strip()
+    if not view:
+        raise CommandError(f"cannot reopen the {role} view; quit the pair and start it again")
+    _tmux(
+        socket,
+        [["new-window", "-d", "-t", f"{PAIR_SESSION}:", "-n", role, view]],
+        f"cannot reopen the {role} view",
+    )
+    return True
 
 
 def _outside_tmux() -> dict[str, str]:
@@ -207,12 +263,16 @@ def run(args: argparse.Namespace) -> int:
     if args.join:
         if not pair_running(socket):
             raise CommandError(f"no pair is running on {db}; start one with: tacit pair")
+        if ensure_view(socket, "operator"):
+            print("tacit pair: the operator view was closed; it is open again.")
         if args.no_attach:
             print(shlex.join(attach_argv(socket, "operator")))
             return 0
         return _attach(socket, "operator")
     if pair_running(socket):
         print(f"tacit pair: already running on {db}; attaching as the engineer.")
+        if ensure_view(socket, "engineer"):
+            print("tacit pair: the engineer view was closed; it is open again.")
     else:
         store = open_store(args)
         try:

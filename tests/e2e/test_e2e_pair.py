@@ -7,6 +7,7 @@ runs `tacit pair` (which starts the pair and attaches), window "operator" runs
 
 from __future__ import annotations
 
+import shlex
 import shutil
 from pathlib import Path
 
@@ -77,3 +78,43 @@ def test_two_people_pair_each_in_their_own_view(
     said = [(s.speaker, s.text) for s in store.segments(session.id)]
     assert ("operator", "VIPs stay with owner") in said
     assert any(text == "Zip rule noted" for _, text in said)
+
+
+def _clients(pair_server: Tmux) -> list[str]:
+    listed = pair_server.run("list-clients", "-F", "#{window_name}", check=False)
+    return sorted(listed.split())
+
+
+def test_a_view_that_quits_detaches_only_its_person_and_rejoining_recreates_it(
+    tmux: Tmux, pair_server: Tmux, tmp_path: Path
+) -> None:
+    db = tmp_path / "tacit.json"
+    Store(db).save(Session(title="Lead routing"))
+    tmux.start("people", [*TACIT, "pair", "--db", str(db), "--offline"])
+    tmux.run("rename-window", "-t", "people:0", "engineer")
+    wait_until(lambda: pair_running(pair_server.socket), "the pair's tmux session")
+    join = [*TACIT, "pair", "--join", "--db", str(db)]
+    tmux.window("people:", "operator", join)
+    engineer, operator = "people:engineer", "people:operator"
+    tmux.wait_text(operator, "operator view")
+    tmux.wait_text(engineer, "Questions")
+    wait_until(lambda: _clients(pair_server) == ["engineer", "operator"], "both attached")
+
+    tmux.keys(operator, "C-q")
+    wait_until(lambda: _clients(pair_server) == ["engineer"], "only the operator detached")
+    assert "Questions" not in tmux.screen(operator)  # never the engineer's window
+    tmux.type(engineer, "Engineer still typing")
+    tmux.keys(engineer, "Enter")
+    tmux.wait_text(engineer, ": Engineer still typing")
+
+    tmux.run("respawn-pane", "-k", "-t", operator, shlex.join(join))
+    tmux.wait_text(operator, "operator view")
+    tmux.wait_text(operator, "Engineer still typing")
+    wait_until(lambda: _clients(pair_server) == ["engineer", "operator"], "the operator back")
+    assert "Questions" not in tmux.screen(operator)
+
+    tmux.keys(engineer, "C-q")
+    wait_until(lambda: _clients(pair_server) == ["operator"], "only the engineer detached")
+    tmux.run("respawn-pane", "-k", "-t", engineer, shlex.join([*TACIT, "pair", "--db", str(db)]))
+    tmux.wait_text(engineer, "Questions")
+    wait_until(lambda: _clients(pair_server) == ["engineer", "operator"], "the engineer back")
