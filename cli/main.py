@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from tacit.cli.commands.common import CommandError, fail
+from tacit.models.db_lock import DatabaseError
 
 EXIT_USAGE = 2
 EXIT_DAMAGED = 3
@@ -158,6 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except CommandError as error:
         return fail(error)
+    except DatabaseError as error:  # e.g. DatabaseLocked or a full disk in the middle of a write
+        return fail(CommandError(str(error)))
     except KeyboardInterrupt:
         return 130
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -103,15 +104,18 @@ def write_private(path: Path, data: bytes) -> None:
         raise ExportError(f"{path} is a directory")
     if not path.parent.is_dir():
         raise ExportError(f"{path.parent} does not exist")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp: Path | None = None
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        # mkstemp: a random name created with O_EXCL, 0600, so a link planted at a
+        # guessable temp name is never followed.
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        tmp = Path(name)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except OSError as error:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         raise ExportError(f"cannot write {path}: {error.strerror or error}") from None

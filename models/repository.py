@@ -11,8 +11,16 @@ import orjson
 from tinydb import TinyDB, where
 from tinydb.table import Document, Table
 
+from tacit.models.db_lock import LockWaitNotice
 from tacit.models.domain import Decision, Question, Record, Rule, Segment, Session
-from tacit.models.migrations import META_ID, META_TABLE, SchemaTooNew, migrate, stored_version
+from tacit.models.migrations import (
+    META_ID,
+    META_TABLE,
+    SCHEMA_VERSION,
+    SchemaTooNew,
+    migrate,
+    stored_version,
+)
 from tacit.models.storage import AtomicJSONStorage, DatabaseDamaged, DatabaseError
 
 R = TypeVar("R", bound=Record)
@@ -67,10 +75,27 @@ def _check_location(path: Path, create: bool) -> None:
 class Store:
     """Typed access to sessions, segments, questions, rules and decisions."""
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        create: bool = True,
+        lock_timeout: float | None = None,
+        on_lock_wait: LockWaitNotice | None = None,
+    ) -> None:
+        """Open the database; writes wait at most lock_timeout s for another process's lock.
+
+        on_lock_wait is told (once per wait, from the writing thread) when a
+        write has waited about a second for the lock.
+        """
         self.path = Path(path).expanduser()
         _check_location(self.path, create)
-        self._db = _TacitDB(self.path, storage=AtomicJSONStorage)
+        self._db = _TacitDB(
+            self.path,
+            storage=AtomicJSONStorage,
+            lock_timeout=lock_timeout,
+            on_lock_wait=on_lock_wait,
+        )
         storage = self._db.storage
         assert isinstance(storage, AtomicJSONStorage)
         self.storage = storage
@@ -80,7 +105,14 @@ class Store:
         self._prepare()
 
     def _prepare(self) -> None:
-        """Stamp a new file with the schema version, or migrate an older one."""
+        """Stamp a new file with the schema version, or migrate an older one.
+
+        A file already at this schema needs no lock (readers never wait for writers).
+        """
+        tables = self.storage.read()
+        if tables is not None and stored_version(tables) == SCHEMA_VERSION:
+            self.storage.sweep_if_unlocked()
+            return
         with self.storage.locked():
             tables = self.storage.read() or {}
             version = stored_version(tables)

@@ -6,11 +6,14 @@ How it works:
   same directory (mode 0600), fsyncs it, renames it over the database with
   `os.replace` and fsyncs the directory. The database file is never modified in
   place, so any reader, or a `kill -9` at any moment, sees one complete version.
-- Writers hold an exclusive `flock` on a sidecar `<db>.lock` (0600). The lock
+- Writers hold an exclusive `flock` on a sidecar `<db>.lock` (0600, see db_lock). The lock
   file also holds a 64-bit generation counter that each commit bumps *after*
   its rename. A reader compares (generation, inode, mtime, size) with the token
   of its cached copy and re-reads the file only when that changed; otherwise it
   answers from memory without touching the file. Reads never take the lock.
+- A writer waits for the lock at most `lock_timeout` seconds (TACIT_LOCK_TIMEOUT,
+  default 15), says so through `on_lock_wait` after a second, and then gives up
+  with DatabaseLocked. While it waits it holds no lock readers need.
 - `locked()` is re-entrant and thread-safe. Writes made inside it are kept in
   memory and committed once, when the outermost `locked()` exits; if the block
   raises, they are discarded. A `write()` outside `locked()` locks and commits
@@ -23,10 +26,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
 import re
-import struct
 import threading
 import weakref
 from collections.abc import Iterator
@@ -37,55 +38,43 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from tacit.models.db_file import parse_database
+from tacit.models.db_lock import (
+    DatabaseDamaged,
+    DatabaseError,
+    DatabaseLocked,
+    LockWaitNotice,
+    lock_path_for,
+    lock_timeout_from_env,
+    read_generation,
+    release,
+    try_lock,
+    wait_for_lock,
+)
+from tacit.models.db_lock import bump_generation as _bump_generation
+from tacit.models.db_lock import open_lock_file as _open_lock_file
+
+__all__ = [
+    "AtomicJSONStorage",
+    "DatabaseDamaged",
+    "DatabaseError",
+    "DatabaseLocked",
+    "lock_path_for",
+    "move_aside",
+    "parse_database",
+]
+
 Tables = dict[str, Any]
 Token = tuple[int, int, int, int]
 """(generation, inode, mtime_ns, size) of one version of the database file."""
 
-_GENERATION = struct.Struct("<Q")
 _MISSING = (0, 0, -1)
 _TEMP_SUFFIX = ".tmp"
-
-
-class DatabaseError(Exception):
-    """A database problem, described in one line."""
-
-
-class DatabaseDamaged(DatabaseError):
-    """The database file exists but is not a tacit database; it is left untouched."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}; the file was left untouched")
-        self.path = path
-        self.reason = reason
-
-
-def lock_path_for(path: Path) -> Path:
-    """The sidecar file that carries the cross-process lock and generation counter."""
-    return path.with_name(f"{path.name}.lock")
+_TEMP_ATTEMPTS = 8
 
 
 def _temp_prefix(path: Path) -> str:
     return f".{path.name}."
-
-
-def _open_lock_file(lock_path: Path) -> int:
-    try:
-        return os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
-    except OSError as error:
-        raise DatabaseError(
-            f"{lock_path}: cannot open the lock file: {error.strerror or error}"
-        ) from None
-
-
-def _read_generation(lock_fd: int) -> int:
-    raw = os.pread(lock_fd, _GENERATION.size, 0)
-    return _GENERATION.unpack(raw)[0] if len(raw) == _GENERATION.size else 0
-
-
-def _bump_generation(lock_fd: int) -> int:
-    generation = (_read_generation(lock_fd) + 1) % (1 << 64)
-    os.pwrite(lock_fd, _GENERATION.pack(generation), 0)
-    return generation
 
 
 def _fsync_directory(directory: Path) -> None:
@@ -96,33 +85,18 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def _check_tables(path: Path, data: object) -> Tables:
-    """Return data if it is a dict of tables of documents, else raise DatabaseDamaged."""
-    if not isinstance(data, dict):
-        kind = type(data).__name__ if data is not None else "null"
-        raise DatabaseDamaged(path, f"the file holds a JSON {kind}, not a database of tables")
-    for name, table in data.items():
-        if not isinstance(table, dict):
-            raise DatabaseDamaged(path, f"table {name!r} is not a JSON object")
-        for doc_id, doc in table.items():
-            if not isinstance(doc, dict):
-                raise DatabaseDamaged(path, f"document {doc_id!r} in {name!r} is not an object")
-    return data
-
-
-def parse_database(path: Path, raw: bytes) -> Tables:
-    """Parse the bytes of a database file, or raise DatabaseDamaged with a one-line reason."""
-    if not raw.strip():
-        raise DatabaseDamaged(path, "the database file is empty")
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        if error.msg == "unexpected end of data":
-            reason = f"the database file is truncated (it ends at byte {len(raw)} mid-document)"
-        else:
-            reason = f"the database file is not valid JSON ({error.msg} at byte {error.pos})"
-        raise DatabaseDamaged(path, reason) from None
-    return _check_tables(path, data)
+def _create_temp(path: Path) -> tuple[Path, int]:
+    """A new 0600 temp file beside path, created exclusively (a planted link is never followed)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    for _ in range(_TEMP_ATTEMPTS):
+        temp = path.with_name(
+            f"{_temp_prefix(path)}{os.getpid()}.{os.urandom(4).hex()}{_TEMP_SUFFIX}"
+        )
+        try:
+            return temp, os.open(temp, flags, 0o600)
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temp file name", str(path.parent))
 
 
 class _Handles:
@@ -140,12 +114,22 @@ class _Handles:
 class AtomicJSONStorage(Storage):
     """TinyDB storage: orjson, temp file + fsync + os.replace, 0600, locked across processes."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        lock_timeout: float | None = None,
+        on_lock_wait: LockWaitNotice | None = None,
+    ) -> None:
         self.path = Path(os.path.realpath(Path(path).expanduser()))
+        self.lock_timeout = lock_timeout if lock_timeout is not None else lock_timeout_from_env()
+        self.on_lock_wait = on_lock_wait
+        """Told once when a write has waited a second for another process's lock."""
         self.lock_path = lock_path_for(self.path)
         self._handles = _Handles(self.lock_path)
         self._finalizer = weakref.finalize(self, self._handles.close)
         self._thread_lock = threading.RLock()
+        self._writer_lock = threading.RLock()
+        self._writer_depth = 0
         self._depth = 0
         self._data: Tables | None = None
         self._token: Token | None = None
@@ -179,15 +163,13 @@ class AtomicJSONStorage(Storage):
         overtaken is refused with DatabaseError instead of silently undoing that
         process's change.
         """
-        with self._thread_lock:
-            outermost = self._depth == 0
-            with self.locked():
-                if outermost and self._overtaken:
-                    raise DatabaseError(
-                        f"{self.path}: another process changed the database after it was read;"
-                        " nothing was saved"
-                    )
-                self._replace(data)
+        with self.locked(), self._thread_lock:
+            if self._depth == 1 and self._overtaken:
+                raise DatabaseError(
+                    f"{self.path}: another process changed the database after it was read;"
+                    " nothing was saved"
+                )
+            self._replace(data)
 
     def _replace(self, data: Tables) -> None:
         """Hold data as the new database, to commit when the outer locked() exits."""
@@ -212,36 +194,61 @@ class AtomicJSONStorage(Storage):
         Re-entrant and thread-safe. Writes inside are committed once, when the
         outermost block exits normally, before the lock is released; if the
         block raises, they are discarded and the next read comes from disk.
+        Waiting for another process's lock holds nothing that reads need;
+        after lock_timeout it raises DatabaseLocked.
         """
-        with self._thread_lock:
-            outermost = self._depth == 0
+        with self._writer_lock:
+            outermost = self._writer_depth == 0
             if outermost:
-                self._acquire()
-            self._depth += 1
+                self._take_file_lock()
+            self._writer_depth += 1
             try:
-                yield
-            except BaseException:
-                if outermost:
-                    self._forget()
-                raise
-            else:
-                if outermost and self._dirty:
-                    self._commit()
+                with self._thread_lock:
+                    if outermost:
+                        self._after_acquire()
+                    self._depth += 1
+                    try:
+                        yield
+                    except BaseException:
+                        if outermost:
+                            self._forget()
+                        raise
+                    else:
+                        if outermost and self._dirty:
+                            self._commit()
+                    finally:
+                        self._depth -= 1
             finally:
-                self._depth -= 1
+                self._writer_depth -= 1
                 if outermost:
                     self._release()
 
-    def _acquire(self) -> None:
+    def _take_file_lock(self) -> None:
+        """Wait (bounded, reported) for the lock on the lock file at the path."""
         lock_fd = self._lock_fd()
         while True:
-            fcntl.flock(lock_fd, fcntl.LOCK_EX)
+            wait_for_lock(lock_fd, self.path, self.lock_timeout, self.on_lock_wait)
             if self._lock_file_is_current(lock_fd):
-                break
+                return
             # Someone removed or replaced the lock file: lock the one at the path.
-            fcntl.flock(lock_fd, fcntl.LOCK_UN)
-            self._handles.close()
-            self._handles.lock_fd = lock_fd = _open_lock_file(self.lock_path)
+            release(lock_fd)
+            with self._thread_lock:
+                self._handles.close()
+                self._handles.lock_fd = lock_fd = _open_lock_file(self.lock_path)
+
+    def sweep_if_unlocked(self) -> None:
+        """Remove dead writers' temp files now if no one holds the lock (never waits)."""
+        with self._writer_lock:
+            if self._writer_depth or self._swept or not try_lock(self._lock_fd()):
+                return
+            try:
+                with self._thread_lock:
+                    self._sweep_temp_files()
+                    self._swept = True
+            finally:
+                self._release()
+
+    def _after_acquire(self) -> None:
         try:
             if not self._swept:
                 self._sweep_temp_files()
@@ -254,8 +261,7 @@ class AtomicJSONStorage(Storage):
             self._loaded = False
 
     def _release(self) -> None:
-        with contextlib.suppress(OSError):
-            fcntl.flock(self._handles.lock_fd, fcntl.LOCK_UN)
+        release(self._handles.lock_fd)
 
     def _lock_fd(self) -> int:
         if self._handles.lock_fd < 0:
@@ -287,7 +293,7 @@ class AtomicJSONStorage(Storage):
 
         Costs one 8-byte read of the lock file and one stat; never reads the database.
         """
-        generation = _read_generation(self._lock_fd())
+        generation = read_generation(self._lock_fd())
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
@@ -298,7 +304,7 @@ class AtomicJSONStorage(Storage):
 
     def _load(self) -> None:
         """Read and check the file; any complete version is consistent, so no lock is needed."""
-        generation = _read_generation(self._lock_fd())
+        generation = read_generation(self._lock_fd())
         try:
             fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
         except FileNotFoundError:
@@ -338,11 +344,9 @@ class AtomicJSONStorage(Storage):
         except BaseException:
             self._forget()
             raise
-        temp = self.path.with_name(
-            f"{_temp_prefix(self.path)}{os.getpid()}.{os.urandom(4).hex()}{_TEMP_SUFFIX}"
-        )
+        temp: Path | None = None
         try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+            temp, fd = _create_temp(self.path)
             try:
                 view = memoryview(payload)
                 while view:
@@ -354,8 +358,9 @@ class AtomicJSONStorage(Storage):
             os.replace(temp, self.path)
             generation = _bump_generation(self._lock_fd())
         except BaseException as error:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
             self._forget()
             if isinstance(error, OSError):
                 reason = error.strerror or str(error)
@@ -378,7 +383,7 @@ def move_aside(path: Path) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     lock_fd = _open_lock_file(lock_path_for(path))
     try:
-        fcntl.flock(lock_fd, fcntl.LOCK_EX)
+        wait_for_lock(lock_fd, path, lock_timeout_from_env())
         target = path.with_name(f"{path.name}.damaged-{stamp}")
         counter = 1
         while target.exists():

@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import socket
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,11 +68,15 @@ class Presence:
         try:
             self.directory.mkdir(mode=0o700, exist_ok=True)
             target = self._file(self.role)
-            tmp = self.directory / f".{self.role}.{os.getpid()}.tmp"
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"pid": os.getpid(), "host": self._host}, handle)
-            os.replace(tmp, target)
+            # a random name created exclusively: a planted link is never followed
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.role}.", suffix=".tmp", dir=self.directory)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump({"pid": os.getpid(), "host": self._host}, handle)
+                os.replace(tmp, target)
+            except OSError:
+                os.unlink(tmp)
+                raise
         except OSError:
             pass
 

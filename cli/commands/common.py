@@ -31,6 +31,11 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(given).expanduser() if given else default_db_path()
 
 
+def _say_waiting(notice: str) -> None:
+    """Tell the user a write is waiting for another process's lock (stderr, one line)."""
+    print(f"tacit: {one_line(notice)}", file=sys.stderr, flush=True)
+
+
 def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
     """Open the database, or raise CommandError; --recover moves a damaged file aside.
 
@@ -44,7 +49,7 @@ def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
         except OSError as error:
             raise CommandError(f"cannot create {path.parent}: {error.strerror}") from None
     try:
-        return Store(path, create=create)
+        return Store(path, create=create, on_lock_wait=_say_waiting)
     except DatabaseDamaged as error:
         if not getattr(args, "recover", False):
             raise CommandError(
@@ -53,7 +58,7 @@ def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
         moved = move_aside(error.path)
         print(f"tacit: moved the damaged database to {moved}", file=sys.stderr)
         try:
-            return Store(path, create=True)
+            return Store(path, create=True, on_lock_wait=_say_waiting)
         except DatabaseError as again:
             raise CommandError(str(again), EXIT_DAMAGED) from None
     except DatabaseError as error:

@@ -4,6 +4,7 @@ Usage:
   store_worker.py append DB SESSION_ID          save segments forever, print each saved id
   store_worker.py insert DB SESSION_ID N TAG    after 'go' on stdin, save N segments
   store_worker.py update DB RULE_ID ROLE N      after 'go', add N examples to a rule, then accept it
+  store_worker.py hold DB                       take the writer lock, print 'locked', keep it
 
 Every id or line is printed only after Store returned, so a printed line is an
 acknowledged write.
@@ -60,6 +61,13 @@ def update(store: Store, rule_id: str, role: str, count: int) -> None:
     print("done", flush=True)
 
 
+def hold(store: Store) -> None:
+    """Take the writer lock and keep it until killed (the test SIGSTOPs this process)."""
+    with store.storage.locked():
+        print("locked", flush=True)
+        sys.stdin.read()  # until the test closes stdin or kills us
+
+
 def main(argv: list[str]) -> None:
     mode, db = argv[0], argv[1]
     store = Store(db)
@@ -68,6 +76,8 @@ def main(argv: list[str]) -> None:
             append_forever(store, argv[2])
         elif mode == "insert":
             insert(store, argv[2], int(argv[3]), argv[4])
+        elif mode == "hold":
+            hold(store)
         elif mode == "update":
             update(store, argv[2], argv[3], int(argv[4]))
         else:
