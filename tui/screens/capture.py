@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
-from tacit.models.domain import Question, Record, Rule, Segment, Session
+from tacit.models.domain import Decision, Question, Record, Rule, Segment, Session
 from tacit.question_engine.service import engine_label
 from tacit.tui import keymap
 from tacit.tui.messages import (
@@ -78,6 +78,7 @@ class CaptureScreen(CaptureActions, Screen[None]):
         self.segments: list[Segment] = []
         self.questions: dict[str, Question] = {}
         self.rules: dict[str, Rule] = {}
+        self.decisions: list[Decision] = []
         self.loaded = False
         self.retired = False  # replaced by another session's screen; stops live reloads
         self._last_typed = 0.0
@@ -167,6 +168,7 @@ class CaptureScreen(CaptureActions, Screen[None]):
             if stored is not None and stored.updated_at >= record.updated_at:
                 del self._local[record_id]
         self.session = snapshot.session
+        self.decisions = snapshot.decisions
         segments = _overlay(snapshot.segments, self._local, Segment)
         self.segments = sorted(segments, key=lambda s: (s.at, s.id))
         questions = _overlay(snapshot.questions, self._local, Question)
@@ -195,7 +197,12 @@ class CaptureScreen(CaptureActions, Screen[None]):
         self._refresh_coverage()
 
     def _refresh_coverage(self) -> None:
-        self.query_one(CoverageMeter).show(self.questions.values(), self.rules.values())
+        from tacit.models.checks import check_records
+
+        rules = list(self.rules.values())
+        questions = self.questions.values()
+        to_fix = len(check_records(rules, questions, self.decisions)) if rules else None
+        self.query_one(CoverageMeter).show(questions, rules, to_fix)
 
     def remember(self, record: Record) -> None:
         """Keep a locally changed record until the store shows it, and queue its save."""

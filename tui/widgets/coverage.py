@@ -66,14 +66,38 @@ class CoverageMeter(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self.cells: list[CategoryCoverage] = coverage([], [])
+        self.to_fix: int | None = None  # `tacit check` findings; None before any rule exists
+
+    def _readiness(self, width: str) -> list[Content]:
+        """The check verdict in three widths: words, short words, a mark and a count."""
+        if self.to_fix is None:
+            return []
+        if self.to_fix == 0:
+            text = {"full": "check: ready", "short": "ready", "mark": "✓"}[width]
+            return [Content("  "), Content.styled(text, "$success")]
+        text = {
+            "full": f"check: not ready, {self.to_fix} to fix",
+            "short": f"{self.to_fix} to fix",
+            "mark": f"✗{self.to_fix}",
+        }[width]
+        return [Content("  "), Content.styled(text, "$warning")]
 
     def render(self) -> Content:
-        """The legend only when the line has room for it (80 columns do not)."""
-        full = coverage_content(self.cells)
-        fits = self.size.width == 0 or full.cell_length <= self.size.width
-        return full if fits else coverage_content(self.cells, legend=False)
+        """The widest form that fits: the legend and the check verdict in words go first."""
+        variants = [
+            Content.assemble(coverage_content(self.cells), *self._readiness("full")),
+            Content.assemble(coverage_content(self.cells, legend=False), *self._readiness("short")),
+            Content.assemble(coverage_content(self.cells, legend=False), *self._readiness("mark")),
+        ]
+        for variant in variants:
+            if self.size.width == 0 or variant.cell_length <= self.size.width:
+                return variant
+        return variants[-1]
 
-    def show(self, questions: Iterable[Question], rules: Iterable[Rule]) -> None:
-        """Recount and redraw."""
+    def show(
+        self, questions: Iterable[Question], rules: Iterable[Rule], to_fix: int | None = None
+    ) -> None:
+        """Recount and redraw; to_fix is how many `tacit check` findings are open."""
         self.cells = coverage(questions, rules)
+        self.to_fix = to_fix
         self.refresh()
