@@ -36,7 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tacit.question_engine import transcript  # noqa: E402
 from tacit.question_engine.offline import OfflineEngine  # noqa: E402
+from tacit.question_engine.session import EngineSession  # noqa: E402
 from tacit.question_engine.text import STOPWORDS, stem, words  # noqa: E402
 from tacit.question_engine.types import Suggestion  # noqa: E402
 
@@ -218,7 +220,15 @@ def evaluate_adversarial(
     cases = load_adversarial(path)
     failed: dict[str, list[str]] = {}
     for case in cases:
-        questions = [s.text for s in engine.analyse_session(segments_of(case["text"]))]
+        session = EngineSession(engine)
+        turns = transcript.parse(case["text"]) if case.get("transcript") else []
+        for role, said in (
+            transcript.roles(turns)
+            if turns
+            else [("operator", segment) for segment in segments_of(case["text"])]
+        ):
+            session.add_segment(said, role)
+        questions = [s.text for s in session.ranked()]
         reasons = adversarial_failures(case, questions)
         if reasons:
             failed[case["id"]] = reasons

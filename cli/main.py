@@ -19,8 +19,22 @@ EXIT_USAGE = 2
 EXIT_DAMAGED = 3
 
 # subcommand name -> module in tacit.cli.commands with register(subparsers, ...) and run(args)
-SUBCOMMANDS = ("export", "import", "check", "suggest", "sessions", "pair", "doctor")
-_MODULES = {"export": "transfer", "import": "transfer", "sessions": "transfer"}
+SUBCOMMANDS = (
+    "export",
+    "import",
+    "import-transcript",
+    "check",
+    "suggest",
+    "sessions",
+    "pair",
+    "doctor",
+)
+_MODULES = {
+    "export": "transfer",
+    "import": "transfer",
+    "sessions": "transfer",
+    "import-transcript": "import_transcript",
+}
 
 
 class UsageError(Exception):

@@ -245,6 +245,10 @@ class OfflineEngine:
                         lambda m: m.group(0).lower(),
                         trim_phrase(clean(raw), cue.max_words, cue.keep_commas),
                     )
+                elif name == "actor":  # a name keeps its capital; "The manager" does not
+                    value = _LEADING_DETERMINER.sub(
+                        lambda m: m.group(0).lower(), clean(raw).strip(" ,;:'\"")
+                    )
                 else:
                     value = clean(raw).strip(" ,;:'\"").lower()
                 if value:

@@ -17,6 +17,7 @@ from typing import Any
 from tacit.cli.commands.common import EXIT_USAGE, CommandError, config_from
 from tacit.models.config import Config
 from tacit.models.safe_text import escape_json_controls
+from tacit.question_engine import transcript
 from tacit.question_engine.bank import BankError
 from tacit.question_engine.text import clean
 from tacit.question_engine.types import Suggestion
@@ -53,6 +54,13 @@ def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser])
     parser.add_argument(
         "--lines", action="store_true", help="one segment per line (transcripts), not per paragraph"
     )
+    parser.add_argument(
+        "--operator",
+        default="",
+        metavar="NAME",
+        help="in a transcript (WebVTT, SRT, 'Name: text'), the speaker who is the operator "
+        "(default: a speaker labelled Operator, else the one who asks fewest questions)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -87,7 +95,9 @@ def split_segments(text: str, by_line: bool = False) -> list[str]:
     return [" ".join(part.split()) for part in parts if part.strip()]
 
 
-def suggestions_for(segments: list[str], config: Config, workflow: str = "") -> list[Suggestion]:
+def suggestions_for(
+    segments: list[str] | list[tuple[str, str]], config: Config, workflow: str = ""
+) -> list[Suggestion]:
     """Ranked questions for a whole narrative.
 
     The offline engine always; when `config.llm.enabled`, the LLM's questions about the
@@ -99,7 +109,10 @@ def suggestions_for(segments: list[str], config: Config, workflow: str = "") -> 
     session = open_session(config)  # this run's engine session: it holds the state
     session.workflow = workflow
     for segment in segments:
-        session.add_segment(segment)
+        if isinstance(segment, tuple):
+            session.add_segment(segment[1], segment[0])
+        else:
+            session.add_segment(segment)
     offline = session.ranked()
     if not config.llm.enabled:
         return offline
@@ -110,7 +123,8 @@ def suggestions_for(segments: list[str], config: Config, workflow: str = "") -> 
 
     context = session.context()
     context.segments = []
-    llm, failure = asyncio.run(llm_suggestions("\n\n".join(segments), context, config))
+    said = "\n\n".join(s[1] if isinstance(s, tuple) else s for s in segments)
+    llm, failure = asyncio.run(llm_suggestions(said, context, config))
     if failure is not None:
         print(f"tacit: {clean(failure)}; offline questions shown", file=sys.stderr)
         return offline
@@ -133,7 +147,15 @@ def run(args: argparse.Namespace) -> int:
     """Print the questions for FILE (or stdin); exit 2 on unreadable or empty input."""
     config = config_from(args)
     text = read_narrative(args.file)
-    segments = split_segments(text, getattr(args, "lines", False))
+    segments: list[str] | list[tuple[str, str]] = split_segments(
+        text, getattr(args, "lines", False)
+    )
+    try:
+        turns = transcript.parse(text, "" if args.file == "-" else args.file)
+        if turns:
+            segments = transcript.roles(turns, getattr(args, "operator", ""))
+    except transcript.TranscriptError as error:
+        raise CommandError(clean(str(error)), EXIT_USAGE) from None
     if not segments:
         name = "stdin" if args.file == "-" else args.file
         raise CommandError(f"{name}: no narrative text (it is empty)", EXIT_USAGE)

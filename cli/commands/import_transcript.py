@@ -1,0 +1,73 @@
+"""`tacit import-transcript FILE [--session ID] [--operator NAME]`: a recorded call in.
+
+The transcript (WebVTT, SRT, "Name: text" or "[hh:mm:ss] Name: text"; found by extension
+or content) becomes the session's segments, one per speaker turn, with timings and tags
+dropped: the operator's turns as operator segments, everyone else's as engineer segments,
+so the pair can work through the call in the app. Without --session a new session is made,
+titled after the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from tacit.cli.commands.common import EXIT_USAGE, CommandError, open_store
+from tacit.cli.commands.suggest import read_narrative
+from tacit.models.domain import Segment, Session
+from tacit.models.safe_text import clean
+from tacit.question_engine import transcript
+
+
+def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser]) -> None:
+    """Add the import-transcript subcommand."""
+    parser = subparsers.add_parser(
+        name,
+        parents=parents,
+        help="bring a recorded call (WebVTT, SRT, 'Name: text') into a session as segments",
+        description="Read a call transcript and add its turns to a session as segments.",
+    )
+    parser.add_argument("file", metavar="FILE", help="the transcript file")
+    parser.add_argument("--session", metavar="ID", help="add to this session (default: a new one)")
+    parser.add_argument(
+        "--operator",
+        default="",
+        metavar="NAME",
+        help="the speaker who is the operator (default: one labelled Operator, else the one "
+        "who asks fewest questions)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Add the transcript's turns to the session; exit 2 on a file that is not one."""
+    text = read_narrative(args.file)
+    try:
+        turns = transcript.parse(text, args.file)
+        if not turns:
+            raise CommandError(
+                f"{args.file}: not a transcript (expected WebVTT, SRT or 'Name: text' lines)",
+                EXIT_USAGE,
+            )
+        said = transcript.roles(turns, args.operator)
+    except transcript.TranscriptError as error:
+        raise CommandError(clean(str(error)), EXIT_USAGE) from None
+    store = open_store(args)
+    try:
+        if args.session:
+            session = store.find_session(args.session)
+            if session is None:
+                raise CommandError(f"no session {args.session!r}", EXIT_USAGE)
+        else:
+            session = Session(title=f"Call: {Path(args.file).name}")
+            store.save(session)
+        store.save_many(Segment(session_id=session.id, speaker=r, text=t) for r, t in said)
+    finally:
+        store.close()
+    operator = sum(role == "operator" for role, _ in said)
+    print(
+        f"imported {len(said)} turns ({operator} operator, {len(said) - operator} engineer) "
+        f"into session {session.id}"
+    )
+    return 0
