@@ -1,10 +1,12 @@
 """Live sync between instances on one database, presence, and hang-up handling.
 
-`PairSync` polls `store.revision()` (a stat, no file read) a few times a second.
-When another instance (or this one) wrote the database, every screen in the
-stack that has `reload_from_store()` refreshes, and a `StoreChanged` message is
-posted to the app. Screens refresh their panes only: they must not move focus
-or touch what the user is typing.
+`PairSync` watches the database's directory (inotify, `models.watch`) and looks at
+`store.revision()` (a stat, no file read) when the database or its lock file is
+written; a slow poll stays as a safety net. Where inotify is unavailable it polls
+a few times a second instead. When another instance (or this one) wrote the
+database, every screen in the stack that has `reload_from_store()` refreshes,
+and a `StoreChanged` message is posted to the app. Screens refresh their panes
+only: they must not move focus or touch what the user is typing.
 
 It also keeps this role's presence heartbeat and tells the user when the other
 role joins or leaves. `install_hangup_handler` turns SIGHUP (a dropped SSH
@@ -29,7 +31,8 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from tacit.models.domain import Record, Rule, now
-from tacit.models.storage import DatabaseError
+from tacit.models.storage import DatabaseError, lock_path_for
+from tacit.models.watch import DirectoryWatch
 from tacit.tui.presence import HEARTBEAT_SECONDS, Presence, other_role
 
 if TYPE_CHECKING:
@@ -39,6 +42,7 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", bound=Record)
 POLL_SECONDS = 0.4
+WATCHED_POLL_SECONDS = 2.0  # with inotify the poll only catches what a watch could miss
 TERMINAL_CHECK_SECONDS = 1.0
 EXIT_HANGUP = 129
 
@@ -80,14 +84,16 @@ class PairSync:
         self.other_connected = False
         self._revision: object = store.revision()
         self._timers: list[Timer] = []
+        self._watch: DirectoryWatch | None = None
 
     def start(self) -> None:
         """Begin polling and heartbeating (call from the app's on_mount)."""
         self.presence.beat()
         atexit.register(self.presence.leave)
         self.other_connected = self.presence.other_connected()
+        poll = self._start_watch()
         self._timers = [
-            self.app.set_interval(self.poll_seconds, self.check_store, name="store-watch"),
+            self.app.set_interval(poll, self.check_store, name="store-watch"),
             self.app.set_interval(self.heartbeat_seconds, self.heartbeat, name="presence"),
         ]
         if not self.app.is_headless and not _terminal_gone():  # watch a terminal we have
@@ -95,11 +101,39 @@ class PairSync:
                 self.app.set_interval(TERMINAL_CHECK_SECONDS, self.check_terminal, name="tty")
             )
 
+    def _start_watch(self) -> float:
+        """Wake on writes to the database instead of polling often; returns the poll interval."""
+        path = self.store.storage.path  # the real file: writes rename into its directory
+        self._watch = DirectoryWatch.open(path.parent, [path.name, lock_path_for(path).name])
+        if self._watch is None:
+            return self.poll_seconds
+        try:
+            asyncio.get_running_loop().add_reader(self._watch.fileno(), self._watched)
+        except (RuntimeError, NotImplementedError, OSError):
+            self._watch.close()
+            self._watch = None
+            return self.poll_seconds
+        return max(self.poll_seconds, WATCHED_POLL_SECONDS)
+
+    def _watched(self) -> None:
+        if self._watch is not None and self._watch.changed():
+            self.check_store()
+
+    @property
+    def watching(self) -> bool:
+        """Whether changes arrive through a file watch (else only by polling)."""
+        return self._watch is not None
+
     def stop(self) -> None:
-        """Stop the timers and remove this role's heartbeat."""
+        """Stop the timers and the watch, and remove this role's heartbeat."""
         for timer in self._timers:
             timer.stop()
         self._timers = []
+        if self._watch is not None:
+            with contextlib.suppress(RuntimeError, ValueError, OSError):
+                asyncio.get_running_loop().remove_reader(self._watch.fileno())
+            self._watch.close()
+            self._watch = None
         self.presence.leave()
 
     def check_store(self) -> bool:
