@@ -28,7 +28,7 @@ import re
 import sys
 import tomllib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -138,15 +138,56 @@ def score_narrative(
     }
 
 
+Ask = Callable[[list[str]], list[Suggestion]]
+
+
+def llm_asker(model: str, api_base: str, timeout: float = 300.0) -> Ask:
+    """Questions from a configured model for a whole narrative (its top 10, best first).
+
+    The same call `tacit suggest` makes when an LLM is configured; its questions pass the
+    same checks. A failure counts as no questions (and is printed on stderr).
+    """
+    import asyncio
+
+    from tacit.models.config import Config, LLMConfig
+    from tacit.question_engine.service import llm_suggestions
+    from tacit.question_engine.types import SessionContext
+
+    config = Config()
+    config.llm = LLMConfig(
+        model=model,
+        api_base=api_base,
+        timeout=timeout,
+        num_retries=0,
+        max_suggestions=10,
+        temperature=0.0,
+    )
+
+    def ask(segments: list[str]) -> list[Suggestion]:
+        found, failure = asyncio.run(
+            llm_suggestions("\n\n".join(segments), SessionContext(), config)
+        )
+        if failure:
+            print(f"eval: {failure}", file=sys.stderr)
+        return found
+
+    return ask
+
+
 def evaluate_narratives(
-    engine: OfflineEngine | None = None, directory: Path = EVAL_DIR
+    engine: OfflineEngine | None = None,
+    directory: Path = EVAL_DIR,
+    ask: Ask | None = None,
+    limit: int | None = None,
 ) -> dict[str, Any]:
-    """Score every annotated narrative of a split; macro averages plus per-narrative rows."""
+    """Score every annotated narrative of a split (the first `limit` when given) with the
+    offline engine, or with `ask`; macro averages plus per-narrative rows."""
     engine = engine or OfflineEngine()
     template_stems = _template_words(engine)
+    ask = ask or engine.analyse_session
     rows = []
-    for narrative in load_narratives(directory):
-        suggestions = engine.analyse_session(segments_of(narrative["text"]))
+    for narrative in load_narratives(directory)[:limit]:
+        suggestions = ask(segments_of(narrative["text"]))
         rows.append(score_narrative(narrative, suggestions, template_stems))
     count = len(rows)
     return {
@@ -263,12 +304,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="both",
         help="which annotated split to score (default: both, side by side)",
     )
+    parser.add_argument("--model", default="", help="score this LLM instead (litellm name)")
+    parser.add_argument("--api-base", default="", help="the model's API base URL")
+    parser.add_argument(
+        "--narratives", type=int, default=None, metavar="N", help="only the first N per split"
+    )
     args = parser.parse_args(argv)
     engine = OfflineEngine()
     splits = ["dev", "test"] if args.split == "both" else [args.split]
-    figures = {name: evaluate_narratives(engine, SPLITS[name]) for name in splits}
-    adversarial = evaluate_adversarial(engine) if "test" in splits else None
-    interviews = evaluate_interviews(args.csv, engine) if args.csv.exists() else None
+    ask = llm_asker(args.model, args.api_base) if args.model else None
+    figures = {
+        name: evaluate_narratives(engine, SPLITS[name], ask, args.narratives) for name in splits
+    }
+    offline_only = ask is None and args.narratives is None
+    adversarial = evaluate_adversarial(engine) if "test" in splits and offline_only else None
+    interviews = (
+        evaluate_interviews(args.csv, engine) if args.csv.exists() and offline_only else None
+    )
+    if args.model:
+        print(f"model: {args.model} at {args.api_base or '(default endpoint)'}")
     if args.json:
         print(
             json.dumps(
@@ -296,7 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  top-5 names the human follow-up's target: {interviews['top5_hit_rate']:.2f}")
         print(f"  echo baseline (5 most frequent words):    {interviews['echo_baseline_rate']:.2f}")
         print(f"  by follow-up type: {interviews['by_type']}")
-    else:
+    elif offline_only:
         print(f"interviews: {args.csv} not found (skipped)")
     return 0
 

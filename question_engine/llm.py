@@ -19,6 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 from tacit.models.config import LLMConfig
 from tacit.question_engine import llm_prompts
 from tacit.question_engine.llm_parse import ObjectScanner, to_rule_draft, to_suggestion
+from tacit.question_engine.slots import Lexicon
 from tacit.question_engine.types import EngineUsage, RuleDraft, SessionContext, Suggestion
 
 _litellm: Any = None
@@ -160,6 +161,7 @@ class LLMClient:
             segment, context, limit, self.config.redact, schema
         )
         narrative = llm_prompts.sent_narrative(segment, context, self.config.redact)
+        lexicon = Lexicon.load()  # the offline engine's checks apply to the model's questions
         if schema:
             options["response_format"] = {
                 "type": "json_schema",
@@ -193,7 +195,9 @@ class LLMClient:
                     if not text:
                         continue
                     for item in scanner.feed(text):
-                        suggestion = to_suggestion(item, narrative, self.config.model, produced)
+                        suggestion = to_suggestion(
+                            item, narrative, self.config.model, produced, lexicon
+                        )
                         if suggestion is not None and produced < limit:
                             produced += 1
                             yield suggestion

@@ -15,6 +15,8 @@ from typing import Any
 
 from tacit.models.taxonomy import is_category
 from tacit.question_engine.merge import content_words
+from tacit.question_engine.question_checks import wrong_question
+from tacit.question_engine.slots import Lexicon
 from tacit.question_engine.types import RuleDraft, Suggestion
 
 MAX_QUESTION_CHARS = 300
@@ -101,12 +103,19 @@ def anchor_quote(quote: str, question: str, narrative: Sequence[str]) -> str | N
 
 
 def to_suggestion(
-    item: dict[str, Any], narrative: Sequence[str], source: str, rank: int
+    item: dict[str, Any],
+    narrative: Sequence[str],
+    source: str,
+    rank: int,
+    lexicon: Lexicon | None = None,
 ) -> Suggestion | None:
-    """A validated Suggestion from one parsed item, or None when it does not fit."""
+    """A validated Suggestion from one parsed item, or None when it does not fit (including
+    a question the offline engine's rules call wrong, when a lexicon is given)."""
     text = plain_text(item.get("question", item.get("text")), MAX_QUESTION_CHARS)
     category = item.get("category")
     if not text or "?" not in text or not is_category(category):
+        return None
+    if lexicon is not None and wrong_question(text, lexicon):
         return None
     quote = anchor_quote(plain_text(item.get("quote"), MAX_QUOTE_CHARS), text, narrative)
     if quote is None:

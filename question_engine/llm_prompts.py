@@ -15,7 +15,7 @@ from typing import Any
 
 from tacit.models.taxonomy import CATEGORY_IDS
 from tacit.question_engine.redact import redact
-from tacit.question_engine.types import SessionContext
+from tacit.question_engine.types import CapturedRule, SessionContext
 
 DELIMITER_TAGS = ("narrative", "earlier_narrative", "question", "answer")
 _TAG_LOOKALIKE = re.compile(r"<\s*(/?)\s*(" + "|".join(DELIMITER_TAGS) + r")\s*>", re.IGNORECASE)
@@ -67,15 +67,34 @@ def sent_narrative(segment: str, context: SessionContext, mask: bool) -> list[st
     return [as_data(segment, mask), *(as_data(s, mask) for s in reversed(context.segments))]
 
 
+def rule_line(rule: CapturedRule) -> str:
+    """A captured rule as the prompt lists it: what it says and which parts it lacks."""
+    missing = [
+        part
+        for part, has in (
+            ("exception", rule.has_exception),
+            ("frequency and impact", rule.has_frequency),
+            ("owner", rule.has_owner),
+            ("example", rule.has_example),
+        )
+        if not has
+    ]
+    return f"{rule.statement} (lacks: {', '.join(missing)})" if missing else rule.statement
+
+
 def question_messages(
     segment: str, context: SessionContext, limit: int, mask: bool, schema: bool
 ) -> list[dict[str, str]]:
     """System + user messages asking for up to `limit` questions about `segment`."""
     earlier = "\n".join(as_data(s, mask) for s in context.segments)[-MAX_EARLIER_CHARS:]
     known = "\n".join(f"- {as_data(q, mask)}" for q in context.known_questions) or "(none)"
+    rules = "\n".join(f"- {as_data(rule_line(r), mask)}" for r in context.rules) or "(none)"
+    uncovered = [c for c in CATEGORY_IDS if c not in context.touched_categories]
     user = Template(load_prompt("questions")).safe_substitute(
         workflow=as_data(context.workflow, mask) or "(not named)",
         known=known,
+        rules=rules,
+        uncovered=", ".join(uncovered) or "(all covered)",
         earlier=earlier,
         segment=as_data(segment, mask),
         limit=str(limit),
