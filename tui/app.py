@@ -47,6 +47,7 @@ class TacitApp(App[None]):
         self.tz = tz
         self.writer = StoreWriter(store, on_error=self._store_failed)
         self.pair_sync = PairSync(self, store, self.role)  # live sync + presence (pair mode)
+        self.key_overrides: dict[str, str] = {}
 
     def _store_failed(self, text: str) -> None:
         self.post_message(StoreFailed(text))
@@ -92,6 +93,7 @@ class TacitApp(App[None]):
         else:
             self.notify(f"Unknown theme {theme!r}; using the default.", severity="warning")
         mapping, unknown = keymap.keymap_from_config(self.config.keys)
+        self.key_overrides = mapping  # help shows remapped keys as remapped
         if mapping:
             self.set_keymap(mapping)
         if unknown:
@@ -174,11 +176,23 @@ class TacitApp(App[None]):
             self._pick_session()
 
     def action_help(self) -> None:
-        """Show the keys of the current screen."""
+        """Show the keys of the current screen and its panes, whatever has focus."""
         from tacit.tui.screens.help import HelpScreen
 
+        sections = getattr(self.screen, "HELP_SECTIONS", None)
+        if sections:
+            self.push_screen(HelpScreen(sections=sections, remapped=self.key_overrides))
+            return
         bindings = [active.binding for active in self.screen.active_bindings.values()]
-        self.push_screen(HelpScreen(bindings))
+        self.push_screen(HelpScreen(bindings, remapped=self.key_overrides))
+
+    def action_toggle_maximize(self) -> None:
+        """Give the focused pane the whole screen (F5 or Escape restores it)."""
+        screen = self.screen
+        if screen.maximized is not None:
+            screen.minimize()
+        elif screen.focused is not None and not screen.maximize(screen.focused):
+            self.notify("This cannot be maximized.", severity="warning", timeout=2)
 
     # command palette ------------------------------------------------------
 

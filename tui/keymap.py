@@ -67,10 +67,20 @@ SCREEN_KEYS: tuple[KeySpec, ...] = (
 # On the app.
 APP_KEYS: tuple[KeySpec, ...] = (
     KeySpec("help", "f1,question_mark", "help", "Help"),
+    KeySpec("maximize", "f5", "toggle_maximize", "Maximize"),
     KeySpec("quit", "ctrl+q", "quit", "Quit", priority=True),
 )
 
 ALL_KEYS: tuple[KeySpec, ...] = QUESTION_KEYS + RULE_KEYS + SCREEN_KEYS + APP_KEYS
+
+# What help lists on the capture screen, whatever has focus: (title, keys) per pane.
+# The plain (key, description) pairs are fixed keys of the widgets themselves.
+CAPTURE_HELP: tuple[tuple[str, tuple[KeySpec | tuple[str, str], ...]], ...] = (
+    ("Anywhere on this screen", (*SCREEN_KEYS, *APP_KEYS, ("tab", "Next pane"))),
+    ("Narrative input", (("enter", "Add what was said as one segment"),)),
+    ("Questions pane", QUESTION_KEYS),
+    ("Rules pane", (*RULE_KEYS, ("enter", "Edit rule"))),
+)
 
 # Ids of bindings declared by the dialogs and the operator view themselves
 # (tests/test_keymap_ids.py keeps this list in step with their BINDINGS).

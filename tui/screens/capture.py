@@ -70,6 +70,7 @@ class CaptureScreen(CaptureActions, Screen[None]):
     """The split screen a pair runs a whole call in."""
 
     BINDINGS = keymap.bindings(keymap.SCREEN_KEYS)
+    HELP_SECTIONS = keymap.CAPTURE_HELP
     AUTO_FOCUS = "#narrative-input"
 
     def __init__(self, session: Session) -> None:

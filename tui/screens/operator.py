@@ -24,7 +24,9 @@ from textual.worker import get_current_worker
 
 from tacit.models.domain import Acceptance, Question, Rule, Segment, Session
 from tacit.models.repository import Store
+from tacit.tui import keymap
 from tacit.tui.safe_text import literal
+from tacit.tui.screens.help import HelpSections
 from tacit.tui.screens.prompts import TextPrompt
 from tacit.tui.sync import PresenceBadge
 from tacit.tui.widgets.formatting import acceptance_marks, category_label
@@ -147,6 +149,11 @@ class OperatorScreen(Screen[None]):
         Binding("f3", "focus_rules", "Rules", id="tacit.operator_focus_rules"),
         Binding("f4", "focus_input", "Type", id="tacit.operator_focus_input"),
     ]
+    HELP_SECTIONS: ClassVar[HelpSections] = (
+        ("Anywhere in this view", (*BINDINGS, *keymap.APP_KEYS, ("tab", "Next pane"))),
+        ("Narrative input", (("enter", "Add what you said"),)),
+        ("Rules waiting for you", WaitingRules.BINDINGS),
+    )
     DEFAULT_CSS = """
     OperatorScreen { layout: vertical; }
     OperatorScreen #operator-side { width: 1fr; }

@@ -46,17 +46,29 @@ def coverage(questions: Iterable[Question], rules: Iterable[Rule]) -> list[Categ
 
 
 LEGEND = "coverage asked/rules: "
+SHORT_LEGEND = "coverage: "
+# (legend, gap between cells, check verdict), widest first: the first that fits is shown
+FORMS: tuple[tuple[str, str, str], ...] = (
+    (LEGEND, "  ", "full"),
+    (LEGEND, " ", "full"),
+    (LEGEND, " ", "short"),
+    (SHORT_LEGEND, " ", "short"),
+    (SHORT_LEGEND, " ", "mark"),
+)
 
 
-def coverage_content(cells: list[CategoryCoverage], legend: bool = True) -> Content:
-    """'rule 2/1  edge – …': asked/rules per category; untouched ones stand out."""
-    parts: list[tuple[str, str] | str] = [(LEGEND, "dim")] if legend else []
+def coverage_content(
+    cells: list[CategoryCoverage], legend: str = LEGEND, gap: str = "  "
+) -> Content:
+    """'coverage asked/rules: rule 2/1  edge –  …': asked/rules per category; untouched
+    ones stand out."""
+    parts: list[tuple[str, str] | str] = [(legend, "dim")] if legend else []
     for cell in cells:
         if cell.untouched:
             parts.append((f"{cell.label} –", "$warning"))
         else:
             parts.append((f"{cell.label} {cell.asked}/{cell.rules}", "$success"))
-        parts.append("  ")
+        parts.append(gap)
     return Content.assemble(*parts[:-1])
 
 
@@ -83,16 +95,17 @@ class CoverageMeter(Static):
         return [Content("  "), Content.styled(text, "$warning")]
 
     def render(self) -> Content:
-        """The widest form that fits: the legend and the check verdict in words go first."""
+        """The widest form that fits one line: the label always stays (shortened at 80
+        columns), the check verdict goes from words to a mark and a count."""
+        width = self.content_size.width
         variants = [
-            Content.assemble(coverage_content(self.cells), *self._readiness("full")),
-            Content.assemble(coverage_content(self.cells, legend=False), *self._readiness("short")),
-            Content.assemble(coverage_content(self.cells, legend=False), *self._readiness("mark")),
+            Content.assemble(coverage_content(self.cells, legend, gap), *self._readiness(verdict))
+            for legend, gap, verdict in FORMS
         ]
         for variant in variants:
-            if self.size.width == 0 or variant.cell_length <= self.size.width:
+            if width == 0 or variant.cell_length <= width:
                 return variant
-        return variants[-1]
+        return variants[-1]  # wraps onto a second line
 
     def show(
         self, questions: Iterable[Question], rules: Iterable[Rule], to_fix: int | None = None

@@ -94,6 +94,8 @@ class NarrativeLog(ScrollView, can_focus=True):
 class NarrativePane(Vertical):
     """The narrative log, the entry line and the speaker toggle."""
 
+    ALLOW_MAXIMIZE = True  # F5 from the input or the log gives the whole pane the screen
+
     speaker: reactive[str] = reactive("operator")
     CURSOR_REST_AFTER = 5.0  # seconds without a key: the cursor stops blinking (idle CPU)
 

@@ -1,6 +1,17 @@
-"""The status line: session, database, engine, busy, last notice, LLM usage."""
+"""The status line: engine state, last notice, presence, session, LLM usage, database.
+
+At 80 columns not everything fits, so each part has a rank: the engine state and
+the last notice always show (a long notice is shortened with an ellipsis), then
+the other person's presence, the session, the LLM usage, and the database path
+when there is room. A part that does not fit is left out or given in its short
+form, never cut mid-word.
+"""
 
 from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import PurePath
 
 from textual.content import Content
 from textual.reactive import reactive
@@ -8,6 +19,55 @@ from textual.widgets import Static
 
 from tacit.tui.safe_text import literal
 from tacit.tui.sync import PairSync, presence_label
+
+GAP = "  "
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One piece of the status line: its forms, longest first, and its rank (0 = kept first)."""
+
+    rank: int
+    forms: tuple[Content, ...]
+
+
+def fit(parts: list[Part], width: int) -> Content:
+    """The parts in their order, as many as fit in width, each in the widest form that fits.
+
+    Higher-ranked parts choose first (their widest form that still fits), lower-ranked
+    ones get the room that is left or stay out. Rank-0 parts always show; a line still
+    too wide (a long notice) is cut with an ellipsis.
+    """
+    chosen: dict[int, Content] = {}
+
+    def width_with(extra: Content) -> int:
+        shown = [*chosen.values(), extra]
+        return sum(c.cell_length for c in shown) + len(GAP) * (len(shown) - 1)
+
+    for index in sorted(range(len(parts)), key=lambda i: (parts[i].rank, i)):
+        forms = parts[index].forms
+        fitting = [form for form in forms if width_with(form) <= width]
+        if fitting:
+            chosen[index] = fitting[0]
+        elif parts[index].rank == 0:
+            chosen[index] = forms[-1]
+    line = Content(GAP).join(chosen[i] for i in sorted(chosen))
+    if line.cell_length > width:
+        line = line.truncate(width, ellipsis=True)
+    return line
+
+
+def _shorter(path: str) -> tuple[str, ...]:
+    """A path, then with home as ~, then its last two parts, then its name."""
+    home = str(PurePath(os.path.expanduser("~")))
+    forms = [path]
+    if home not in ("", "/", "~") and path.startswith(home + os.sep):
+        forms.append("~" + path[len(home) :])
+    parts = PurePath(path).parts
+    if len(parts) > 2:
+        forms.append(os.path.join("…", *parts[-2:]))
+    forms.append(PurePath(path).name or path)
+    return tuple(dict.fromkeys(forms))
 
 
 class StatusLine(Static):
@@ -26,20 +86,34 @@ class StatusLine(Static):
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh)  # pair mode: whether the other role is connected
 
-    def render(self) -> Content:
-        """Most useful first, so a narrow terminal cuts only the tail (the database path)."""
-        parts: list[Content | tuple[str, str] | str] = [
-            literal(self.session_label, "bold"),
-            "  ",
-            literal(self.engine),
-            (" ● suggesting…", "bold $warning") if self.busy else (" ○ idle", "dim"),
-        ]
+    def parts(self) -> list[Part]:
+        """What the line could show, in display order, each with its rank."""
+        state = (" ● suggesting…", "bold $warning") if self.busy else (" ○ idle", "dim")
+        parts = [Part(0, (Content.assemble(literal(self.engine), state),))]
         if self.notice:
-            parts += ["  ", literal(self.notice, "italic")]
-        if self.usage:
-            parts += ["  ", literal(self.usage, "dim")]
+            parts.append(Part(0, (literal(self.notice, "italic"),)))
         sync = getattr(self.app, "pair_sync", None)
         if isinstance(sync, PairSync):
-            parts += ["  ", presence_label(sync)]
-        parts += [("  db ", "dim"), literal(self.db_path)]
-        return Content.assemble(*parts)
+            mark = ("●", "$success") if sync.other_connected else ("○", "dim")
+            short = Content.assemble((f"{sync.other_role} ", "bold"), mark)
+            parts.append(Part(1, (presence_label(sync), short)))
+        if self.session_label:
+            title, _, short_id = self.session_label.rpartition(" (")
+            if not title:
+                title, short_id = self.session_label, ""
+            parts.append(Part(2, (literal(title, "bold"),)))
+            if short_id:  # the id matters least: it shows only when everything else fits
+                parts.append(Part(5, (literal("(" + short_id, "dim"),)))
+        if self.usage:
+            parts.append(Part(3, (literal(self.usage, "dim"),)))
+        if self.db_path:
+            forms = tuple(
+                Content.assemble(("db ", "dim"), literal(path)) for path in _shorter(self.db_path)
+            )
+            parts.append(Part(4, forms))
+        return parts
+
+    def render(self) -> Content:
+        """As much as fits, most important first (see the module docstring)."""
+        width = self.content_size.width or 10_000
+        return fit(self.parts(), width)
