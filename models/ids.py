@@ -12,7 +12,7 @@ import re
 import time
 
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-_ID_RE = re.compile(r"^[a-z]{1,8}_[0-9A-HJKMNP-TV-Z]{26}$")
+_ID_RE = re.compile(r"[a-z]{1,8}_[0-9A-HJKMNP-TV-Z]{26}")  # ASCII only; fullmatch: no "\n"
 
 PREFIXES = {
     "session": "ses",
@@ -41,4 +41,4 @@ def new_id(kind: str) -> str:
 
 def is_valid_id(value: object) -> bool:
     """True when value has the shape of an id minted by new_id."""
-    return isinstance(value, str) and bool(_ID_RE.match(value))
+    return isinstance(value, str) and _ID_RE.fullmatch(value) is not None

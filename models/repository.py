@@ -12,7 +12,15 @@ from tinydb import TinyDB, where
 from tinydb.table import Document, Table
 
 from tacit.models.db_lock import LockWaitNotice
-from tacit.models.domain import Decision, Question, Record, Rule, Segment, Session
+from tacit.models.domain import (
+    Decision,
+    Question,
+    Record,
+    Rule,
+    Segment,
+    Session,
+    ValidationError,
+)
 from tacit.models.migrations import (
     META_ID,
     META_TABLE,
@@ -21,6 +29,8 @@ from tacit.models.migrations import (
     migrate,
     stored_version,
 )
+from tacit.models.record_check import record_problem
+from tacit.models.safe_text import one_line
 from tacit.models.storage import AtomicJSONStorage, DatabaseDamaged, DatabaseError
 
 R = TypeVar("R", bound=Record)
@@ -102,6 +112,8 @@ class Store:
         self._tables: dict[str, Table] = {
             name: self._db.table(name, cache_size=0) for name in TABLES.values()
         }
+        self.damaged: dict[str, str] = {}
+        """Stored records that could not be read, by id: one line each, naming the problem."""
         self._prepare()
 
     def _prepare(self) -> None:
@@ -118,6 +130,10 @@ class Store:
             version = stored_version(tables)
             if version is None and any(k != META_TABLE and v for k, v in tables.items()):
                 raise DatabaseDamaged(self.path, "the file holds data but no tacit schema version")
+            if version is not None and version < 1:
+                raise DatabaseDamaged(
+                    self.path, f"the file has an unknown schema version {version}"
+                )
             try:
                 upgraded = migrate(tables, version or 1)
             except SchemaTooNew as error:
@@ -139,9 +155,27 @@ class Store:
         return self._tables[TABLES[cls]]
 
     def get(self, cls: type[R], record_id: str) -> R | None:
-        """The record of that type with that id, or None."""
+        """The record of that type with that id, or None (also when it is damaged)."""
         doc = self._table(cls).get(doc_id=_key(record_id))
-        return cls.from_dict(_detached(doc)) if doc is not None else None
+        return self._build(cls, _detached(doc), record_id) if doc is not None else None
+
+    def get_raw(self, cls: type[Record], record_id: str) -> dict[str, Any] | None:
+        """The stored document as it is, even a damaged one (for merges)."""
+        doc = self._table(cls).get(doc_id=_key(record_id))
+        return dict(_detached(doc)) if doc is not None else None
+
+    def _build(self, cls: type[R], doc: dict[str, Any], record_id: str) -> R | None:
+        """The record from its stored document, or None (noted in damaged) if it is broken."""
+        try:
+            record = cls.from_dict(doc)
+            broken = record_problem(record)
+        except (ValidationError, TypeError, ValueError, AttributeError, KeyError) as error:
+            broken = one_line(str(error)) or type(error).__name__
+        if broken is None:
+            self.damaged.pop(record_id, None)
+            return record
+        self.damaged[record_id] = f"{cls.KIND} {record_id} is damaged ({broken})"
+        return None
 
     def save(self, record: Record) -> None:
         """Insert or replace one record, atomically."""
@@ -186,7 +220,9 @@ class Store:
         docs = (
             table.all() if session_id is None else table.search(where("session_id") == session_id)
         )
-        return [cls.from_dict(doc) for doc in _detached(docs)]
+        copies = _detached(docs)
+        built = (self._build(cls, c, str(d.doc_id)) for d, c in zip(docs, copies, strict=True))
+        return [record for record in built if record is not None]
 
     # typed queries --------------------------------------------------------
 
@@ -194,8 +230,9 @@ class Store:
         """All sessions, most recently active first."""
         last: dict[str, str] = {}
         for seg in self._table(Segment).all():
-            sid = seg.get("session_id", "")
-            last[sid] = max(last.get(sid, ""), seg.get("at", ""))
+            sid, at = seg.get("session_id", ""), seg.get("at", "")
+            if isinstance(sid, str) and isinstance(at, str):
+                last[sid] = max(last.get(sid, ""), at)
         sessions = self._where(Session, None)
         return sorted(
             sessions, key=lambda s: (max(s.updated_at, last.get(s.id, "")), s.id), reverse=True

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tacit.cli.commands.common import EXIT_USAGE, CommandError, open_store
+from tacit.cli.commands.common import EXIT_DAMAGED, EXIT_USAGE, CommandError, open_store
 from tacit.models.safe_text import one_line
 
 
@@ -87,6 +87,13 @@ def run_export(args: argparse.Namespace) -> int:
                 raise CommandError(f"no session {args.session!r} (see: tacit sessions)", EXIT_USAGE)
             session_id = session.id
         doc = export_document(store, session_id, include_drafts=args.include_drafts)
+        if store.damaged:
+            first = next(iter(sorted(store.damaged.values())))
+            more = len(store.damaged) - 1
+            others = f" (and {more} more: see tacit sessions)" if more else ""
+            raise CommandError(
+                f"{first}{others}; nothing was exported (fix or remove the record)", EXIT_DAMAGED
+            )
     finally:
         store.close()
     if args.split:
@@ -122,15 +129,17 @@ def _write_split(doc: dict[str, Any], directory: Path) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Validate the file whole, then merge it by id."""
-    from tacit.models.importer import ImportRefused, import_file, read_export
+    from tacit.models.importer import ImportRefused, import_document, read_export
 
     try:
-        read_export(Path(args.file))  # refuse a bad file before opening (or creating) the db
+        # read once (stdin and pipes cannot be read twice); refuse a bad file before
+        # opening (or creating) the database
+        doc = read_export(Path(args.file))
     except ImportRefused as error:
         raise CommandError(str(error), EXIT_USAGE) from None
     store = open_store(args)
     try:
-        result = import_file(store, Path(args.file))
+        result = import_document(store, doc, Path(args.file))
     except ImportRefused as error:
         raise CommandError(str(error), EXIT_USAGE) from None
     finally:
@@ -140,7 +149,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_sessions(args: argparse.Namespace) -> int:
-    """Print one line per session: id, title, workflow, counts."""
+    """Print one line per session: id, title, workflow, counts; damaged records on stderr."""
     store = open_store(args, create=False)
     try:
         for session in store.sessions():
@@ -149,6 +158,9 @@ def run_sessions(args: argparse.Namespace) -> int:
             workflow = f" [{session.workflow}]" if session.workflow else ""
             counts = f"{accepted}/{len(rules)} rules accepted"
             print(one_line(f"{session.id}  {session.title}{workflow}  {counts}"))
+        sys.stdout.flush()
+        for problem in sorted(store.damaged.values()):
+            print(f"tacit: skipped: {one_line(problem)}", file=sys.stderr)
     finally:
         store.close()
     return 0

@@ -4,6 +4,7 @@ Usage:
   store_worker.py append DB SESSION_ID          save segments forever, print each saved id
   store_worker.py insert DB SESSION_ID N TAG    after 'go' on stdin, save N segments
   store_worker.py update DB RULE_ID ROLE N      after 'go', add N examples to a rule, then accept it
+  store_worker.py import DB FILE                after 'go', import an export file
   store_worker.py hold DB                       take the writer lock, print 'locked', keep it
 
 Every id or line is printed only after Store returned, so a printed line is an
@@ -68,6 +69,17 @@ def hold(store: Store) -> None:
         sys.stdin.read()  # until the test closes stdin or kills us
 
 
+def import_export(store: Store, path: str) -> None:
+    """Import one export file (the race under test is the is-it-newer check)."""
+    from pathlib import Path
+
+    from tacit.models.importer import import_file
+
+    _wait_for_go()
+    import_file(store, Path(path))
+    print("done", flush=True)
+
+
 def main(argv: list[str]) -> None:
     mode, db = argv[0], argv[1]
     store = Store(db)
@@ -76,6 +88,8 @@ def main(argv: list[str]) -> None:
             append_forever(store, argv[2])
         elif mode == "insert":
             insert(store, argv[2], int(argv[3]), argv[4])
+        elif mode == "import":
+            import_export(store, argv[2])
         elif mode == "hold":
             hold(store)
         elif mode == "update":
