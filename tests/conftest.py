@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-# Fixtures shared across layers: the loopback LLM server and its key.
-pytest_plugins = ["support.llm_fixtures"]
+# Fixtures shared across layers: the loopback LLM server and its key; the check that
+# no process started by the suite outlives it.
+pytest_plugins = ["support.llm_fixtures", "support.process_guard"]
 
 
 @pytest.fixture(autouse=True)

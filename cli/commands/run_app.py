@@ -33,8 +33,10 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         session = initial_session(store, args)
         from tacit.tui.app import TacitApp
+        from tacit.tui.lifeline import start_lifeline
 
         app = TacitApp(store=store, config=config, args=args, session=session)
+        start_lifeline(lambda: app.writer.close(timeout=5.0))  # never outlive the terminal
         app.run()
         if not app.writer.close():
             print("tacit: some changes could not be written in time", file=sys.stderr)
