@@ -114,6 +114,10 @@ class OfflineEngine:
         session.restore(context)
         return session.add_segment(segment)
 
+    def lexicon_is_verb(self, word: str) -> bool:
+        """Whether a word reads as a verb (no topic of its own)."""
+        return self.lexicon.is_verb(word)
+
     def analyse_session(self, segments: Sequence[str], workflow: str = "") -> list[Suggestion]:
         """Re-analyse a whole transcript: every segment in order, ranked overall, no repeats."""
         session = EngineSession(self, workflow)
@@ -146,8 +150,9 @@ class OfflineEngine:
             return [], _facts(candidates)
         picked = self._pick(candidates, memory, limit)
         result = [Suggestion(c.text, c.category, c.quote, SOURCE, c.score) for c in picked]
-        if len(result) < min(PROBE_BELOW, limit):
-            result.extend(self._probe(text, memory, result))
+        pooling = limit > self.max_suggestions and len(result) < limit
+        if len(result) < min(PROBE_BELOW, limit) or pooling:
+            result.extend(self._probe(text, memory, result))  # the pool always has one
         if earlier + 1 >= MIN_SEGMENTS_FOR_COVERAGE and len(result) < limit:
             result.extend(self._coverage(profile, memory, touched, workflow, result))
         return result, _facts(candidates)

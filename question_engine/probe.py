@@ -96,3 +96,8 @@ def salient_term(text: str) -> tuple[str, int]:
         if _content(previous_low) and previous_low != best and between == " ":
             word, position = f"{previous} {word}", previous_start
     return word, position
+
+
+def is_main_term(word: str) -> bool:
+    """Whether a frequent word can be what a session is about (a noun-like content word)."""
+    return _content(word) and not _verb_or_adjective(word)

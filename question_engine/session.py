@@ -17,8 +17,9 @@ from typing import Protocol
 
 from tacit.question_engine.coverage import SessionProfile
 from tacit.question_engine.memory import SessionMemory
+from tacit.question_engine.probe import is_main_term
 from tacit.question_engine.rule_gaps import rule_questions
-from tacit.question_engine.text import same_question
+from tacit.question_engine.text import same_question, stem
 from tacit.question_engine.types import CapturedRule, SessionContext, Suggestion
 
 Facts = tuple[tuple[str, ...], tuple[str, ...]]
@@ -29,6 +30,10 @@ class SegmentEngine(Protocol):
 
     max_suggestions: int
     template_stems: frozenset[str]
+
+    def lexicon_is_verb(self, word: str) -> bool:
+        """Whether a word reads as a verb (no topic of its own)."""
+        ...
 
     def segment_questions(
         self,
@@ -47,6 +52,7 @@ class SegmentEngine(Protocol):
 CATEGORY_DECAY = 0.7  # in the session ranking, each further pick of a category counts less
 SEGMENT_DECAY = 0.75  # and so does each further pick from the same segment
 POOL_PER_SEGMENT = 10  # questions kept per segment for the session ranking
+SUMMARY_SCORE = 0.45
 
 
 @dataclass(slots=True)
@@ -143,10 +149,38 @@ class EngineSession:
 
     # --- what to ask ------------------------------------------------------------------
 
+    def summary_question(self) -> Suggestion | None:
+        """A confirming question naming what the session keeps coming back to (what a good
+        interviewer checks: "so what matters is X, Y and Z — which wins?"), or None."""
+        main: list[str] = []
+        for term, count in self.profile.terms.most_common(12):
+            said_again = count >= 2 or self.profile.segments <= 2  # early: what was said
+            fresh = all(stem(term) != stem(other) for other in main)
+            if (
+                said_again
+                and fresh
+                and is_main_term(term)
+                and not self.engine.lexicon_is_verb(term)
+            ):
+                main.append(term)
+        main = main[:3]
+        if len(main) < 3:
+            return None
+        text = (
+            f"So what matters most here is {main[0]}, {main[1]} and {main[2]} — which one "
+            "wins when they pull different ways, and who decides?"
+        )
+        if self.memory.knows(text):
+            return None
+        return Suggestion(text, "implicit_rule", "", "offline", SUMMARY_SCORE)
+
     def ranked(self, limit: int | None = None) -> list[Suggestion]:
         """The session's questions, best first, spread over segments and categories."""
         with self._lock:
             pool = sorted(self.found, key=lambda item: -item[1].score)
+            summary = self.summary_question()
+            if summary is not None:
+                pool.append((len(self.segments), summary))
         per_category: dict[str, int] = defaultdict(int)
         per_segment: dict[int, int] = defaultdict(int)
         chosen: list[Suggestion] = []

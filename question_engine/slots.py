@@ -80,6 +80,7 @@ _FUNCTION_WORDS = frozenset(
         "i",
     ]
 )
+_DETERMINERS = frozenset(["the", "our", "a", "an", "their", "my", "his", "her", "your", "each"])
 _TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Miss)\.?\s+$")
 _CUE_BEFORE = re.compile(
     r"\b(?:ask|asks|tell|tells|ring|rings|phone|phones|call|calls|email|emails|cc|text|"
@@ -176,7 +177,10 @@ class Lexicon:
             return ""
         if value[:1].isupper() and " " not in value.strip():
             return "person" if self.person(value, sentence, start, end) else ""
-        return "role" if self.clean_phrase(value) else ""
+        head = value.lower().split()
+        if head[0] not in _DETERMINERS or "'" in value or not self.clean_phrase(value):
+            return ""  # "up being", "that's", "will be" are not who approves
+        return "role"
 
     def system(self, value: str) -> bool:
         """Whether value is something a system call can fail on."""

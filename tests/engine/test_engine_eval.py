@@ -38,8 +38,14 @@ def test_gap_recall_precision_and_duplicates_stay_above_the_floor(scorer: Module
     assert figures["recall@5"] >= 0.50, figures["recall@5"]
     assert figures["recall@10"] >= 0.75, figures["recall@10"]
     # precision counts a wrong question (bench/eval_rules.py, W1-W4) as not useful
-    assert figures["precision@10"] >= 0.80, figures["precision@10"]
+    assert figures["precision@10"] >= 0.90, figures["precision@10"]
+    assert figures["wrong_share"] <= 0.05, figures["wrong_share"]
     assert figures["duplicates"] == 0
+
+
+def test_no_adversarial_case_gets_a_question_it_must_not(scorer: ModuleType) -> None:
+    figures = scorer.evaluate_adversarial()
+    assert figures["pass_rate"] == 1.0, figures["failed"]
 
 
 def test_scorer_counts_a_miss_as_a_miss(scorer: ModuleType) -> None:
@@ -64,7 +70,7 @@ def test_scorer_counts_a_miss_as_a_miss(scorer: ModuleType) -> None:
 def test_top5_questions_often_target_what_the_human_interviewer_did(scorer: ModuleType) -> None:
     figures = scorer.evaluate_interviews()
     assert figures["anchored"] >= 90
-    assert figures["top5_hit_rate"] >= 0.5, figures
+    assert figures["top5_hit_rate"] >= 0.65, figures  # tuned on: a regression floor
 
 
 def test_engine_imports_neither_textual_nor_litellm() -> None:
