@@ -12,8 +12,8 @@ from typing import Any
 
 import orjson
 
-from tacit.models.domain import Session
-from tacit.models.repository import Store
+from tacit.models.domain import Decision, Question, Record, Rule, Segment, Session
+from tacit.models.repository import TABLES, Store, build_record
 from tacit.models.safe_text import escape_json_controls, without_emphasis
 
 EXPORT_FORMAT = "tacit-export"
@@ -37,6 +37,23 @@ def _by_id(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(records, key=lambda r: str(r["id"]))
 
 
+def _documents(
+    tables: dict[str, Any], cls: type[Record], wanted: set[str] | None, damaged: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The stored documents of one kind for the wanted sessions (all when None), each
+    passed through its domain type so the export has exactly the domain's shape.
+
+    Works on the raw tables: only the records exported pay for the domain layer.
+    """
+    table = tables.get(TABLES[cls], {})
+    if cls is Session:
+        chosen = [d for d in table.values() if wanted is None or d.get("id") in wanted]
+    else:
+        chosen = [d for d in table.values() if wanted is None or d.get("session_id") in wanted]
+    built = [build_record(cls, doc, str(doc.get("id")), damaged) for doc in chosen]
+    return _by_id([record.to_dict() for record in built if record is not None])
+
+
 def export_document(
     store: Store, session_id: str | None = None, include_drafts: bool = False
 ) -> dict[str, Any]:
@@ -45,33 +62,43 @@ def export_document(
     Rules are the accepted ones unless include_drafts; questions are the parked
     (open) and answered ones; suggestions nobody acted on stay in the database.
     """
-    if session_id is not None and store.get(Session, session_id) is None:
+    tables = store.storage.read() or {}
+    return document_from_tables(tables, session_id, include_drafts, store.damaged)
+
+
+def document_from_tables(
+    tables: dict[str, Any],
+    session_id: str | None = None,
+    include_drafts: bool = False,
+    damaged: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """The export document from the database's tables (all of them, or one session's).
+
+    Stored records that cannot be read are left out and named in damaged.
+    """
+    damaged = {} if damaged is None else damaged
+    if session_id is not None and session_id not in tables.get(TABLES[Session], {}):
         raise ExportError(f"no session {session_id}")
-    sessions = [s for s in store.sessions() if session_id in (None, s.id)]
-    wanted = {s.id for s in sessions}
-    rules = [
-        r.to_dict()
-        for r in store.rules()
-        if r.session_id in wanted and (include_drafts or r.status == "accepted")
+    wanted = None if session_id is None else {session_id}
+    questions = [
+        q
+        for q in tables.get(TABLES[Question], {}).values()
+        if (wanted is None or q.get("session_id") in wanted)
+        and q.get("status") in EXPORTED_QUESTION_STATUSES
     ]
+    rules = _documents(tables, Rule, wanted, damaged)
     doc: dict[str, Any] = {
         "format": EXPORT_FORMAT,
         "schema_version": EXPORT_SCHEMA_VERSION,
-        "sessions": _by_id([s.to_dict() for s in sessions]),
-        "segments": _by_id(
-            [seg.to_dict() for sid in sorted(wanted) for seg in store.segments(sid)]
-        ),
-        "rules": _by_id(rules),
-        "decisions": _by_id([d.to_dict() for d in store.decisions() if d.session_id in wanted]),
+        "sessions": _documents(tables, Session, wanted, damaged),
+        "segments": _documents(tables, Segment, wanted, damaged),
+        "rules": [r for r in rules if include_drafts or r["status"] == "accepted"],
+        "decisions": _documents(tables, Decision, wanted, damaged),
     }
+    built = [build_record(Question, q, str(q.get("id")), damaged) for q in questions]
+    exported = _by_id([q.to_dict() for q in built if q is not None])
     for status, key in EXPORTED_QUESTION_STATUSES.items():
-        doc[key] = _by_id(
-            [
-                q.to_dict()
-                for q in store.questions()
-                if q.session_id in wanted and q.status == status
-            ]
-        )
+        doc[key] = [q for q in exported if q["status"] == status]
     for key in EXPORTED_QUESTION_STATUSES.values():
         for question in doc[key]:
             question["score"] = round(question["score"], 3)

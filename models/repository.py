@@ -82,6 +82,22 @@ def _check_location(path: Path, create: bool) -> None:
         raise DatabaseError(f"{path} is a directory, not a database file")
 
 
+def build_record(
+    cls: type[R], doc: dict[str, Any], record_id: str, damaged: dict[str, str]
+) -> R | None:
+    """The record from its stored document, or None (noted in damaged) if it is broken."""
+    try:
+        record = cls.from_dict(doc)
+        broken = record_problem(record)
+    except (ValidationError, TypeError, ValueError, AttributeError, KeyError) as error:
+        broken = one_line(str(error)) or type(error).__name__
+    if broken is None:
+        damaged.pop(record_id, None)
+        return record
+    damaged[record_id] = f"{cls.KIND} {record_id} is damaged ({broken})"
+    return None
+
+
 class Store:
     """Typed access to sessions, segments, questions, rules and decisions."""
 
@@ -166,16 +182,7 @@ class Store:
 
     def _build(self, cls: type[R], doc: dict[str, Any], record_id: str) -> R | None:
         """The record from its stored document, or None (noted in damaged) if it is broken."""
-        try:
-            record = cls.from_dict(doc)
-            broken = record_problem(record)
-        except (ValidationError, TypeError, ValueError, AttributeError, KeyError) as error:
-            broken = one_line(str(error)) or type(error).__name__
-        if broken is None:
-            self.damaged.pop(record_id, None)
-            return record
-        self.damaged[record_id] = f"{cls.KIND} {record_id} is damaged ({broken})"
-        return None
+        return build_record(cls, doc, record_id, self.damaged)
 
     def save(self, record: Record) -> None:
         """Insert or replace one record, atomically."""
@@ -229,7 +236,8 @@ class Store:
     def sessions(self) -> list[Session]:
         """All sessions, most recently active first."""
         last: dict[str, str] = {}
-        for seg in self._table(Segment).all():
+        raw_segments = (self.storage.read() or {}).get(TABLES[Segment], {})
+        for seg in raw_segments.values():  # raw documents: no copy per segment
             sid, at = seg.get("session_id", ""), seg.get("at", "")
             if isinstance(sid, str) and isinstance(at, str):
                 last[sid] = max(last.get(sid, ""), at)
@@ -262,6 +270,14 @@ class Store:
     def decisions(self, session_id: str | None = None) -> list[Decision]:
         """The session's decisions (or all), oldest first."""
         return sorted(self._where(Decision, session_id), key=lambda d: (d.created_at, d.id))
+
+    def rule_summaries(self) -> list[dict[str, str]]:
+        """Every rule's session id and status, read straight from the tables (cheap)."""
+        tables = self.storage.read() or {}
+        return [
+            {"session_id": str(d.get("session_id", "")), "status": str(d.get("status", ""))}
+            for d in tables.get(TABLES[Rule], {}).values()
+        ]
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind the database holds."""

@@ -6,8 +6,6 @@ import argparse
 import sys
 from typing import Any
 
-from tacit.cli.commands.common import EXIT_USAGE, CommandError, open_store
-
 
 def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser]) -> None:
     """Add `check` to the CLI."""
@@ -25,20 +23,10 @@ def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser])
 
 def run(args: argparse.Namespace) -> int:
     """Print the findings; exit 1 when there is any."""
+    from tacit.cli.commands.documents import export_document_for
     from tacit.models.checks import check_document, readiness
-    from tacit.models.export import export_document
 
-    store = open_store(args, create=False)
-    try:
-        session_id = None
-        if args.session:
-            session = store.find_session(args.session)
-            if session is None:
-                raise CommandError(f"no session {args.session!r} (see: tacit sessions)", EXIT_USAGE)
-            session_id = session.id
-        doc = export_document(store, session_id)
-    finally:
-        store.close()
+    doc = export_document_for(args)
     findings = check_document(doc)
     for finding in findings:
         print(finding.line())

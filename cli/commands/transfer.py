@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tacit.cli.commands.common import EXIT_DAMAGED, EXIT_USAGE, CommandError, open_store
+from tacit.cli.commands.common import EXIT_USAGE, CommandError, open_store
 from tacit.models.safe_text import one_line
 
 
@@ -72,30 +72,14 @@ def _check_output(output: str | None) -> Path | None:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the export to -o FILE or stdout."""
-    from tacit.models.export import ExportError, export_document, write_private
+    from tacit.cli.commands.documents import export_document_for
+    from tacit.models.export import ExportError, write_private
     from tacit.models.export_formats import export_format
 
     if args.split and (args.output or args.format != "json"):
         raise CommandError("--split writes JSON files to a directory: drop -o/--format", EXIT_USAGE)
     output = _check_output(args.output)
-    store = open_store(args, create=False)
-    try:
-        session_id = None
-        if args.session:
-            session = store.find_session(args.session)
-            if session is None:
-                raise CommandError(f"no session {args.session!r} (see: tacit sessions)", EXIT_USAGE)
-            session_id = session.id
-        doc = export_document(store, session_id, include_drafts=args.include_drafts)
-        if store.damaged:
-            first = next(iter(sorted(store.damaged.values())))
-            more = len(store.damaged) - 1
-            others = f" (and {more} more: see tacit sessions)" if more else ""
-            raise CommandError(
-                f"{first}{others}; nothing was exported (fix or remove the record)", EXIT_DAMAGED
-            )
-    finally:
-        store.close()
+    doc = export_document_for(args, include_drafts=args.include_drafts)
     if args.split:
         return _write_split(doc, Path(args.split))
     data = export_format(args.format).render(doc)
@@ -152,11 +136,15 @@ def run_sessions(args: argparse.Namespace) -> int:
     """Print one line per session: id, title, workflow, counts; damaged records on stderr."""
     store = open_store(args, create=False)
     try:
+        totals: dict[str, list[int]] = {}  # session id -> [accepted, all], in one pass
+        for rule in store.rule_summaries():
+            counts_of = totals.setdefault(rule["session_id"], [0, 0])
+            counts_of[0] += rule["status"] == "accepted"
+            counts_of[1] += 1
         for session in store.sessions():
-            rules = store.rules(session.id)
-            accepted = sum(r.status == "accepted" for r in rules)
+            accepted, total = totals.get(session.id, [0, 0])
             workflow = f" [{session.workflow}]" if session.workflow else ""
-            counts = f"{accepted}/{len(rules)} rules accepted"
+            counts = f"{accepted}/{total} rules accepted"
             print(one_line(f"{session.id}  {session.title}{workflow}  {counts}"))
         sys.stdout.flush()
         for problem in sorted(store.damaged.values()):

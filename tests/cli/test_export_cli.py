@@ -56,3 +56,14 @@ def test_split_then_import_the_directory(demo_db: Path, tmp_path: Path) -> None:
 def test_split_refuses_another_format(demo_db: Path, tmp_path: Path) -> None:
     result = tacit("export", "--db", str(demo_db), "--split", str(tmp_path), "--format", "md")
     assert "--split writes JSON" in one_line_error(result)
+
+
+def test_a_second_one_session_export_reads_the_cache_and_says_the_same(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    session = Store(demo_db).sessions()[0].id
+    first = tacit("export", "--db", str(demo_db), "--session", session, "--format", "policy")
+    assert (demo_db.parent / f"{demo_db.name}.sessions" / f"{session}.json").is_file()
+    second = tacit("export", "--db", str(demo_db), "--session", session, "--format", "policy")
+    assert first.returncode == second.returncode == 0
+    assert first.stdout == second.stdout and "New jobs go to the team" in second.stdout
