@@ -38,6 +38,7 @@ class NarrativeLog(ScrollView, can_focus=True):
         self.entries: list[Text] = []
         self.lines: list[Strip] = []
         self._wrapped_at = 0
+        self._following = True  # the reader is at the end: keep the newest line in view
 
     def _wrap(self, line: Text) -> list[Strip]:
         width = self._wrapped_at
@@ -53,13 +54,16 @@ class NarrativeLog(ScrollView, can_focus=True):
             self.scroll_end(animate=False, immediate=False, x_axis=False)
         self.refresh()
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._following = self.is_vertical_scroll_end or self.max_scroll_y == 0
+
     def add(self, line: Text) -> None:
         """Append one segment; follow the end only if the reader is already there."""
         self.entries.append(line)
-        follow = self.is_vertical_scroll_end or self.max_scroll_y == 0
         if self._wrapped_at:
             self.lines.extend(self._wrap(line))
-            self._show_lines(follow)
+            self._show_lines(self._following)
 
     def clear(self) -> None:
         """Show nothing."""
@@ -74,12 +78,15 @@ class NarrativeLog(ScrollView, can_focus=True):
             self.add(line)
 
     def on_resize(self, event: Resize) -> None:
+        """Re-wrap on a new width; whatever changed, a reader at the end stays there (a
+        shorter pane, e.g. when another tmux client attaches, must not hide the last line)."""
         width = self.scrollable_content_region.width
         if width and width != self._wrapped_at:
-            at_end = self.is_vertical_scroll_end or not self.lines
             self._wrapped_at = width
             self.lines = [strip for line in self.entries for strip in self._wrap(line)]
-            self._show_lines(at_end)
+            self._show_lines(self._following)
+        elif self._following:
+            self.scroll_end(animate=False, immediate=False, x_axis=False)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
