@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from datetime import tzinfo
 from typing import Any
 
-from textual import on
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
@@ -18,8 +17,6 @@ from tacit.tui import keymap
 from tacit.tui.messages import StoreFailed
 from tacit.tui.store_writer import StoreWriter
 from tacit.tui.sync import PairSync, install_hangup_handler, remove_hangup_handler
-from tacit.tui.widgets.narrative import NarrativePane
-from tacit.tui.widgets.ordered_input import OrderedInput
 
 
 class TacitApp(App[None]):
@@ -112,14 +109,22 @@ class TacitApp(App[None]):
         handled the keys that came just before it; the quit is queued behind them.
         """
 
+        from tacit.tui.widgets.ordered_input import OrderedInput  # not on the picker's path
+
         focused = self.focused
         if isinstance(focused, OrderedInput):
             focused.call_later(focused.request_quit)  # arrives back as QuitRequested
         else:
             self._quit_saving_typing()
 
-    @on(OrderedInput.QuitRequested)
-    @on(NarrativePane.QuitRequested)
+    def on_ordered_input_quit_requested(self) -> None:
+        """OrderedInput.QuitRequested (by name: the widget is not imported before a session)."""
+        self._quit_saving_typing()
+
+    def on_narrative_pane_quit_requested(self) -> None:
+        """NarrativePane.QuitRequested, by name like the above."""
+        self._quit_saving_typing()
+
     def _quit_saving_typing(self) -> None:
         for screen in reversed(self.screen_stack):
             save = getattr(screen, "save_on_hangup", None)  # the half-typed narrative

@@ -32,13 +32,13 @@ from textual.widgets import Static
 
 from tacit.models.domain import Record, Rule, now
 from tacit.models.storage import DatabaseError, lock_path_for
-from tacit.models.watch import DirectoryWatch
 from tacit.tui.presence import HEARTBEAT_SECONDS, Presence, other_role
 
 if TYPE_CHECKING:
     from textual.app import App
 
     from tacit.models.repository import Store
+    from tacit.models.watch import DirectoryWatch
 
 R = TypeVar("R", bound=Record)
 POLL_SECONDS = 0.4
@@ -103,6 +103,8 @@ class PairSync:
 
     def _start_watch(self) -> float:
         """Wake on writes to the database instead of polling often; returns the poll interval."""
+        from tacit.models.watch import DirectoryWatch  # ctypes: off the import path
+
         path = self.store.storage.path  # the real file: writes rename into its directory
         self._watch = DirectoryWatch.open(path.parent, [path.name, lock_path_for(path).name])
         if self._watch is None:

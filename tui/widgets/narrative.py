@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,7 +17,9 @@ from textual.strip import Strip
 from textual.widgets import Input, Static
 
 from tacit.models.domain import SPEAKERS, Segment
-from tacit.question_engine.coaching import Hint, coach
+
+if TYPE_CHECKING:
+    from tacit.question_engine.coaching import Hint
 from tacit.tui.widgets.formatting import hint_line, segment_line
 from tacit.tui.widgets.ordered_input import OrderedInput
 
@@ -201,6 +204,8 @@ class NarrativePane(Vertical):
         if segment.speaker == "operator":
             self._operator_said.append(segment.text)
         elif self.coaching and segment.speaker == "engineer":
+            from tacit.question_engine.coaching import coach  # after the first frame
+
             hint = coach(segment.text, self._operator_said)
             if hint is not None:
                 self._hints[segment.id] = hint
