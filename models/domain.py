@@ -6,7 +6,7 @@ and back; the store and the exports use exactly those dicts.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Literal, Self
 
@@ -43,6 +43,15 @@ class ValidationError(ValueError):
 def now() -> str:
     """The current UTC time as an ISO 8601 string with microseconds."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses (and lists of them) as plain data, for a canonical digest."""
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    return value
 
 
 def _require(condition: bool, message: str) -> None:
@@ -210,10 +219,15 @@ class Example:
 
 @dataclass(slots=True)
 class Acceptance:
-    """Who accepted a rule for one role, and when."""
+    """Who accepted a rule for one role, when, and which words (the rule's meaning fingerprint)."""
 
     by: str
     at: str = field(default_factory=now)
+    fingerprint: str = ""
+
+
+MEANING_FIELDS: tuple[str, ...] = ("statement", "when", "then", "unless", "examples")
+"""What a rule says: an acceptance is of these words, and a change to them re-opens it."""
 
 
 @dataclass(slots=True)
@@ -263,8 +277,56 @@ class Rule(Record):
             self.accepted_by_operator = Acceptance(**self.accepted_by_operator)
         if isinstance(self.accepted_by_engineer, dict):
             self.accepted_by_engineer = Acceptance(**self.accepted_by_engineer)
+        self._drop_stale_acceptances()
         if self.status == "accepted":
             _require(self.fully_accepted, "a rule is accepted only when both roles accepted it")
+
+    def meaning_fingerprint(self) -> str:
+        """A digest of what the rule says (MEANING_FIELDS); not of owner, category or comments."""
+        import hashlib  # only when a rule is accepted or checked, not on start-up
+        import json
+
+        meaning = {name: _plain(getattr(self, name)) for name in MEANING_FIELDS}
+        canonical = json.dumps(meaning, sort_keys=True, ensure_ascii=False)
+        return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+
+    def _drop_stale_acceptances(self) -> None:
+        """Acceptances of other words than the rule says now no longer count: re-open the rule.
+
+        An acceptance stored before fingerprints existed is taken as given to the
+        words stored with it.
+        """
+        current: str | None = None
+        dropped = False
+        for role in ROLES:
+            acceptance = self.acceptance(role)
+            if acceptance is None:
+                continue
+            current = current or self.meaning_fingerprint()
+            if not acceptance.fingerprint:
+                acceptance.fingerprint = current
+            elif acceptance.fingerprint != current:
+                self._set_acceptance(role, None)
+                dropped = True
+        if dropped and self.status == "accepted":
+            self.status = "draft"
+
+    def acceptance(self, role: str) -> Acceptance | None:
+        """This role's acceptance, if it has given one."""
+        _require(role in ROLES, f"unknown role {role!r}")
+        return self.accepted_by_operator if role == "operator" else self.accepted_by_engineer
+
+    def _set_acceptance(self, role: str, acceptance: Acceptance | None) -> None:
+        if role == "operator":
+            self.accepted_by_operator = acceptance
+        else:
+            self.accepted_by_engineer = acceptance
+
+    def reopen_if_meaning_changed(self) -> bool:
+        """After an edit: drop acceptances given to other words; True if any was dropped."""
+        before = (self.accepted_by_operator, self.accepted_by_engineer)
+        self._drop_stale_acceptances()
+        return before != (self.accepted_by_operator, self.accepted_by_engineer)
 
     @property
     def fully_accepted(self) -> bool:
@@ -275,11 +337,10 @@ class Rule(Record):
         """Record one role's acceptance; the rule becomes accepted once both have."""
         _require(role in ROLES, f"unknown role {role!r}")
         _require(self.status in ("draft", "accepted"), f"a {self.status} rule cannot be accepted")
-        acceptance = Acceptance(by=by or role)
-        if role == "operator":
-            self.accepted_by_operator = acceptance
-        else:
-            self.accepted_by_engineer = acceptance
+        self._drop_stale_acceptances()  # the other role accepted words that changed since
+        self._set_acceptance(
+            role, Acceptance(by=by or role, fingerprint=self.meaning_fingerprint())
+        )
         if self.fully_accepted:
             self.status = move(self.status, "accepted", RULE_TRANSITIONS, "rule")
         self.touch()
@@ -287,10 +348,7 @@ class Rule(Record):
     def withdraw(self, role: str) -> None:
         """Take back one role's acceptance; an accepted rule returns to draft."""
         _require(role in ROLES, f"unknown role {role!r}")
-        if role == "operator":
-            self.accepted_by_operator = None
-        else:
-            self.accepted_by_engineer = None
+        self._set_acceptance(role, None)
         if self.status == "accepted":
             self.status = move(self.status, "draft", RULE_TRANSITIONS, "rule")
         self.touch()

@@ -156,6 +156,19 @@ def test_two_processes_editing_one_rule_lose_neither_change(tmp_path: Path) -> N
     assert sorted(e.scenario for e in stored.examples) == sorted(
         f"{role} {i}" for role in ("operator", "engineer") for i in range(60)
     )
+    # an acceptance given while the other was still adding examples was re-opened by them
+    words = stored.meaning_fingerprint()
+    for acceptance in (stored.accepted_by_operator, stored.accepted_by_engineer):
+        assert acceptance is None or acceptance.fingerprint == words
+
+    workers = [
+        start_worker("update", str(db), rule.id, role, "0") for role in ("operator", "engineer")
+    ]
+    start_together(workers)  # both accept the final words at the same moment
+    finish(workers)
+    with closing(Store(db)) as store:
+        stored = store.get(Rule, rule.id)
+    assert stored is not None
     assert (
         stored.accepted_by_operator is not None and stored.accepted_by_operator.by == "the operator"
     )
