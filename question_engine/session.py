@@ -53,6 +53,27 @@ CATEGORY_DECAY = 0.7  # in the session ranking, each further pick of a category 
 SEGMENT_DECAY = 0.75  # and so does each further pick from the same segment
 POOL_PER_SEGMENT = 10  # questions kept per segment for the session ranking
 SUMMARY_SCORE = 0.45
+NOT_MAIN = frozenset(
+    {
+        "sometimes",
+        "often",
+        "always",
+        "never",
+        "usually",
+        "mostly",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "last",
+        "next",
+        "other",
+        "another",
+        "every",
+        "each",
+    }
+)  # frequent words that are not what a session is about
 
 
 @dataclass(slots=True)
@@ -159,6 +180,8 @@ class EngineSession:
             if (
                 said_again
                 and fresh
+                and "'" not in term
+                and term not in NOT_MAIN
                 and is_main_term(term)
                 and not self.engine.lexicon_is_verb(term)
             ):

@@ -85,7 +85,8 @@ _TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Miss)\.?\s+$")
 _CUE_BEFORE = re.compile(
     r"\b(?:ask|asks|tell|tells|ring|rings|phone|phones|call|calls|email|emails|cc|text|"
     r"manager|supervisor|lead|director|officer|clerk|rep|chef|coordinator|inspector|"
-    r"analyst|assistant|colleague|boss|engineer|technician|that's|named|called)\s*,?\s+$",
+    r"analyst|assistant|colleague|boss|engineer|technician|that's|named|called|"
+    r"(?:negotiate|negotiates|agree|agrees|talk|talks|speak|speaks|check|checks) with)\s*,?\s+$",
     re.IGNORECASE,
 )
 _PRONOUN_AFTER = re.compile(r"\b(?:she|he|her|his|herself|himself)\b", re.IGNORECASE)

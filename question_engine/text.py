@@ -18,7 +18,7 @@ _SENTENCE_END = re.compile(
 )
 _BOUNDARY_WORDS = (
     r"\b(?:and then|because|so that|but|although|though|unless|except|which|while|whereas|"
-    r"otherwise)\b"
+    r"otherwise)\b|\b(?:before|after|when|if|until|once) (?:we|i|they|you|he|she|it)\b"
 )
 # Where a captured phrase stops: punctuation (not inside numbers like 5,000.50) or a new clause.
 _CLAUSE_STOP = re.compile(
@@ -100,7 +100,8 @@ def trim_phrase(phrase: str, max_words: int = 7, keep_commas: bool = False) -> s
 _DANGLING = word_set(
     "a an the and or to of for in on at by with from as if when then that which who via"
     " through using into onto about over after before without against between within across"
-    " per than like toward towards upon under around behind"
+    " per than like toward towards upon under around behind basically honestly actually"
+    " really just anyway though"
 )
 
 
