@@ -15,6 +15,7 @@ from textual import work
 from textual.screen import Screen
 
 from tacit.models.domain import Question, Record, Rule, Segment, Session, Unless, ValidationError
+from tacit.models.safe_text import plain_words
 from tacit.question_engine.types import (
     CapturedRule,
     EngineNotice,
@@ -224,7 +225,9 @@ class CaptureActions(Screen[None]):
 
             self._change_question(question, change)
 
-        prompt = TextPrompt("Record the answer", question.text, initial=question.answer)
+        prompt = TextPrompt(
+            "Record the answer", plain_words(question.text), initial=question.answer
+        )
         self.app.push_screen(prompt, answered)
 
     def question_park(self, question: Question) -> None:

@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from tacit.models.domain import Acceptance, Question, Rule, Segment, Session
 from tacit.models.repository import Store
+from tacit.models.safe_text import plain_words
 from tacit.tui import keymap
 from tacit.tui.safe_text import literal
 from tacit.tui.screens.help import HelpSections
@@ -105,7 +106,7 @@ class AskedNow(Static):
             return
         parts: list[Content | tuple[str, str] | str] = [
             (f"[{category_label(question.category)}] ", "$accent"),
-            literal(question.text, "bold"),
+            literal(plain_words(question.text), "bold"),
         ]
         if question.quote:
             parts += [("\n“", "dim"), literal(question.quote, "italic dim"), ("”", "dim")]

@@ -20,6 +20,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 
 from tacit.models.domain import ROLES, RULE_STATUSES, Question, Rule, Unless, ValidationError
 from tacit.models.example_text import example_line, parse_example_line
+from tacit.models.safe_text import plain_words
 from tacit.models.taxonomy import CATEGORIES
 from tacit.tui.safe_text import clean, literal
 from tacit.tui.widgets.ordered_input import OrderedInput
@@ -196,7 +197,7 @@ class RuleEditor(ModalScreen[Rule | None]):
     def _provenance(question: Question) -> Content:
         parts = [
             Content.styled(f"From question {short_id(question.id)}: ", "bold"),
-            literal(question.text),
+            literal(plain_words(question.text)),
         ]
         if question.answer:
             parts += [Content("\n"), Content.styled("Answer: ", "bold"), literal(question.answer)]

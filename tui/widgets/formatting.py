@@ -9,6 +9,7 @@ from textual.content import Content
 
 from tacit.models.domain import Question, Rule, Segment
 from tacit.models.example_text import example_line
+from tacit.models.safe_text import plain_words
 from tacit.models.taxonomy import BY_ID
 from tacit.tui.safe_text import clean, literal, literal_rich
 
@@ -70,7 +71,7 @@ def question_prompt(question: Question) -> Content:
     parts: list[Content | tuple[str, str] | str] = [
         (f"{mark} {question.status:<9} ", "bold"),
         (f"[{category_label(question.category)}] ", "$accent"),
-        literal(question.text),
+        literal(plain_words(question.text)),
     ]
     if question.quote:
         parts += ["\n   ", ("“", "dim"), literal(question.quote, "italic dim"), ("”", "dim")]
@@ -124,7 +125,7 @@ def rule_text(rule: Rule) -> str:
 
 def question_text(question: Question) -> str:
     """A question as plain text for the clipboard."""
-    text = f"Q [{category_label(question.category)}] {question.text}"
+    text = f"Q [{category_label(question.category)}] {plain_words(question.text)}"
     if question.answer:
         text += f"\nA: {question.answer}"
     return clean(text)
