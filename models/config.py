@@ -81,6 +81,30 @@ class Config:
     path: Path | None = None
 
 
+def api_base_problem(api_base: str) -> str | None:
+    """Why api_base cannot be used, in one line that never shows a password; None if fine.
+
+    A user:password@ part would be sent as HTTP basic auth next to the API key
+    (servers answer 401 or 500) and would be shown wherever the URL is shown.
+    """
+    if not api_base:
+        return None
+    from urllib.parse import urlsplit  # only when an LLM is configured
+
+    try:
+        netloc = urlsplit(api_base if "://" in api_base else f"http://{api_base}").netloc
+    except ValueError:
+        return "llm.api_base is not a valid URL"
+    if "@" in netloc:
+        host = netloc.rsplit("@", 1)[1]
+        return (
+            f"llm.api_base holds a user name or password (…@{host}); tacit never sends"
+            " credentials in the URL: remove them and put the key in the variable named by"
+            " llm.api_key_env"
+        )
+    return None
+
+
 def _fill(target: Any, table: dict[str, Any], section: str, path: Path) -> None:
     known = {f.name: f for f in fields(target)}
     for key, value in table.items():

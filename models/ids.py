@@ -42,3 +42,9 @@ def new_id(kind: str) -> str:
 def is_valid_id(value: object) -> bool:
     """True when value has the shape of an id minted by new_id."""
     return isinstance(value, str) and _ID_RE.fullmatch(value) is not None
+
+
+def short_id(record_id: str) -> str:
+    """The short form of an id shown to people: the prefix and the last six characters."""
+    prefix, _, rest = record_id.partition("_")
+    return f"{prefix}_{rest[-6:]}" if rest else record_id

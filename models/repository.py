@@ -21,6 +21,7 @@ from tacit.models.domain import (
     Session,
     ValidationError,
 )
+from tacit.models.ids import short_id
 from tacit.models.migrations import (
     META_ID,
     META_TABLE,
@@ -246,12 +247,25 @@ class Store:
             sessions, key=lambda s: (max(s.updated_at, last.get(s.id, "")), s.id), reverse=True
         )
 
-    def find_session(self, key: str) -> Session | None:
-        """A session by full id, or by a unique id prefix as shown in lists."""
+    def match_sessions(self, key: str) -> list[Session]:
+        """Sessions a key names: full id, id prefix, or short id as the status line shows it.
+
+        The short id is the prefix and the last six characters; case is ignored.
+        """
+        key = key.strip()
         found = self.get(Session, key)
         if found is not None:
-            return found
-        matches = [s for s in self._where(Session, None) if s.id.startswith(key)]
+            return [found]
+        wanted = key.upper()
+        return [
+            s
+            for s in self._where(Session, None)
+            if s.id.upper().startswith(wanted) or short_id(s.id).upper() == wanted
+        ]
+
+    def find_session(self, key: str) -> Session | None:
+        """The one session key names (see match_sessions), or None when none or several do."""
+        matches = self.match_sessions(key)
         return matches[0] if len(matches) == 1 else None
 
     def segments(self, session_id: str) -> list[Segment]:

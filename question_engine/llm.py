@@ -16,7 +16,7 @@ from collections.abc import AsyncGenerator
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from tacit.models.config import LLMConfig
+from tacit.models.config import LLMConfig, api_base_problem
 from tacit.question_engine import llm_prompts
 from tacit.question_engine.llm_parse import ObjectScanner, to_rule_draft, to_suggestion
 from tacit.question_engine.slots import Lexicon
@@ -130,6 +130,9 @@ class LLMClient:
             "max_retries": 0,
         }
         if self.config.api_base:
+            problem = api_base_problem(self.config.api_base)
+            if problem is not None:
+                raise LLMFailure(f"LLM not called: {problem}")
             options["api_base"] = self.config.api_base
         if self.config.api_key_env:
             key = os.environ.get(self.config.api_key_env)

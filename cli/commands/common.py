@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from tacit.models.config import Config, ConfigError, load_config
+from tacit.models.domain import Session
 from tacit.models.locations import default_db_path
 from tacit.models.repository import Store
 from tacit.models.safe_text import one_line
@@ -81,6 +82,18 @@ def config_from(args: argparse.Namespace) -> Config:
     if getattr(args, "offline", False):
         config.llm.offline = True
     return config
+
+
+def resolve_session(store: Store, key: str) -> Session:
+    """The one session key names (full id, prefix or short id), or CommandError (exit 2)."""
+    matches = store.match_sessions(key)
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise CommandError(f"no session matches {key!r} (see: tacit sessions)", EXIT_USAGE)
+    shown = ", ".join(f"{s.id} ({s.title})" for s in matches[:5])
+    more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""
+    raise CommandError(f"{key!r} is ambiguous: it matches {shown}{more}", EXIT_USAGE)
 
 
 def fail(error: CommandError) -> int:

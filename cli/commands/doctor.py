@@ -27,6 +27,7 @@ from tacit.cli.commands.pair import (
     socket_name,
     tmux_argv,
 )
+from tacit.models.config import api_base_problem
 from tacit.models.repository import Store
 from tacit.models.safe_text import clean
 from tacit.models.storage import DatabaseDamaged, DatabaseError
@@ -282,6 +283,10 @@ def check_llm(args: argparse.Namespace, environ: Mapping[str, str]) -> list[Chec
         checks.append(Check(OK, "llm key", f"{key_env} is set (not shown)"))
     else:
         checks.append(Check(OK, "llm key", "none needed for this provider"))
+    problem = api_base_problem(llm.api_base)
+    if problem is not None:
+        checks.append(Check(FAIL, "llm server", problem, "edit llm.api_base (or --api-base)"))
+        return checks
     endpoint = _endpoint(llm.api_base, default_host)
     if endpoint is None:
         checks.append(

@@ -6,11 +6,17 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tacit.cli.commands.common import EXIT_DAMAGED, EXIT_USAGE, CommandError, db_path, open_store
+from tacit.cli.commands.common import (
+    EXIT_DAMAGED,
+    CommandError,
+    db_path,
+    open_store,
+    resolve_session,
+)
 
 
 def export_document_for(args: argparse.Namespace, include_drafts: bool = False) -> dict[str, Any]:
-    """The document for --session ID (id or unique prefix), or for every session."""
+    """The document for --session ID (id, unique prefix or short id), or for every session."""
     from tacit.models.export import document_from_tables, export_document
     from tacit.models.session_cache import cached_session, database_revision, rebuild, tables_of
 
@@ -27,10 +33,7 @@ def export_document_for(args: argparse.Namespace, include_drafts: bool = False) 
     try:
         session_id: str | None = None
         if args.session:
-            session = store.find_session(args.session)
-            if session is None:
-                raise CommandError(f"no session {args.session!r} (see: tacit sessions)", EXIT_USAGE)
-            session_id = session.id
+            session_id = resolve_session(store, args.session).id
         tables = store.storage.read() or {}
         if args.session and before is not None and database_revision(path) == before:
             rebuild(path, tables, before)  # the next one-session read skips the full parse

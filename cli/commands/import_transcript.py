@@ -13,7 +13,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from tacit.cli.commands.common import EXIT_USAGE, CommandError, open_store
+from tacit.cli.commands.common import EXIT_USAGE, CommandError, open_store, resolve_session
 from tacit.cli.commands.suggest import read_narrative
 from tacit.models.domain import Segment, Session
 from tacit.models.safe_text import clean
@@ -56,9 +56,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         if args.session:
-            session = store.find_session(args.session)
-            if session is None:
-                raise CommandError(f"no session {args.session!r}", EXIT_USAGE)
+            session = resolve_session(store, args.session)
         else:
             session = Session(title=f"Call: {Path(args.file).name}")
             store.save(session)

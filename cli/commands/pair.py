@@ -24,7 +24,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tacit.cli.commands.common import CommandError, db_path, open_store
+from tacit.cli.commands.common import CommandError, db_path, open_store, resolve_session
 from tacit.models.locations import default_db_path
 from tacit.models.safe_text import clean
 
@@ -277,7 +277,9 @@ def run(args: argparse.Namespace) -> int:
         store = open_store(args)
         try:
             wanted = args.pair_session or getattr(args, "session", None)
-            session = store.find_session(wanted) if wanted else next(iter(store.sessions()), None)
+            session = (
+                resolve_session(store, wanted) if wanted else next(iter(store.sessions()), None)
+            )
         finally:
             store.close()
         if session is None:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tacit.cli.commands.common import EXIT_USAGE, CommandError, config_from, open_store
+from tacit.cli.commands.common import (
+    config_from,
+    open_store,
+    resolve_session,
+)
 from tacit.models.domain import Session
 from tacit.models.repository import Store
 
@@ -13,10 +17,7 @@ from tacit.models.repository import Store
 def initial_session(store: Store, args: argparse.Namespace) -> Session | None:
     """The session to open at once (--session or --demo), or None to offer the picker."""
     if getattr(args, "session", None):
-        found = store.find_session(args.session)
-        if found is None:
-            raise CommandError(f"no session matches {args.session!r}", EXIT_USAGE)
-        return found
+        return resolve_session(store, args.session)
     if getattr(args, "demo", False):
         from tacit.cli.demo import DEMO_TITLE, create_demo
 

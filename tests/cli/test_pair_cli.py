@@ -58,8 +58,8 @@ def test_unknown_session_and_join_without_a_pair_fail_in_one_line(
 ) -> None:
     db = tmp_path / "tacit.json"
     _session(db)
-    assert main(["pair", "--db", str(db), "--session", "ses_nope", "--no-attach"]) == 1
-    assert "no session 'ses_nope'" in capsys.readouterr().err
+    assert main(["pair", "--db", str(db), "--session", "ses_nope", "--no-attach"]) == 2
+    assert "no session matches 'ses_nope'" in capsys.readouterr().err
     assert main(["pair", "--join", "--db", str(db)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1

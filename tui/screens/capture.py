@@ -19,6 +19,7 @@ from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from tacit.models.domain import Decision, Question, Record, Rule, Segment, Session
+from tacit.models.ids import short_id
 from tacit.question_engine.service import engine_label
 from tacit.tui import keymap
 from tacit.tui.messages import (
@@ -30,7 +31,6 @@ from tacit.tui.messages import (
 )
 from tacit.tui.screens.capture_actions import CaptureActions
 from tacit.tui.widgets.coverage import CoverageMeter
-from tacit.tui.widgets.formatting import short_id
 from tacit.tui.widgets.narrative import NarrativePane
 from tacit.tui.widgets.record_list import QuestionList, RuleList
 from tacit.tui.widgets.status import StatusLine

@@ -35,12 +35,6 @@ def clock(stamp: str, tz: tzinfo | None) -> str:
     return moment.astimezone(tz).strftime("%H:%M")
 
 
-def short_id(record_id: str) -> str:
-    """The short form of an id shown to people (prefix plus the first random chars)."""
-    prefix, _, rest = record_id.partition("_")
-    return f"{prefix}_{rest[-6:]}" if rest else record_id
-
-
 def category_label(category: str) -> str:
     """The short taxonomy label, or the raw id if unknown."""
     found = BY_ID.get(category)
