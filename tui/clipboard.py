@@ -6,10 +6,12 @@ Channels, tried together:
   bare sequence only works with `set-clipboard on` and the passthrough-wrapped
   one (`ESC Ptmux; ... ESC \\`, inner ESCs doubled) only with
   `allow-passthrough on`, so both are written.
-- In tmux, also `tmux load-buffer -w -`: fills tmux's paste buffer and, with
-  tmux's default `set-clipboard external`, tmux itself forwards it to the
-  outer terminal's clipboard. Measured here with tmux 3.3a defaults: neither
-  sequence got through, load-buffer did.
+- In tmux, also `tmux load-buffer -w -` (tmux >= 3.2): fills tmux's paste
+  buffer and tmux itself forwards it to the attached terminal's clipboard.
+  Measured with tmux 3.3a and an attached client (tests/e2e/test_e2e_clipboard.py):
+  the bare sequence reaches the outer terminal only with `set-clipboard on`;
+  the wrapped one never (allow-passthrough is off by default); load-buffer -w
+  with set-clipboard on, external (the default) and off alike.
 - pyperclip, only on a local session (not over SSH) and only when it has a
   backend; its PyperclipException (no display, no xclip) becomes the notice.
 
@@ -20,11 +22,13 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import subprocess
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual.app import App
+if TYPE_CHECKING:
+    from textual.app import App
 
 ESC = "\x1b"
 BEL = "\x07"
@@ -47,6 +51,36 @@ def clipboard_sequence(text: str, environ: Mapping[str, str] | None = None) -> s
     env = os.environ if environ is None else environ
     sequence = osc52(text)
     return sequence + tmux_passthrough(sequence) if env.get("TMUX") else sequence
+
+
+LOAD_BUFFER_W_SINCE = (3, 2)  # tmux release that added load-buffer -w
+
+
+def tmux_version(text: str | None) -> tuple[int, int] | None:
+    """(major, minor) from `tmux -V` output such as 'tmux 3.3a' or 'tmux next-3.4'."""
+    match = re.search(r"([0-9]+)\.([0-9]+)", text or "")
+    return (int(match[1]), int(match[2])) if match else None
+
+
+def tmux_copy_route(set_clipboard: str | None, version: tuple[int, int] | None) -> tuple[bool, str]:
+    """Whether copy_text reaches the user's clipboard inside tmux, and how, in one line.
+
+    The doctor's verdict comes from here so it cannot disagree with what a copy does.
+    """
+    mode = set_clipboard or "unknown"
+    if version is not None and version >= LOAD_BUFFER_W_SINCE:
+        extra = " and OSC 52" if set_clipboard == "on" else ""
+        return True, (
+            f"copies go to tmux's buffer and on to your terminal's clipboard "
+            f"via tmux load-buffer -w{extra} (set-clipboard {mode})"
+        )
+    if set_clipboard == "on":
+        return True, "OSC 52 passes through tmux (set-clipboard on)"
+    shown = ".".join(map(str, version)) if version else "of unknown version"
+    return False, (
+        f"tmux {shown} has no load-buffer -w and set-clipboard is {mode}: "
+        "copies do not reach your clipboard"
+    )
 
 
 def _tmux_load_buffer(text: str) -> None:

@@ -171,18 +171,14 @@ def check_clipboard(environ: Mapping[str, str]) -> list[Check]:
     """How a copy reaches the user's clipboard: OSC 52 (through tmux) and pyperclip."""
     checks = []
     if environ.get("TMUX"):
+        from tacit.tui.clipboard import tmux_copy_route, tmux_version
+
         value = _run(["tmux", "show-options", "-g", "-v", "set-clipboard"])
-        if value == "on":
-            checks.append(Check(OK, "clipboard", "OSC 52 passes through tmux (set-clipboard on)"))
+        works, how = tmux_copy_route(value, tmux_version(_run(["tmux", "-V"])))
+        if works:
+            checks.append(Check(OK, "clipboard", how + ", if your terminal allows OSC 52"))
         else:
-            checks.append(
-                Check(
-                    WARN,
-                    "clipboard",
-                    f"tmux set-clipboard is {value}: tmux drops the app's OSC 52 copies",
-                    "tmux set-option -g set-clipboard on",
-                )
-            )
+            checks.append(Check(WARN, "clipboard", how, "tmux set-option -g set-clipboard on"))
     else:
         checks.append(
             Check(
