@@ -122,8 +122,9 @@ questions = [q.to_dict() for q in store.questions() if q.session_id == SID]
 """
 
 
-def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one command, in a fresh wrapper process."""
+def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of one command, in a fresh wrapper
+    process (CPU time stays honest when other programs load the machine)."""
     wrapper = textwrap.dedent(
         """
         import resource, subprocess, sys, time
@@ -132,15 +133,15 @@ def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
         wall = time.perf_counter() - start
         if done.returncode not in (0, 1):
             sys.exit(done.stderr.decode())
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(wall, peak)
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        print(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
         """
     )
     out = subprocess.run(
         [sys.executable, "-c", wrapper, *argv], capture_output=True, text=True, env=env, check=True
     )
-    wall, peak = out.stdout.split()
-    return float(wall), float(peak)
+    wall, cpu, peak = out.stdout.split()
+    return float(wall), float(cpu), float(peak)
 
 
 def main() -> None:
@@ -157,6 +158,7 @@ def main() -> None:
         env["TACIT_CONFIG_DIR"] = str(work)
         tacit = [sys.executable, "-m", "tacit"]
         cases = {
+            "baseline: python start-up only": [sys.executable, "-c", "pass"],
             "baseline: python, orjson.loads of the whole file": [
                 sys.executable,
                 "-c",
@@ -178,19 +180,21 @@ def main() -> None:
             "tacit export (all sessions)": [*tacit, "export"],
             "tacit sessions": [*tacit, "sessions"],
         }
-        results: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+        results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in cases}
         for _ in range(args.runs):  # interleaved, so machine load falls on all alike
             for name, argv in cases.items():
                 if "cold" in name:
                     shutil.rmtree(cache_dir(db), ignore_errors=True)
                 results[name].append(measure(argv, env))
         print(f"{args.calls} calls, {count:,} records, {size:.0f} MB; median of {args.runs} runs\n")
-        print("| what | wall (s) | peak RSS (MB) |")
-        print("|---|---:|---:|")
+        print(f"load average at the end: {os.getloadavg()[0]:.1f}\n")
+        print("| what | wall (s) | CPU (s) | peak RSS (MB) |")
+        print("|---|---:|---:|---:|")
         for name, runs in results.items():
             wall = statistics.median(r[0] for r in runs)
-            peak = statistics.median(r[1] for r in runs)
-            print(f"| {name} | {wall:.2f} | {peak:.0f} |")
+            cpu = statistics.median(r[1] for r in runs)
+            peak = statistics.median(r[2] for r in runs)
+            print(f"| {name} | {wall:.2f} | {cpu:.2f} | {peak:.0f} |")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

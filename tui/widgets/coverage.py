@@ -105,7 +105,10 @@ class CoverageMeter(Static):
         for variant in variants:
             if width == 0 or variant.cell_length <= width:
                 return variant
-        return variants[-1]  # wraps onto a second line
+        # nothing fits one line: the verdict in words wraps onto a second line
+        return Content.assemble(
+            coverage_content(self.cells, SHORT_LEGEND, " "), *self._readiness("full")
+        )
 
     def show(
         self, questions: Iterable[Question], rules: Iterable[Rule], to_fix: int | None = None
@@ -113,4 +116,4 @@ class CoverageMeter(Static):
         """Recount and redraw; to_fix is how many `tacit check` findings are open."""
         self.cells = coverage(questions, rules)
         self.to_fix = to_fix
-        self.refresh()
+        self.refresh(layout=True)  # the row may need its second line now (or no longer)
