@@ -231,7 +231,7 @@ class TacitApp(App[None]):
 
 
 def _rule_editor_commands(screen: Screen[object]) -> Iterable[SystemCommand]:
-    """In the rule editor: tick or untick each role's acceptance without hunting for it."""
+    """In the rule editor: tick or untick your own acceptance without hunting for it."""
     from textual.css.query import NoMatches
     from textual.widgets import Checkbox
 
@@ -243,6 +243,8 @@ def _rule_editor_commands(screen: Screen[object]) -> Iterable[SystemCommand]:
         try:
             box = screen.query_one(f"#accept-{role}", Checkbox)
         except NoMatches:
+            continue
+        if box.disabled:  # the other person's acceptance: theirs to give
             continue
 
         def toggle(box: Checkbox = box) -> None:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from tacit.models.repository import Store
+
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 DEADLINE = 20.0
@@ -42,6 +44,7 @@ class Tmux:
     def __init__(self, socket: str, config: Path) -> None:
         self.socket = socket
         self.config = config
+        self.env: list[str] = []  # NAME=value settings every window's tacit runs with
 
     def run(self, *args: str) -> str:
         result = subprocess.run(
@@ -54,13 +57,23 @@ class Tmux:
         return result.stdout
 
     def keys(self, *keys: str) -> None:
-        self.run("send-keys", "-t", "e2e", *keys)
+        self.run("send-keys", "-t", "e2e:0", *keys)
+
+    def wait_in(self, target: str, text: str, keys: tuple[str, ...] = ()) -> None:
+        """Press keys in another window until it shows text (the window may still be starting)."""
+        deadline = time.monotonic() + DEADLINE
+        while text not in self.run("capture-pane", "-p", "-t", target):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {text!r} in {target}")
+            if keys:
+                self.run("send-keys", "-t", target, *keys)
+            time.sleep(0.2)  # polling interval, not a wait for a result
 
     def text(self, text: str) -> None:
-        self.run("send-keys", "-t", "e2e", "-l", text)
+        self.run("send-keys", "-t", "e2e:0", "-l", text)
 
     def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "e2e")
+        return self.run("capture-pane", "-p", "-t", "e2e:0")
 
     def wait(self, condition: Callable[[str], bool], what: str) -> str:
         deadline = time.monotonic() + DEADLINE
@@ -80,7 +93,7 @@ class Tmux:
 
     def styled_line(self, label: str) -> str:
         """The line holding label, with its colours (focus shows only as a style)."""
-        shown = self.run("capture-pane", "-p", "-e", "-t", "e2e")
+        shown = self.run("capture-pane", "-p", "-e", "-t", "e2e:0")
         return next((line for line in shown.splitlines() if label in line), "")
 
     def tick(self, role: str) -> None:
@@ -113,6 +126,7 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
         "TACIT_DATA_DIR": str(tmp_path / "data"),
         "TERM": "xterm-256color",
     }
+    server.env = [f"{k}={v}" for k, v in env.items()]
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
     # COLUMNS/LINES leak from the test runner and would override the pane's real size.
     unset = "-u COLUMNS -u LINES"
@@ -152,10 +166,18 @@ def test_from_narrative_to_exported_accepted_rule(tmux: Tmux, tmp_path: Path) ->
 
     tmux.keys("u")
     tmux.wait_text("Statement", "Operator accepts", "Engineer accepts")
-    tmux.tick("engineer")
-    tmux.tick("operator")
+    tmux.tick("engineer")  # the operator's box is theirs: the engineer cannot tick it
     tmux.keys("C-s")
+    tmux.wait_text("draft", "O· E✓")
+
+    # the operator accepts in their own view, on the same database
+    [session] = Store(tmp_path / "tacit.json").sessions()
+    operator = [*tacit_command(), "--role", "operator", "--session", session.id]
+    tmux.run("new-window", "-d", "-n", "operator", shlex.join(["env", *tmux.env, *operator]))
+    tmux.wait_in("e2e:operator", "a Accept", keys=("F3",))
+    tmux.run("send-keys", "-t", "e2e:operator", "a")
     tmux.wait_text("accepted O✓ E✓")
+    tmux.run("kill-window", "-t", "e2e:operator")
 
     tmux.keys("C-e")
     tmux.wait_text("Export session")

@@ -216,7 +216,7 @@ async def test_engineer_saving_the_editor_keeps_the_operators_acceptance(tmp_pat
             [operator], lambda: (store.get(Rule, rule.id) or rule).accepted_by_operator is not None
         )
         editor.query_one("#accept-engineer", Checkbox).value = True
-        editor.query_one("#then", Input).value = "assign the zip's team"
+        editor.query_one("#owner", Input).value = "Janet"  # not the words: acceptance stands
         await engineer.press("ctrl+s")
 
         def both_accepted() -> bool:
@@ -231,7 +231,7 @@ async def test_engineer_saving_the_editor_keeps_the_operators_acceptance(tmp_pat
     assert stored is not None
     assert stored.accepted_by_operator is not None, "the operator's acceptance was lost"
     assert stored.status == "accepted"
-    assert stored.then == "assign the zip's team"
+    assert stored.owner == "Janet"
 
 
 async def test_operator_view_shows_untrusted_text_literally(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from tacit.models.domain import Decision, Question, Rule, Session
 from tacit.tui.screens.capture import CaptureScreen
 from tacit.tui.screens.decisions import DecisionRegister
 from tacit.tui.screens.export import ExportDialog
+from tacit.tui.screens.prompts import ConfirmPrompt
 from tacit.tui.screens.rule_editor import RuleEditor, UnlessRow
 from tacit.tui.screens.sessions import SessionPicker
 
@@ -92,15 +93,23 @@ async def test_answered_question_becomes_a_rule_accepted_by_both(db_path: Path) 
         editor = app.screen
         assert editor.query_one("#statement", Input).value.startswith("Key accounts stay")
         assert editor.query_one("#then", Input).value  # pre-filled from the draft
-        for role in ("operator", "engineer"):
-            box = editor.query_one(f"#accept-{role}", Checkbox)
-            box.focus()
-            await pilot.press("space")
-            await wait_for(pilot, lambda box=box: box.value)
+        assert editor.query_one("#accept-operator", Checkbox).disabled  # the operator's own
+        box = editor.query_one("#accept-engineer", Checkbox)
+        box.focus()
+        await pilot.press("space")
+        await wait_for(pilot, lambda: box.value)
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: screen.rule_list.option_count == 1, "the rule listed")
         await writes_done(pilot)
-        assert "accepted" in str(screen.rule_list.get_option_at_index(0).prompt)
+        assert "O· E✓" in str(screen.rule_list.get_option_at_index(0).prompt)
+        [drafted] = store.rules(session.id)
+        drafted.accept("operator")  # as the operator's own view does, on the same database
+        store.save(drafted)
+        await wait_for(
+            pilot,
+            lambda: "accepted" in str(screen.rule_list.get_option_at_index(0).prompt),
+            "the operator's acceptance shown",
+        )
         coverage = {c.category: c for c in screen.query_one("#coverage").cells}  # type: ignore[attr-defined]
         assert coverage["exception"].rules == 1
     [rule] = store.rules(session.id)
@@ -199,6 +208,8 @@ async def test_cancelled_rule_editor_saves_nothing(db_path: Path) -> None:
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, RuleEditor), "the rule editor")
         await pilot.press("end", *" always", "escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmPrompt), "discard?")
+        await pilot.press("y")
         await wait_for(pilot, lambda: isinstance(app.screen, CaptureScreen))
         await writes_done(pilot)
     stored = store.get(Rule, rule.id)

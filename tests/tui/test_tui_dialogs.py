@@ -144,7 +144,9 @@ async def test_empty_statement_and_impossible_status_are_refused_inline() -> Non
         await pilot.pause()
         assert "both roles" in str(editor.query_one("#rule-error", Label).render())
         assert app.screen is editor
-        await pilot.press("escape")
+        await pilot.press("escape")  # unsaved edits: asks first
+        await until(pilot, lambda: isinstance(app.screen, ConfirmPrompt))
+        await pilot.press("y")
         await until(pilot, lambda: bool(app.results))
     assert app.results == [None]
 
@@ -253,8 +255,7 @@ async def test_editor_is_keyboard_only_at_80x24_tab_reaches_every_field_in_view(
         "examples",
         "category",
         "status",
-        "accept-operator",
-        "accept-engineer",
+        "accept-engineer",  # the operator's box is theirs: read-only, skipped
         "rule-save",
         "rule-cancel",
     ]

@@ -1,8 +1,11 @@
 """The rule editor: a scrollable, keyboard-only form for one rule.
 
-Returns the edited Rule (not yet saved) or None on cancel. Acceptance is two
-separate toggles, operator and engineer; the rule becomes accepted only when
-both are on (through `Rule.accept` / `Rule.withdraw`). Any domain error (empty
+Returns the edited Rule (not yet saved) or None on cancel. Each person ticks
+only their own acceptance; the other person's is shown read-only. The rule
+becomes accepted only when both are on (through `Rule.accept` /
+`Rule.withdraw`), and an edit to what the rule says (statement, when, then,
+unless, examples) re-opens both acceptances, shown as soon as it is typed. Esc
+with unsaved edits asks before throwing them away. Any domain error (empty
 statement, an impossible status move) is shown inline and the form stays open.
 """
 
@@ -171,14 +174,17 @@ class RuleEditor(ModalScreen[Rule | None]):
                     ),
                 )
                 for role in ROLES:
-                    you = " (you)" if role == self.role else ""
-                    accepted = getattr(rule, f"accepted_by_{role}") is not None
+                    own = role == self.role
+                    suffix = " (you)" if own else " (only they can change it)"
+                    accepted = rule.acceptance(role) is not None
                     yield Checkbox(
-                        f"{role.capitalize()} accepts{you}",
+                        f"{role.capitalize()} accepts{suffix}",
                         accepted,
                         id=f"accept-{role}",
                         compact=True,
+                        disabled=not own,  # nobody records the other person's acceptance
                     )
+                yield Label("", id="reopened")
                 if rule.comments:
                     yield Static(self._comments(), id="comments")
             yield Label("", id="rule-error")
@@ -209,6 +215,43 @@ class RuleEditor(ModalScreen[Rule | None]):
 
     def on_mount(self) -> None:
         self.query_one("#statement", Input).focus()
+        self._pristine = self._form_rule_or_none()
+        self._reopened = False
+
+    def _form_rule_or_none(self) -> dict[str, object] | None:
+        """What the form says now, to compare with what it said when opened."""
+        try:
+            data = self._form_rule().to_dict()
+        except ValidationError:
+            return None
+        for name in ("updated_at", "accepted_by_operator", "accepted_by_engineer", "status"):
+            data.pop(name, None)
+        return data
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _words_changed(self) -> None:
+        """Show at once that an edit to what the rule says re-opens the acceptances."""
+        if not self.is_mounted or self._reopened or not hasattr(self, "_pristine"):
+            return
+        if self.rule.acceptance("operator") is None and self.rule.acceptance("engineer") is None:
+            return
+        try:
+            words = self._form_rule().meaning_fingerprint()
+        except ValidationError:
+            return
+        if words == self.rule.meaning_fingerprint():
+            return
+        self._reopened = True
+        for role in ROLES:
+            self.query_one(f"#accept-{role}", Checkbox).value = False
+        self.query_one("#reopened", Label).update(
+            Content.styled(
+                "Changed after acceptance: both acceptances are re-opened; "
+                "each person accepts the new words.",
+                "$warning",
+            )
+        )
 
     @on(Checkbox.Changed)
     def _acceptance_changed(self) -> None:
@@ -244,8 +287,22 @@ class RuleEditor(ModalScreen[Rule | None]):
 
     @on(Button.Pressed, "#rule-cancel")
     def action_cancel(self) -> None:
-        """Close without changes."""
-        self.dismiss(None)
+        """Close without changes; with unsaved edits, ask first."""
+        if self._form_rule_or_none() == self._pristine and not self._acceptance_toggled():
+            self.dismiss(None)
+            return
+        from tacit.tui.screens.prompts import ConfirmPrompt
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        prompt = ConfirmPrompt("Discard your changes to this rule?", "y discards, n keeps editing")
+        self.app.push_screen(prompt, answered)
+
+    def _acceptance_toggled(self) -> bool:
+        box = self.query_one(f"#accept-{self.role}", Checkbox)
+        return box.value != (self.rule.acceptance(self.role) is not None)
 
     # building the result --------------------------------------------------
 
@@ -254,6 +311,17 @@ class RuleEditor(ModalScreen[Rule | None]):
 
     def edited_rule(self) -> Rule:
         """The rule as the form describes it; raises ValidationError."""
+        edited = self._form_rule()
+        self._apply_acceptances(edited)
+        status = self.query_one("#status", Select).value
+        if isinstance(status, str) and status != self.rule.status and status != edited.status:
+            edited.set_status(status)
+        if edited.to_dict() != self.rule.to_dict():
+            edited.touch()
+        return edited
+
+    def _form_rule(self) -> Rule:
+        """The rule with the form's words and fields (acceptances as stored, stale ones dropped)."""
         data = self.rule.to_dict()
         unless = [v for row in self.query(UnlessRow) if (v := row.value()) is not None]
         lines = self.query_one("#examples", TextArea).text.splitlines()
@@ -270,20 +338,13 @@ class RuleEditor(ModalScreen[Rule | None]):
             examples=examples,
             category=category if isinstance(category, str) else self.rule.category,
         )
-        edited = Rule.from_dict(data)
-        self._apply_acceptances(edited)
-        status = self.query_one("#status", Select).value
-        if isinstance(status, str) and status != self.rule.status and status != edited.status:
-            edited.set_status(status)
-        if edited.to_dict() != self.rule.to_dict():
-            edited.touch()
-        return edited
+        return Rule.from_dict(data)  # acceptances of other words are dropped here
 
     def _apply_acceptances(self, edited: Rule) -> None:
-        for role in ROLES:
-            wanted = self.query_one(f"#accept-{role}", Checkbox).value
-            had = getattr(edited, f"accepted_by_{role}") is not None
-            if wanted and not had:
-                edited.accept(role, by=role)
-            elif had and not wanted:
-                edited.withdraw(role)
+        """Only this person's own acceptance changes; the other's stays as stored."""
+        wanted = self.query_one(f"#accept-{self.role}", Checkbox).value
+        had = edited.acceptance(self.role) is not None
+        if wanted and not had:
+            edited.accept(self.role, by=self.role)
+        elif had and not wanted:
+            edited.withdraw(self.role)
