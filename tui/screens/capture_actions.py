@@ -8,7 +8,7 @@ crash), shows it and queues the save.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -41,6 +41,12 @@ if TYPE_CHECKING:
     from tacit.question_engine.service import UsageMeter
     from tacit.question_engine.session import EngineSession
     from tacit.tui.app import TacitApp
+
+
+def rule_from_question(rules: Iterable[Rule], question_id: str) -> Rule | None:
+    """The live rule drafted from a question (superseded and rejected ones do not count)."""
+    live = [r for r in rules if r.question_id == question_id and r.status in ("draft", "accepted")]
+    return min(live, key=lambda r: (r.created_at, r.id)) if live else None
 
 
 def _copy(record: Record) -> Record:
@@ -248,7 +254,12 @@ class CaptureActions(Screen[None]):
         self.app.push_screen(prompt, parked)
 
     def question_to_rule(self, question: Question) -> None:
-        """Draft a rule from the question and its answer, then open the editor on it."""
+        """Open the rule this question already became, else draft one and open the editor."""
+        existing = rule_from_question(self.rules.values(), question.id)
+        if existing is not None:
+            self.notify("This question already has a rule: opening it.")
+            self.rule_edit(existing)
+            return
         self._draft_rule(question)
 
     @work(exclusive=True, group="draft", exit_on_error=False)
