@@ -8,6 +8,7 @@ crash a listing, so the other records stay usable.
 from __future__ import annotations
 
 from dataclasses import fields
+from functools import cache
 from typing import Any
 
 from tacit.models.domain import Record
@@ -22,6 +23,7 @@ _PLAIN: dict[str, tuple[type, ...]] = {
 }
 
 
+@cache
 def _allowed(annotation: str) -> tuple[tuple[type, ...], bool] | None:
     """The Python types an annotation allows (and whether None is allowed), if checkable."""
     parts = [part.strip() for part in annotation.split("|")]
