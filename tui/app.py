@@ -18,6 +18,9 @@ from tacit.tui.messages import StoreFailed
 from tacit.tui.store_writer import StoreWriter
 from tacit.tui.sync import PairSync, install_hangup_handler, remove_hangup_handler
 
+QUIT_WAIT_S = 3.0
+"""How long quitting waits for queued writes before leaving them to a recovery file."""
+
 
 class TacitApp(App[None]):
     """Capture a workflow's rules live, as a pair, from first word to exported rule."""
@@ -100,7 +103,9 @@ class TacitApp(App[None]):
     def on_unmount(self) -> None:
         remove_hangup_handler()
         self.pair_sync.stop()
-        self.writer.close()
+        # bounded: with the database locked by another process, quitting does not
+        # wait for it; what is still queued is saved elsewhere by the command line
+        self.writer.close(timeout=QUIT_WAIT_S)
 
     async def action_quit(self) -> None:
         """Ctrl+Q: quit once the keys typed before it have reached the input; keep half-typed text.

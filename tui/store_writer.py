@@ -6,6 +6,11 @@ that are not on disk yet. Saves queued back to back are merged into one
 `save_many` (one file rewrite instead of one per suggestion: each rewrite costs
 tens of milliseconds at 10,000 items). Failures become one-line callbacks,
 never exceptions in the UI thread.
+
+While another process holds the database lock (even a stopped one), writes
+wait: the user is told, the queued changes are kept and retried, and quitting
+does not wait for the lock: `save_pending_elsewhere` writes what is still
+queued to an importable file beside the database.
 """
 
 from __future__ import annotations
@@ -14,10 +19,15 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from tacit.models.db_lock import DatabaseLocked
 from tacit.models.domain import Record
 from tacit.models.repository import Store
+from tacit.models.safe_text import one_line
+
+RETRY_AFTER_S = 2.0
 
 Job = Callable[[Store], Any]
 
@@ -43,6 +53,13 @@ class StoreWriter:
         self._pending: dict[str, Record] = {}
         self._thread: threading.Thread | None = None
         self._closed = False
+        self._locked_out = False
+        # in the app, a waiting write is told here, not on stderr (which would garble the screen)
+        store.storage.on_lock_wait = self._lock_wait_notice
+
+    def _lock_wait_notice(self, text: str) -> None:
+        if not self._locked_out:  # said once per stall, not on every retry
+            self._on_error(f"{one_line(text)}; your changes are kept meanwhile")
 
     def start(self) -> None:
         """Start the worker thread (idempotent)."""
@@ -87,9 +104,24 @@ class StoreWriter:
             return True
         with self._ready:
             self._queue.append(None)
-            self._ready.notify()
+            self._ready.notify_all()
         self._thread.join(timeout)
-        return not self._thread.is_alive()
+        return not self._thread.is_alive() and not self.pending()
+
+    def save_pending_elsewhere(self) -> Path | None:
+        """Write records still queued (e.g. the database stayed locked) to an importable file.
+
+        Returns its path, or None when nothing is pending or it cannot be written.
+        """
+        records = list(self.pending().values())
+        if not records:
+            return None
+        from tacit.models.recovery import write_recovery
+
+        try:
+            return write_recovery(self.store, records)
+        except OSError:
+            return None
 
     def _next_batch(self) -> list[_Work] | None:
         """Wait for work; consecutive saves come back together. None means stop."""
@@ -115,12 +147,19 @@ class StoreWriter:
             if batch is None:
                 return
             try:
-                self._apply(batch)
+                locked_out = not self._apply(batch)
             finally:
                 with self._ready:
                     self._busy = False
+            if locked_out:
+                with self._ready:
+                    self._queue.extendleft(reversed(batch))  # first in line again, in order
+                    self._ready.wait_for(lambda: self._closed, RETRY_AFTER_S)
+                    if self._closed:
+                        return  # quitting: what is pending goes to save_pending_elsewhere
 
-    def _apply(self, batch: list[_Work]) -> None:
+    def _apply(self, batch: list[_Work]) -> bool:
+        """Run one batch; False when the database stayed locked (the batch is kept)."""
         try:
             if batch[0].job is not None:
                 batch[0].job(self.store)
@@ -130,11 +169,23 @@ class StoreWriter:
                     assert work.record is not None
                     latest[work.record.id] = work.record  # the last change of a record wins
                 self.store.save_many(latest.values())
+        except DatabaseLocked as error:
+            if not self._locked_out:
+                self._locked_out = True
+                self._on_error(f"{one_line(str(error))}; your changes are kept and retried")
+            return False
         except Exception as error:  # any failure becomes a notice, never a crash
             self._on_error(f"{batch[0].what} failed: {error}".splitlines()[0])
-        finally:
-            with self._ready:
-                for work in batch:
-                    record = work.record
-                    if record is not None and self._pending.get(record.id) is record:
-                        del self._pending[record.id]
+        if self._locked_out:
+            self._locked_out = False
+            self._on_error("the database is free again; kept changes saved")
+        self._forget_saved(batch)
+        return True
+
+    def _forget_saved(self, batch: list[_Work]) -> None:
+        """Written (or failed for good): no longer pending."""
+        with self._ready:
+            for work in batch:
+                record = work.record
+                if record is not None and self._pending.get(record.id) is record:
+                    del self._pending[record.id]

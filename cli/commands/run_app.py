@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from tacit.cli.commands.common import (
     config_from,
@@ -12,6 +13,9 @@ from tacit.cli.commands.common import (
 )
 from tacit.models.domain import Session
 from tacit.models.repository import Store
+
+if TYPE_CHECKING:
+    from tacit.tui.store_writer import StoreWriter
 
 
 def initial_session(store: Store, args: argparse.Namespace) -> Session | None:
@@ -27,6 +31,22 @@ def initial_session(store: Store, args: argparse.Namespace) -> Session | None:
     return None
 
 
+def _finish_writes(writer: StoreWriter, timeout: float) -> bool:
+    """Flush queued writes (bounded); what cannot be written goes to a file, and we say where."""
+    if writer.close(timeout=timeout):
+        return True
+    saved_to = writer.save_pending_elsewhere()
+    if saved_to is not None:
+        print(
+            f"tacit: the database was locked, so {len(writer.pending())} change(s) were saved to"
+            f" {saved_to}; merge them with: tacit import {saved_to}",
+            file=sys.stderr,
+        )
+    else:
+        print("tacit: some changes could not be written in time", file=sys.stderr)
+    return False
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Open the store, then run the capture app until the user quits."""
     config = config_from(args)
@@ -37,10 +57,9 @@ def run_app(args: argparse.Namespace) -> int:
         from tacit.tui.lifeline import start_lifeline
 
         app = TacitApp(store=store, config=config, args=args, session=session)
-        start_lifeline(lambda: app.writer.close(timeout=5.0))  # never outlive the terminal
+        start_lifeline(lambda: _finish_writes(app.writer, 5.0))  # never outlive the terminal
         app.run()
-        if not app.writer.close():
-            print("tacit: some changes could not be written in time", file=sys.stderr)
+        if not _finish_writes(app.writer, 1.0):
             return 1
         return app.return_code or 0
     finally:

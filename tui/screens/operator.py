@@ -320,7 +320,11 @@ class OperatorScreen(Screen[None]):
         text = self.narrative.input.value.strip()
         if text:
             segment = Segment(session_id=self.session.id, speaker="operator", text=text)
-            self.tacit.store.save(segment)
+            writer = getattr(self.app, "writer", None)  # never waits for a locked database
+            if writer is not None:
+                writer.save(segment)
+            else:
+                self.tacit.store.save(segment)
             self.narrative.input.value = ""
 
     # focus ----------------------------------------------------------------
