@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -50,6 +51,19 @@ def _key(record_id: str) -> Any:
     return record_id
 
 
+_MISSING_ARGS = re.compile(r"missing \d+ required (?:positional |keyword-only )?arguments?: (.+)")
+
+
+def _plain_reason(error: Exception) -> str:
+    """The problem in a stored record's words ("missing field 'title'"), not Python's."""
+    text = one_line(str(error))
+    missing = _MISSING_ARGS.search(text)
+    if missing is not None:
+        names = missing.group(1).replace(" and ", ", ")
+        return f"missing field{'s' * (',' in names)} {names}"
+    return text or type(error).__name__
+
+
 def _detached(value: Any) -> Any:
     """A deep copy of documents from the storage's in-memory cache.
 
@@ -91,7 +105,7 @@ def build_record(
         record = cls.from_dict(doc)
         broken = record_problem(record)
     except (ValidationError, TypeError, ValueError, AttributeError, KeyError) as error:
-        broken = one_line(str(error)) or type(error).__name__
+        broken = _plain_reason(error)
     if broken is None:
         damaged.pop(record_id, None)
         return record

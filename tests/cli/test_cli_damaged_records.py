@@ -52,6 +52,7 @@ def test_sessions_lists_the_others_and_names_the_bad_record(
     assert "Traceback" not in result.stderr
     warnings = result.stderr.strip().splitlines()
     assert len(warnings) == 1 and bad.id in warnings[0] and "damaged" in warnings[0]
+    assert "__init__" not in warnings[0] and "positional" not in warnings[0]
 
 
 def test_export_stops_in_one_line_naming_the_bad_rule(tmp_path: Path) -> None:
