@@ -62,16 +62,16 @@ def engine_label(config: Config) -> str:
     return config.llm.model if config.llm.enabled else "offline"
 
 
-def open_session(config: Config, context: SessionContext | None = None) -> EngineSession:
-    """A new engine session (loads the banks: call it off the UI thread), caught up with
-    the session's earlier segments and questions when a context is given."""
+RULE_GAPS_PER_CALL = 2  # what a newly captured rule lacks, shown beside the segment's questions
+
+
+def open_session(config: Config) -> EngineSession:
+    """A new engine session for whoever runs a capture session to keep (loads the banks:
+    call it off the UI thread). stream_suggestions catches it up with the session."""
     from tacit.question_engine.offline import OfflineEngine
     from tacit.question_engine.session import EngineSession
 
-    session = EngineSession(OfflineEngine(config.engine), context.workflow if context else "")
-    if context is not None:
-        session.restore(context)
-    return session
+    return EngineSession(OfflineEngine(config.engine))
 
 
 async def stream_suggestions(
@@ -94,10 +94,11 @@ async def stream_suggestions(
     def offline_questions() -> list[Suggestion]:
         nonlocal session
         if session is None:
-            session = open_session(config, context)
-        else:  # segments or questions the other pair member added since
-            session.restore(context)
-        return session.add_segment(segment, speaker)
+            session = open_session(config)
+        # segments, questions and rules the pair added since: a new rule's gaps are asked
+        rule_gaps = session.restore(context)[:RULE_GAPS_PER_CALL]
+        session.know(q.text for q in rule_gaps)
+        return session.add_segment(segment, speaker) + rule_gaps
 
     # in a thread: loading the banks or a long history takes a while; typing must not wait
     offline = await asyncio.to_thread(offline_questions)

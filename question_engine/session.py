@@ -98,17 +98,20 @@ class EngineSession:
 
     # --- what the session says and has ----------------------------------------------
 
-    def restore(self, context: SessionContext) -> None:
-        """Catch up with a session that already has segments and questions (once, on open)."""
+    def restore(self, context: SessionContext) -> list[Suggestion]:
+        """Catch up with what the session has that this object has not seen yet: earlier
+        segments, known questions, captured rules. Returns the questions new rules raise."""
         with self._lock:
             for segment in context.segments[self.seen :]:
                 self._add_context(segment)
         self.know(context.known_questions, context.touched_categories)
+        raised: list[Suggestion] = []
         for rule in context.rules:
             if rule not in self.rules:
-                self.add_rule(rule)
+                raised.extend(self.add_rule(rule))
         if context.workflow:
             self.workflow = context.workflow
+        return raised
 
     def know(self, questions: Iterable[str], touched: Iterable[str] = ()) -> None:
         """Questions the session already has (suggested, asked, dismissed …): never again."""

@@ -154,7 +154,7 @@ class CaptureActions(Screen[None]):
         try:
             if self._engine_session is None:
                 config = self.tacit.config
-                self._engine_session = await asyncio.to_thread(open_session, config, context)
+                self._engine_session = await asyncio.to_thread(open_session, config)
             events = stream_suggestions(
                 segment.text,
                 context,
