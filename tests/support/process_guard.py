@@ -19,6 +19,11 @@ from pathlib import Path
 import pytest
 
 MARKER = "TACIT_TEST_RUN"
+# helpers that exit when the pytest process does, by design
+ENDS_WITH_THE_RUN = (
+    "from multiprocessing.resource_tracker import main",
+    "from multiprocessing.forkserver import main",
+)
 GRACE_SECONDS = 10.0  # a killed tmux server's panes get this long to exit by themselves
 
 
@@ -36,7 +41,7 @@ def marked_processes(token: str) -> dict[int, str]:
             command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        if state != "Z":
+        if state != "Z" and not any(helper in command for helper in ENDS_WITH_THE_RUN):
             found[int(entry.name)] = command.strip()
     return found
 

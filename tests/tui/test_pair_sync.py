@@ -145,6 +145,26 @@ def test_engineer_edit_saved_after_operator_acceptance_keeps_both(tmp_path: Path
     stored = operator.get(Rule, rule.id)
     assert stored is not None
     assert stored.then == "assign to the owner's team"
+    # the operator accepted the old words: the edit re-opens theirs; the engineer's is of the new
+    assert stored.accepted_by_operator is None and stored.accepted_by_engineer is not None
+    assert stored.status == "draft"
+
+
+def test_engineer_edit_of_other_fields_after_operator_acceptance_keeps_both(
+    tmp_path: Path,
+) -> None:
+    engineer, operator = Store(tmp_path / "tacit.json"), Store(tmp_path / "tacit.json")
+    _, rule = _session_with_rule(engineer)
+    opened = _copy(rule)
+    edited = _copy(opened)
+    edited.owner = "Janet"
+    edited.accept("engineer")
+
+    operator.update(Rule, rule.id, lambda r: r.accept("operator"))  # meanwhile
+    save_edit(engineer, opened, edited)
+
+    stored = operator.get(Rule, rule.id)
+    assert stored is not None and stored.owner == "Janet"
     assert stored.accepted_by_operator is not None and stored.accepted_by_engineer is not None
     assert stored.status == "accepted"
 

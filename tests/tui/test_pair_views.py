@@ -272,3 +272,35 @@ async def test_operator_view_shows_untrusted_text_literally(tmp_path: Path) -> N
 def _visible(svg: str) -> str:
     """The text of a screenshot, with the SVG's non-breaking spaces made plain."""
     return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
+
+
+async def test_a_segment_the_operator_types_gets_questions_once_in_the_engineer_view(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "tacit.json"
+    session, _, seeded = _seed(db)
+    store = Store(db)
+    said = "We route tickets by zip code; Janet takes the big ones and decides the exceptions."
+    async with _paired(db, session) as (engineer, operator, capture, view):
+        view.narrative.input.focus()
+        await operator.pause()
+        await operator.press(*said, "enter")
+
+        def asked_about() -> list[Question]:
+            [segment] = [s for s in store.segments(session.id) if s.text == said]
+            return [q for q in store.questions(session.id) if q.segment_id == segment.id]
+
+        await _until([engineer, operator], lambda: bool(asked_about()), seconds=15)
+        await _until([engineer, operator], lambda: not capture.status.busy, seconds=15)
+        shown = {q.id for q in capture.question_list.records.values()}
+        assert {q.id for q in asked_about()} <= shown
+        assert any(line.endswith(said) for line in capture.narrative.segment_texts())
+        log = capture.narrative.log_view
+        assert log.is_vertical_scroll_end or log.max_scroll_y == 0  # follows the new line
+        for _ in range(10):  # more reloads (the operator's heartbeat, sync) ask nothing again
+            await engineer.pause(0.05)
+            await operator.pause(0.05)
+    questions = asked_about()
+    assert len({q.text.casefold() for q in questions}) == len(questions)
+    assert len(questions) == len(Store(db).questions(session.id)) - 1  # plus the seeded one
+    assert all(q.source == "offline" for q in questions if q.id != seeded.id)

@@ -170,8 +170,10 @@ class CaptureScreen(CaptureActions, Screen[None]):
                 del self._local[record_id]
         self.session = snapshot.session
         self.decisions = snapshot.decisions
+        seen = {s.id for s in self.segments}
         segments = _overlay(snapshot.segments, self._local, Segment)
         self.segments = sorted(segments, key=lambda s: (s.at, s.id))
+        arrived = [s for s in self.segments if s.id not in seen] if self.loaded else []
         questions = _overlay(snapshot.questions, self._local, Question)
         self.questions = {q.id: q for q in questions}
         rules = _overlay(snapshot.rules, self._local, Rule)
@@ -181,6 +183,17 @@ class CaptureScreen(CaptureActions, Screen[None]):
         self._refresh_questions()
         self._refresh_rules()
         self.loaded = True
+        for segment in arrived:  # said in the other view (pair mode): this view runs the engine
+            self._suggest_for_arrived(segment)
+
+    def _suggest_for_arrived(self, segment: Segment) -> None:
+        """Questions for a segment another instance added: the engineer's view asks the engine.
+
+        Only the capture screen runs the engine (the operator's view never does), and a
+        segment this instance typed is already known, so each segment is asked about once.
+        """
+        index = self.segments.index(segment)
+        self.start_suggestions(segment, [s.text for s in self.segments[:index]])
 
     def _refresh_questions(self) -> None:
         """Newest segment's questions first; within one segment, the engine's best first."""
