@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 
@@ -178,13 +178,27 @@ def import_file(store: Store, path: Path) -> ImportResult:
     return import_document(store, read_export(path), path)
 
 
-def import_document(store: Store, doc: dict[str, Any], path: Path) -> ImportResult:
+class ImportProgress(Protocol):
+    """Where a long import reports what it is doing (the CLI's progress line)."""
+
+    def phase(self, text: str, total: int | None = None) -> None: ...
+
+    def advance(self, count: int = 1) -> None: ...
+
+
+def import_document(
+    store: Store, doc: dict[str, Any], path: Path, progress: ImportProgress | None = None
+) -> ImportResult:
     """Merge a document read_export returned; newer instants win, decided under the lock."""
     records = _records(doc, path)
     result = ImportResult()
     with store.storage.locked():
         changed: list[Record] = []
+        if progress is not None:
+            progress.phase("merging records", len(records))
         for record in records:
+            if progress is not None:
+                progress.advance()
             existing = store.get_raw(type(record), record.id)
             kind = type(record).KIND + "s"
             if existing is None:
@@ -196,5 +210,7 @@ def import_document(store: Store, doc: dict[str, Any], path: Path) -> ImportResu
             else:
                 result.unchanged += 1
         if changed:
+            if progress is not None:
+                progress.phase(f"saving {len(changed)} records")
             store.save_many(changed)
     return result

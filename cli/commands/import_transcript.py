@@ -15,6 +15,7 @@ from typing import Any
 
 from tacit.cli.commands.common import EXIT_USAGE, CommandError, open_store, resolve_session
 from tacit.cli.commands.suggest import read_narrative
+from tacit.cli.progress import Progress
 from tacit.models.domain import Segment, Session
 from tacit.models.safe_text import clean
 from tacit.question_engine import transcript
@@ -53,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
         said = transcript.roles(turns, args.operator)
     except transcript.TranscriptError as error:
         raise CommandError(clean(str(error)), EXIT_USAGE) from None
+    progress = Progress()
+    progress.phase(f"saving {len(said)} turns")
     store = open_store(args)
     try:
         if args.session:
@@ -63,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
         store.save_many(Segment(session_id=session.id, speaker=r, text=t) for r, t in said)
     finally:
         store.close()
+        progress.close()
     operator = sum(role == "operator" for role, _ in said)
     print(
         f"imported {len(said)} turns ({operator} operator, {len(said) - operator} engineer) "

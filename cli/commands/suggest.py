@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tacit.cli.commands.common import EXIT_USAGE, CommandError, config_from
+from tacit.cli.progress import Progress
 from tacit.models.config import Config
 from tacit.models.safe_text import escape_json_controls
 from tacit.question_engine import transcript
@@ -96,7 +97,10 @@ def split_segments(text: str, by_line: bool = False) -> list[str]:
 
 
 def suggestions_for(
-    segments: list[str] | list[tuple[str, str]], config: Config, workflow: str = ""
+    segments: list[str] | list[tuple[str, str]],
+    config: Config,
+    workflow: str = "",
+    progress: Progress | None = None,
 ) -> list[Suggestion]:
     """Ranked questions for a whole narrative.
 
@@ -108,7 +112,11 @@ def suggestions_for(
 
     session = open_session(config)  # this run's engine session: it holds the state
     session.workflow = workflow
+    if progress is not None:
+        progress.phase("analysing segments", len(segments))
     for segment in segments:
+        if progress is not None:
+            progress.advance()
         if isinstance(segment, tuple):
             session.add_segment(segment[1], segment[0])
         else:
@@ -124,6 +132,8 @@ def suggestions_for(
     context = session.context()
     context.segments = []
     said = "\n\n".join(s[1] if isinstance(s, tuple) else s for s in segments)
+    if progress is not None:
+        progress.phase(f"asking {config.llm.model}")
     llm, failure = asyncio.run(llm_suggestions(said, context, config))
     if failure is not None:
         print(f"tacit: {clean(failure)}; offline questions shown", file=sys.stderr)
@@ -162,7 +172,8 @@ def run(args: argparse.Namespace) -> int:
     if args.limit < 0:
         raise CommandError("--limit must be 0 (all) or more", EXIT_USAGE)
     try:
-        suggestions = suggestions_for(segments, config, args.workflow)
+        with Progress() as progress:
+            suggestions = suggestions_for(segments, config, args.workflow, progress)
     except BankError as error:
         raise CommandError(str(error), EXIT_USAGE) from None
     if args.limit:

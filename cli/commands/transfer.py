@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tacit.cli.commands.common import EXIT_USAGE, CommandError, open_store
+from tacit.cli.progress import Progress
 from tacit.models.safe_text import one_line
 
 
@@ -79,10 +80,14 @@ def run_export(args: argparse.Namespace) -> int:
     if args.split and (args.output or args.format != "json"):
         raise CommandError("--split writes JSON files to a directory: drop -o/--format", EXIT_USAGE)
     output = _check_output(args.output)
-    doc = export_document_for(args, include_drafts=args.include_drafts)
-    if args.split:
-        return _write_split(doc, Path(args.split))
-    data = export_format(args.format).render(doc)
+    with Progress() as progress:
+        progress.phase("reading the database")
+        doc = export_document_for(args, include_drafts=args.include_drafts)
+        if args.split:
+            progress.close()
+            return _write_split(doc, Path(args.split))
+        progress.phase(f"writing {len(doc['rules'])} rules as {args.format}")
+        data = export_format(args.format).render(doc)
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -115,19 +120,22 @@ def run_import(args: argparse.Namespace) -> int:
     """Validate the file whole, then merge it by id."""
     from tacit.models.importer import ImportRefused, import_document, read_export
 
-    try:
-        # read once (stdin and pipes cannot be read twice); refuse a bad file before
-        # opening (or creating) the database
-        doc = read_export(Path(args.file))
-    except ImportRefused as error:
-        raise CommandError(str(error), EXIT_USAGE) from None
-    store = open_store(args)
-    try:
-        result = import_document(store, doc, Path(args.file))
-    except ImportRefused as error:
-        raise CommandError(str(error), EXIT_USAGE) from None
-    finally:
-        store.close()
+    with Progress() as progress:
+        progress.phase(f"reading and checking {Path(args.file).name}")
+        try:
+            # read once (stdin and pipes cannot be read twice); refuse a bad file before
+            # opening (or creating) the database
+            doc = read_export(Path(args.file))
+        except ImportRefused as error:
+            raise CommandError(str(error), EXIT_USAGE) from None
+        progress.phase("opening the database")
+        store = open_store(args)
+        try:
+            result = import_document(store, doc, Path(args.file), progress)
+        except ImportRefused as error:
+            raise CommandError(str(error), EXIT_USAGE) from None
+        finally:
+            store.close()
     print(f"tacit: imported {args.file}: {result.summary()}", file=sys.stderr)
     return 0
 
