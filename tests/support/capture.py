@@ -112,3 +112,11 @@ def screen_lines(app: Any) -> list[str]:
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     console.print(update)
     return console.export_text(styles=False).splitlines()
+
+
+def pane_text(app: Any, widget: Any) -> str:
+    """What a bordered pane shows now, its rows joined with single spaces."""
+    region = widget.region
+    rows = screen_lines(app)[region.y + 1 : region.bottom - 1]
+    inside = [row[region.x + 1 : region.right - 1] for row in rows]
+    return " ".join(" ".join(inside).split())

@@ -44,13 +44,35 @@ def waiting_for_operator(rules: list[Rule]) -> list[Rule]:
     return sorted(waiting, key=lambda r: (r.created_at, r.id))
 
 
+def accepted_by_operator(rules: list[Rule]) -> list[Rule]:
+    """Rules the operator accepted (final, or waiting for the engineer), oldest first."""
+    done = [r for r in rules if r.status in ("draft", "accepted") and r.accepted_by_operator]
+    return sorted(done, key=lambda r: (r.created_at, r.id))
+
+
+NOTHING_WAITING = (
+    "Nothing is waiting for you. When the engineer turns your answers into a rule, it "
+    "appears here: a accepts it, b sends it back with a comment."
+)
+NOTHING_ACCEPTED = "Rules you accept show here, with whether the engineer accepted them too."
+
+
 def asked_now(questions: list[Question]) -> Question | None:
     """The question the engineer marked asked most recently, if any is still asked."""
     asked = [q for q in questions if q.status == "asked"]
     return max(asked, key=lambda q: (q.updated_at, q.id)) if asked else None
 
 
-def operator_rule_prompt(rule: Rule) -> Content:
+def accepted_rule_prompt(rule: Rule, selected: bool = False) -> Content:
+    """A rule the operator accepted: final once the engineer accepted it too."""
+    state = ("● accepted ", "bold $success") if rule.fully_accepted else ("○ ", "dim")
+    parts: list[Content | tuple[str, str] | str] = [state, literal(rule.statement)]
+    if not rule.fully_accepted:
+        parts.append((" · engineer: not yet", "dim italic"))
+    return Content.assemble(*parts)
+
+
+def operator_rule_prompt(rule: Rule, selected: bool = False) -> Content:
     """A rule as the operator reads it: statement, when/then, exceptions, last comment."""
     parts: list[Content | tuple[str, str] | str] = [
         (acceptance_marks(rule) + " ", "dim"),
@@ -122,7 +144,7 @@ class WaitingRules(RecordList[Rule]):
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(operator_rule_prompt, id=id)
+        super().__init__(operator_rule_prompt, empty=NOTHING_WAITING, id=id)
 
     def _act(self, name: str) -> None:
         rule = self.selected
@@ -140,6 +162,13 @@ class WaitingRules(RecordList[Rule]):
     def action_send_back(self) -> None:
         """Send the highlighted rule back to the engineer with a comment."""
         self._act("send_back")
+
+
+class AcceptedRules(RecordList[Rule]):
+    """The rules the operator accepted, so both sides see the same state."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(accepted_rule_prompt, empty=NOTHING_ACCEPTED, id=id)
 
 
 class OperatorScreen(Screen[None]):
@@ -163,8 +192,9 @@ class OperatorScreen(Screen[None]):
         border: round $primary; padding: 0 1;
     }
     OperatorScreen #asked-now.-asking { border: heavy $warning; background: $warning 15%; }
-    OperatorScreen #waiting { height: 1fr; border: round $primary; }
-    OperatorScreen #waiting:focus { border: round $accent; }
+    OperatorScreen #waiting { height: 2fr; border: round $primary; }
+    OperatorScreen #accepted { height: 1fr; border: round $primary; }
+    OperatorScreen #waiting:focus, OperatorScreen #accepted:focus { border: round $accent; }
     OperatorScreen #operator-status { height: 1; padding: 0 1; background: $panel; }
     OperatorScreen #operator-title { width: 1fr; }
     OperatorScreen PresenceBadge { width: auto; }
@@ -187,6 +217,7 @@ class OperatorScreen(Screen[None]):
             with Vertical(id="operator-side"):
                 yield AskedNow(id="asked-now")
                 yield WaitingRules(id="waiting")
+                yield AcceptedRules(id="accepted")
         with Horizontal(id="operator-status"):
             yield Static("", id="operator-title", markup=False)
             yield PresenceBadge()
@@ -195,6 +226,7 @@ class OperatorScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#asked-now").border_title = "Being asked now"
         self.query_one("#waiting").border_title = "Waiting for you"
+        self.query_one("#accepted").border_title = "Accepted by you"
         self._show_title()
         self.reload_from_store()
 
@@ -259,6 +291,10 @@ class OperatorScreen(Screen[None]):
         self.waiting.show(waiting)
         self.waiting.border_title = f"Waiting for you ({len(waiting)})"
         self.waiting.border_subtitle = "a accept · b send back" if waiting else ""
+        accepted = accepted_by_operator(list(self.rules.values()))
+        listing = self.query_one(AcceptedRules)
+        listing.show(accepted)
+        listing.border_title = f"Accepted by you ({len(accepted)})"
 
     def _pending(self) -> dict[str, Any]:
         writer = getattr(self.app, "writer", None)

@@ -59,19 +59,24 @@ def segment_line(segment: Segment, tz: tzinfo | None) -> Text:
     )
 
 
-def question_prompt(question: Question) -> Content:
-    """Two or three lines for the questions list: status, category, text, quote, answer."""
+def question_prompt(question: Question, selected: bool = False) -> Content:
+    """A question in the list: compact (mark, category, text) so several fit at 80x24;
+    the highlighted one also says its status and folds out its quote, answer and owner."""
     mark = STATUS_MARK.get(question.status, "?")
+    status = f"{mark} {question.status} " if selected else f"{mark} "
     parts: list[Content | tuple[str, str] | str] = [
-        (f"{mark} {question.status:<9} ", "bold"),
+        (status, "bold"),
         (f"[{category_label(question.category)}] ", "$accent"),
         literal(plain_words(question.text)),
     ]
-    if question.quote:
+    if selected and question.quote:
         parts += ["\n   ", ("“", "dim"), literal(question.quote, "italic dim"), ("”", "dim")]
     if question.answer:
-        parts += ["\n   ", ("→ ", "bold"), literal(question.answer)]
-    if question.owner:
+        answer = literal(question.answer)
+        if not selected:  # one line's worth: the whole answer is one key (or a highlight) away
+            answer = answer.truncate(48, ellipsis=True)
+        parts += ["\n   ", ("→ ", "bold"), answer]
+    if selected and question.owner:
         parts += ["\n   ", ("owner: ", "dim"), literal(question.owner)]
     return Content.assemble(*parts)
 
@@ -83,11 +88,25 @@ def acceptance_marks(rule: Rule) -> str:
     return f"{operator} {engineer}"
 
 
-def rule_prompt(rule: Rule) -> Content:
-    """One or two lines for the rules list: status, acceptances, statement."""
+def sent_back(rule: Rule) -> bool:
+    """The operator sent this draft back and has not accepted it since."""
+    return (
+        rule.status == "draft"
+        and rule.accepted_by_operator is None
+        and bool(rule.comments)
+        and rule.comments[-1].role == "operator"
+    )
+
+
+def rule_prompt(rule: Rule, selected: bool = False) -> Content:
+    """A rule in the engineer's list: status, acceptances, statement, first exception;
+    a rule the operator sent back is marked, and its comment folds out when highlighted."""
     mark = STATUS_MARK.get(rule.status, "?")
     style = "bold $success" if rule.status == "accepted" else "bold"
-    parts: list[Content | tuple[str, str] | str] = [
+    parts: list[Content | tuple[str, str] | str] = []
+    if sent_back(rule):
+        parts.append(("↩ sent back ", "bold $warning"))
+    parts += [
         (f"{mark} {rule.status:<8} ", style),
         (acceptance_marks(rule) + " ", "dim"),
         literal(rule.statement),
@@ -96,6 +115,9 @@ def rule_prompt(rule: Rule) -> Content:
         parts += [("\n   unless ", "dim"), literal(rule.unless[0].condition)]
         if len(rule.unless) > 1:
             parts.append((f" (+{len(rule.unless) - 1})", "dim"))
+    if sent_back(rule) and selected:
+        last = rule.comments[-1]
+        parts += [("\n   ↩ ", "$warning"), literal(f"{last.role}: {last.text}", "italic")]
     return Content.assemble(*parts)
 
 

@@ -17,41 +17,139 @@ R = TypeVar("R", bound=Record)
 
 
 class RecordList(OptionList, Generic[R]):
-    """An OptionList keyed by record id; `show` keeps the highlight on the same record."""
+    """An OptionList keyed by record id; `show` keeps the highlight on the same record.
 
-    EMPTY = "Nothing yet."
+    The highlighted record is drawn in full (`render(record, True)`, e.g. with its
+    quote folded out under it), the others compactly. With `title` set, the list
+    follows what arrives at the top while the highlight is on the first record, and
+    otherwise (someone is reading further down) keeps their place and counts the
+    arrivals in its border title: 'Questions · 2 new ↑'. `empty` says what will appear
+    in an empty list, and when.
+    """
 
-    def __init__(self, render: Callable[[R], Content], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        render: Callable[[R, bool], Content],
+        *,
+        title: str = "",
+        empty: str = "",
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id, markup=False)
         self._prompt_for = render
         self.records: dict[str, R] = {}
         self._order: list[str] = []
+        self.title = title
+        self.empty = empty
+        self.unseen: set[str] = set()  # arrived above the highlight while reading
+        self._expanded: str | None = None  # the record drawn in full
+
+    def on_mount(self) -> None:
+        self._show_title()
+        if not self._order:
+            self._show_empty()
+
+    def _show_empty(self) -> None:
+        self.clear_options()
+        if self.empty:
+            self.add_option(Option(Content.styled(self.empty, "dim italic"), disabled=True))
+
+    def _prompt(self, record: R) -> Content:
+        return self._prompt_for(record, record.id == self._expanded)
 
     def show(self, records: Sequence[R]) -> None:
-        """Show these records in this order, keeping the highlighted one where it is."""
+        """Show these records in this order, keeping the highlighted one where it is
+        (or on the first one, when that is where it was: the list follows new arrivals)."""
         selected = self.selected_id
+        following = self.highlighted in (None, 0)
+        row = self._row_of_highlight()
         order = [r.id for r in records]
         fresh = {r.id: r for r in records}
         if order == self._order:
             for record in records:
                 if record.to_dict() != self.records[record.id].to_dict():
-                    self.replace_option_prompt(record.id, self._prompt_for(record))
+                    self.replace_option_prompt(record.id, self._prompt(record))
             self.records = fresh
             return
+        arrived = {r for r in order if r not in self.records} if self._order else set()
         self.records = fresh
         self._order = order
+        self.unseen &= set(order)
+        if not records:
+            self._expanded = None
+            self._show_empty()
+            self._show_title()
+            return
+        if following or selected not in fresh:
+            selected = order[0]
+        index = order.index(selected)
+        if self.title:
+            self.unseen |= {r for r in arrived if order.index(r) < index}
+        self._expanded = selected
         self.clear_options()
-        self.add_options(Option(self._prompt_for(r), id=r.id) for r in records)
-        if selected in fresh:
-            self.highlighted = self.get_option_index(selected)
-        elif records:
-            self.highlighted = 0
+        self.add_options(Option(self._prompt(r), id=r.id) for r in records)
+        self.highlighted = index
+        if index == 0:
+            self.scroll_home(animate=False, immediate=False)
+        else:  # reading: nothing moves under the reader; what arrived is above the view
+            self.call_after_refresh(self._place_highlight, row)
+        self._show_title()
+
+    def _row_of_highlight(self) -> int:
+        """How far down the view the highlighted record starts (0 when unknown)."""
+        if self.highlighted is None:
+            return 0
+        start = self._line_cache.index_to_line.get(self.highlighted)
+        return 0 if start is None else max(0, start - round(self.scroll_y))
+
+    def _place_highlight(self, row: int) -> None:
+        """Scroll so the highlighted record starts `row` lines down, and so the view starts
+        at the first line of a record (never a record's tail), keeping the highlight in view."""
+        self._update_lines()
+        index = self.highlighted
+        cache = self._line_cache
+        if index is None or index not in cache.index_to_line:
+            return
+        start, height = cache.index_to_line[index], cache.heights[index]
+        view = self.scrollable_content_region.height
+        starts = sorted(cache.index_to_line.values())
+        limit = round(self.max_scroll_y)
+        target = max(0, min(start - row, limit))
+        top = max(s for s in starts if s <= target)
+        if top + view < start + height:  # snapping up would cut the highlighted record
+            lower = min((s for s in starts if s >= target), default=start)
+            if lower <= limit or top + view <= start:
+                top = min(lower, limit)
+        self.scroll_to(y=top, animate=False, immediate=True)
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        """Draw the newly highlighted record in full and the one before compactly."""
+        super().watch_highlighted(highlighted)
+        if highlighted is None or not self._order or highlighted >= len(self._order):
+            return
+        if self.title:  # moving down never leaves a record's tail at the top of the view
+            self.call_after_refresh(self._place_highlight, self._row_of_highlight())
+        current = self._order[highlighted]
+        if current != self._expanded:
+            previous, self._expanded = self._expanded, current
+            for record_id in (previous, current):
+                if record_id in self.records:
+                    self.replace_option_prompt(record_id, self._prompt(self.records[record_id]))
+        seen = {r for r in self.unseen if self._order.index(r) >= highlighted}
+        if seen:
+            self.unseen -= seen
+            self._show_title()
+
+    def _show_title(self) -> None:
+        if self.title:
+            marker = f" · {len(self.unseen)} new ↑" if self.unseen else ""
+            self.border_title = self.title + marker
 
     def put(self, record: R) -> None:
         """Replace one record's entry (it must already be shown)."""
         if record.id in self.records:
             self.records[record.id] = record
-            self.replace_option_prompt(record.id, self._prompt_for(record))
+            self.replace_option_prompt(record.id, self._prompt(record))
 
     @property
     def selected_id(self) -> str | None:
@@ -74,7 +172,12 @@ class QuestionList(RecordList[Question]):
     BINDINGS = keymap.bindings(keymap.QUESTION_KEYS)
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(question_prompt, id=id)
+        super().__init__(
+            question_prompt,
+            title="Questions",
+            empty="Questions to ask appear here as the operator talks.",
+            id=id,
+        )
 
     def _act(self, name: str) -> None:
         question = self.selected
@@ -110,7 +213,9 @@ class RuleList(RecordList[Rule]):
     BINDINGS = keymap.bindings(keymap.RULE_KEYS)
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(rule_prompt, id=id)
+        super().__init__(
+            rule_prompt, empty="u on a question drafts a rule; rules show here.", id=id
+        )
 
     def _act(self, name: str) -> None:
         rule = self.selected
