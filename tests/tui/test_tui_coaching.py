@@ -6,7 +6,8 @@ from pathlib import Path
 
 from support.capture import capture_ready, make_app, type_segment, wait_for
 
-from tacit.models.domain import Session
+from tacit.models.domain import Segment, Session
+from tacit.tui.screens.operator import OperatorScreen
 
 LEADING = "Don't you think the big accounts should go to Janet?"
 
@@ -49,3 +50,14 @@ async def test_an_operator_segment_never_gets_a_hint(db_path: Path) -> None:
         await wait_for(pilot, lambda: screen.narrative.segment_count == 2, "two segments")
         assert not any("↳" in line for line in shown_lines(screen))
         assert "coach" not in screen.status.notice
+
+
+async def test_the_operator_view_never_shows_the_engineer_a_hint(db_path: Path) -> None:
+    session = Session(title="Dispatch")
+    app, store = make_app(db_path, session, role="operator")
+    store.save(Segment(session_id=session.id, speaker="engineer", text=LEADING))
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen
+        assert isinstance(view, OperatorScreen)
+        await wait_for(pilot, lambda: view.narrative.segment_count == 1, "the engineer's question")
+        assert not any("↳" in line for line in shown_lines(view))
