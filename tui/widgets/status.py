@@ -84,7 +84,16 @@ class StatusLine(Static):
         super().__init__("", id=id, markup=False)
 
     def on_mount(self) -> None:
-        self.set_interval(1.0, self.refresh)  # pair mode: whether the other role is connected
+        self._presence_shown: bool | None = None
+        self.set_interval(1.0, self._presence_check)  # pair mode: is the other role connected
+
+    def _presence_check(self) -> None:
+        """Repaint only when the other person came or went (a repaint a second costs CPU idle)."""
+        sync = getattr(self.app, "pair_sync", None)
+        connected = sync.other_connected if isinstance(sync, PairSync) else None
+        if connected != self._presence_shown:
+            self._presence_shown = connected
+            self.refresh()
 
     def parts(self) -> list[Part]:
         """What the line could show, in display order, each with its rank."""
