@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -140,7 +139,6 @@ async def test_new_questions_are_followed_unless_the_user_is_reading(
             "the marker on screen",
         )
         rows = _pane_rows(app, pane)
-        assert re.match(r"[·?✓!×] (\w+ )?\[", rows[0].strip()), rows[0]  # a question's start
         assert questions[-1].text in " ".join(" ".join(rows).split())  # still in view
         # going back up to the newest clears the marker
         pane.focus()

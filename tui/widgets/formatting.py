@@ -59,6 +59,9 @@ def segment_line(segment: Segment, tz: tzinfo | None) -> Text:
     )
 
 
+QUOTE_CHARS = 64
+
+
 def question_prompt(question: Question, selected: bool = False) -> Content:
     """A question in the list: compact (mark, category, text) so several fit at 80x24;
     the highlighted one also says its status and folds out its quote, answer and owner."""
@@ -69,8 +72,9 @@ def question_prompt(question: Question, selected: bool = False) -> Content:
         (f"[{category_label(question.category)}] ", "$accent"),
         literal(plain_words(question.text)),
     ]
-    if selected and question.quote:
-        parts += ["\n   ", ("“", "dim"), literal(question.quote, "italic dim"), ("”", "dim")]
+    if selected and question.quote:  # at most two lines at 80 columns (whole in the narrative)
+        quote = literal(question.quote, "italic dim").truncate(QUOTE_CHARS, ellipsis=True)
+        parts += ["\n   ", ("“", "dim"), quote, ("”", "dim")]
     if question.answer:
         answer = literal(question.answer)
         if not selected:  # one line's worth: the whole answer is one key (or a highlight) away
@@ -104,7 +108,10 @@ def rule_prompt(rule: Rule, selected: bool = False) -> Content:
     mark = STATUS_MARK.get(rule.status, "?")
     style = "bold $success" if rule.status == "accepted" else "bold"
     parts: list[Content | tuple[str, str] | str] = []
-    if sent_back(rule):
+    if sent_back(rule) and selected:  # the comment first, so a short pane still shows it
+        last = rule.comments[-1]
+        parts += [("↩ ", "bold $warning"), literal(f"{last.role}: {last.text}", "italic"), "\n"]
+    elif sent_back(rule):
         parts.append(("↩ sent back ", "bold $warning"))
     parts += [
         (f"{mark} {rule.status:<8} ", style),
@@ -115,9 +122,6 @@ def rule_prompt(rule: Rule, selected: bool = False) -> Content:
         parts += [("\n   unless ", "dim"), literal(rule.unless[0].condition)]
         if len(rule.unless) > 1:
             parts.append((f" (+{len(rule.unless) - 1})", "dim"))
-    if sent_back(rule) and selected:
-        last = rule.comments[-1]
-        parts += [("\n   ↩ ", "$warning"), literal(f"{last.role}: {last.text}", "italic")]
     return Content.assemble(*parts)
 
 

@@ -14,6 +14,7 @@ from tacit.tui import keymap
 from tacit.tui.widgets.formatting import question_prompt, rule_prompt
 
 R = TypeVar("R", bound=Record)
+FOLDED_LINES = 2  # what the highlighted record folds out (a quote) may go below the view
 
 
 class RecordList(OptionList, Generic[R]):
@@ -118,8 +119,10 @@ class RecordList(OptionList, Generic[R]):
         top = max(s for s in starts if s <= target)
         if top + view < start + height:  # snapping up would cut the highlighted record
             lower = min((s for s in starts if s >= target), default=start)
-            if lower <= limit or top + view <= start:
-                top = min(lower, limit)
+            if lower <= limit:
+                top = lower
+            elif top + view < start + height - FOLDED_LINES:  # more than its quote is cut
+                top = limit
         self.scroll_to(y=top, animate=False, immediate=True)
 
     def watch_highlighted(self, highlighted: int | None) -> None:
