@@ -14,9 +14,7 @@ from typing import Any, NoReturn
 
 from tacit.cli.commands.common import CommandError, fail
 from tacit.models.db_lock import DatabaseError
-
-EXIT_USAGE = 2
-EXIT_DAMAGED = 3
+from tacit.models.exit_codes import EXIT_INTERRUPTED, EXIT_USAGE
 
 # subcommand name -> module in tacit.cli.commands with register(subparsers, ...) and run(args)
 SUBCOMMANDS = (
@@ -176,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseError as error:  # e.g. DatabaseLocked or a full disk in the middle of a write
         return fail(CommandError(str(error)))
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ Speaker = Literal["operator", "engineer"]
 SPEAKERS: tuple[str, ...] = ("operator", "engineer")
 
 QUESTION_STATUSES: tuple[str, ...] = ("suggested", "asked", "answered", "parked", "dismissed")
+DISCUSSED_STATUSES: frozenset[str] = frozenset({"asked", "answered", "parked"})
+"""Question statuses that count as discussed with the operator (coverage, engine context)."""
 QUESTION_TRANSITIONS: dict[str, frozenset[str]] = {
     "suggested": frozenset({"asked", "dismissed", "parked"}),
     "asked": frozenset({"answered", "parked", "dismissed"}),
@@ -36,6 +38,13 @@ RULE_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 ROLES: tuple[str, ...] = ("operator", "engineer")
+
+
+def status_for_acceptances(status: str, operator: bool, engineer: bool) -> str:
+    """A draft or accepted rule is accepted exactly when operator and engineer both accepted."""
+    if status not in ("draft", "accepted"):
+        return status
+    return "accepted" if operator and engineer else "draft"
 
 
 class ValidationError(ValueError):
@@ -167,6 +176,11 @@ class Question(Record):
         """Move along the allowed question path, or raise ValidationError."""
         self.status = move(self.status, target, QUESTION_TRANSITIONS, "question")
         self.touch()
+
+    @property
+    def discussed(self) -> bool:
+        """The pair has talked about it (asked, answered or parked)."""
+        return self.status in DISCUSSED_STATUSES
 
     @property
     def is_open(self) -> bool:

@@ -1,4 +1,12 @@
-"""The one object the app, the CLI and the engine workers use to reach the database."""
+"""The one object the app, the CLI and the engine workers use to reach the database.
+
+Threading rule (in one process): reads (`get`, `segments`, `rules`, ...) may run
+on any thread at once; they answer from `AtomicJSONStorage.snapshot()`, the last
+committed version, so they never see a half-made change and never wait for the
+cross-process writer lock. Writes (`save`, `save_many`, `update`, `delete`)
+change the storage's working copy under `locked()`; in the UI they all run on
+the one writer thread of `tacit.tui.session_state.SessionState`.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import orjson
-from tinydb import TinyDB, where
+from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from tacit.models.db_lock import LockWaitNotice
@@ -185,13 +193,20 @@ class Store:
     def _table(self, cls: type[Record]) -> Table:
         return self._tables[TABLES[cls]]
 
+    def _documents(self, name: str) -> dict[str, Any]:
+        """The committed documents of one table, by id (shared: never modify them)."""
+        tables = self.storage.snapshot() or {}
+        documents: dict[str, Any] = tables.get(name, {})
+        return documents
+
     def get(self, cls: type[R], record_id: str) -> R | None:
         """The record of that type with that id, or None (also when it is damaged)."""
-        doc = self._table(cls).get(doc_id=_key(record_id))
+        doc = self._documents(TABLES[cls]).get(record_id)
         return self._build(cls, _detached(doc), record_id) if doc is not None else None
 
     def get_raw(self, cls: type[Record], record_id: str) -> dict[str, Any] | None:
-        """The stored document as it is, even a damaged one (for merges)."""
+        """The stored document as it is, even a damaged one (for merges under `locked()`:
+        the working copy, not the snapshot)."""
         doc = self._table(cls).get(doc_id=_key(record_id))
         return dict(_detached(doc)) if doc is not None else None
 
@@ -225,7 +240,8 @@ class Store:
         other's last write instead of overwriting it.
         """
         with self.storage.locked():
-            record = self.get(cls, record_id)
+            doc = self._table(cls).get(doc_id=_key(record_id))  # the working copy, locked
+            record = cls.from_dict(_detached(doc)) if doc is not None else None
             if record is None:
                 raise KeyError(f"no {cls.KIND} {record_id}")
             change(record)
@@ -238,12 +254,14 @@ class Store:
             self._table(cls).remove(doc_ids=[_key(record_id)])
 
     def _where(self, cls: type[R], session_id: str | None) -> list[R]:
-        table = self._table(cls)
-        docs = (
-            table.all() if session_id is None else table.search(where("session_id") == session_id)
-        )
-        copies = _detached(docs)
-        built = (self._build(cls, c, str(d.doc_id)) for d, c in zip(docs, copies, strict=True))
+        documents = self._documents(TABLES[cls])
+        ids = [
+            k
+            for k, d in documents.items()
+            if session_id is None or d.get("session_id") == session_id
+        ]
+        copies = _detached([documents[k] for k in ids])
+        built = (self._build(cls, c, k) for k, c in zip(ids, copies, strict=True))
         return [record for record in built if record is not None]
 
     # typed queries --------------------------------------------------------
@@ -251,7 +269,7 @@ class Store:
     def sessions(self) -> list[Session]:
         """All sessions, most recently active first."""
         last: dict[str, str] = {}
-        raw_segments = (self.storage.read() or {}).get(TABLES[Segment], {})
+        raw_segments = self._documents(TABLES[Segment])
         for seg in raw_segments.values():  # raw documents: no copy per segment
             sid, at = seg.get("session_id", ""), seg.get("at", "")
             if isinstance(sid, str) and isinstance(at, str):
@@ -301,7 +319,7 @@ class Store:
 
     def rule_summaries(self) -> list[dict[str, str]]:
         """Every rule's session id and status, read straight from the tables (cheap)."""
-        tables = self.storage.read() or {}
+        tables = self.storage.snapshot() or {}
         return [
             {"session_id": str(d.get("session_id", "")), "status": str(d.get("status", ""))}
             for d in tables.get(TABLES[Rule], {}).values()
@@ -309,9 +327,9 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind the database holds."""
-        return {name: len(table) for name, table in self._tables.items()}
+        return {name: len(self._documents(name)) for name in self._tables}
 
     def meta(self) -> dict[str, Any]:
         """The _meta record (schema version)."""
-        doc = self._db.table(META_TABLE).get(doc_id=_key(META_ID))
+        doc = self._documents(META_TABLE).get(META_ID)
         return dict(doc) if doc else {}

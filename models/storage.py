@@ -14,6 +14,9 @@ How it works:
 - A writer waits for the lock at most `lock_timeout` seconds (TACIT_LOCK_TIMEOUT,
   default 15), says so through `on_lock_wait` after a second, and then gives up
   with DatabaseLocked. While it waits it holds no lock readers need.
+- `snapshot()` is the read path for every thread (see `Store`): the last
+  committed version as its own dict, never the one a writer is changing, behind
+  a short in-process lock that no writer holds while it waits for the file lock.
 - `locked()` is re-entrant and thread-safe. Writes made inside it are kept in
   memory and committed once, when the outermost `locked()` exits; if the block
   raises, they are discarded. A `write()` outside `locked()` locks and commits
@@ -137,6 +140,9 @@ class AtomicJSONStorage(Storage):
         self._dirty = False
         self._swept = False
         self._overtaken = False
+        self._snapshot_lock = threading.Lock()
+        self._snapshot: tuple[Token, Tables | None] | None = None
+        self._committed: tuple[Token, bytes] | None = None
         self.disk_reads = 0
         """How many times the file was read from disk (a re-read means another writer)."""
         self.commits = 0
@@ -155,6 +161,25 @@ class AtomicJSONStorage(Storage):
             if not self._loaded:
                 self._load()
             return self._data
+
+    def snapshot(self) -> Tables | None:
+        """The last committed version of the database, safe to read from any thread.
+
+        Never waits for the cross-process lock nor for a writer in this process,
+        and never sees a change that is not committed: writers change their own
+        copy (`read()` inside `locked()`). Callers must not modify the result.
+        """
+        with self._snapshot_lock:
+            token = self.revision()
+            if self._snapshot is not None and self._snapshot[0] == token:
+                return self._snapshot[1]
+            committed = self._committed
+            if committed is not None and committed[0] == token:
+                data: Tables | None = parse_database(self.path, committed[1])
+            else:
+                data, token = self._read_file()
+            self._snapshot, self._committed = (token, data), None
+            return data
 
     def write(self, data: Tables) -> None:
         """Replace the whole database; committed now, or when the outer locked() exits.
@@ -303,13 +328,17 @@ class AtomicJSONStorage(Storage):
     # disk I/O ------------------------------------------------------------------
 
     def _load(self) -> None:
+        """Load the file as the writers' working copy."""
+        data, token = self._read_file()
+        self._remember(data, token)
+
+    def _read_file(self) -> tuple[Tables | None, Token]:
         """Read and check the file; any complete version is consistent, so no lock is needed."""
         generation = read_generation(self._lock_fd())
         try:
             fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
         except FileNotFoundError:
-            self._remember(None, (generation, *_MISSING))
-            return
+            return None, (generation, *_MISSING)
         except OSError as error:
             raise DatabaseError(f"{self.path}: cannot read: {error.strerror or error}") from None
         try:
@@ -321,8 +350,7 @@ class AtomicJSONStorage(Storage):
         finally:
             os.close(fd)
         self.disk_reads += 1
-        data = parse_database(self.path, raw)
-        self._remember(data, (generation, st.st_ino, st.st_mtime_ns, st.st_size))
+        return parse_database(self.path, raw), (generation, st.st_ino, st.st_mtime_ns, st.st_size)
 
     def _remember(self, data: Tables | None, token: Token) -> None:
         self._data = data
@@ -374,7 +402,10 @@ class AtomicJSONStorage(Storage):
                 reason = error.strerror or str(error)
                 raise DatabaseError(f"{self.path}: cannot save: {reason}") from None
         self.commits += 1
-        self._remember(data, (generation, st.st_ino, st.st_mtime_ns, st.st_size))
+        token = (generation, st.st_ino, st.st_mtime_ns, st.st_size)
+        self._remember(data, token)
+        with self._snapshot_lock:  # readers parse these bytes instead of reading the file
+            self._committed = (token, payload)
 
 
 def move_aside(path: Path) -> Path:

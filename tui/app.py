@@ -1,8 +1,13 @@
-"""tacit's Textual application: session choice, the capture screen, keys, palette, theme."""
+"""tacit's Textual application: session choice, the capture screen, keys, palette, theme.
+
+The command line (`tacit.cli`, the composition root) builds the store and the
+config and hands them in; the app builds the one `SessionState` (every read and
+write of the UI) and the `PairSync` (live sync, presence, hang-up), and gives
+each screen an `AppContext` so that no screen imports this class.
+"""
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Iterable
 from datetime import tzinfo
 from typing import Any
@@ -14,8 +19,10 @@ from tacit.models.config import Config
 from tacit.models.domain import Session
 from tacit.models.repository import Store
 from tacit.tui import keymap
-from tacit.tui.messages import StoreFailed
-from tacit.tui.store_writer import StoreWriter
+from tacit.tui.context import AppContext, Presence
+from tacit.tui.messages import PresenceChanged, StoreChanged, StoreFailed
+from tacit.tui.screens.session_screen import SessionScreen
+from tacit.tui.session_state import SessionState
 from tacit.tui.sync import PairSync, install_hangup_handler, remove_hangup_handler
 
 QUIT_WAIT_S = 3.0
@@ -33,20 +40,19 @@ class TacitApp(App[None]):
         self,
         store: Store,
         config: Config,
-        args: argparse.Namespace,
         *,
+        role: str = "engineer",
         session: Session | None = None,
         tz: tzinfo | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.config = config
-        self.args = args
-        self.role: str = getattr(args, "role", None) or "engineer"
+        self.role = role
         self.initial_session = session
-        self.tz = tz
-        self.writer = StoreWriter(store, on_error=self._store_failed)
-        self.pair_sync = PairSync(self, store, self.role)  # live sync + presence (pair mode)
+        self.state = SessionState(store, on_error=self._store_failed)
+        self.pair_sync = PairSync(self, store, role, on_hangup=self._save_on_hangup)
+        self.context = AppContext(self.state, config, role, tz)
         self.key_overrides: dict[str, str] = {}
 
     def _store_failed(self, text: str) -> None:
@@ -54,9 +60,10 @@ class TacitApp(App[None]):
 
     def on_mount(self) -> None:
         self._apply_config()
-        self.writer.start()
+        self.state.start()
         self.pair_sync.start()
-        install_hangup_handler(self)
+        self._show_presence(self.pair_sync.other_role, self.pair_sync.other_connected)
+        install_hangup_handler(self.pair_sync)
         if self._opens_capture_directly or self.initial_session is None:
             return  # get_default_screen already made the capture screen or picker the first frame
         self.open_session(self.initial_session)
@@ -72,11 +79,11 @@ class TacitApp(App[None]):
             from tacit.tui.screens.capture import CaptureScreen
 
             assert self.initial_session is not None
-            return CaptureScreen(self.initial_session)
+            return CaptureScreen(self.initial_session, self.context)
         if self.initial_session is None:
             from tacit.tui.screens.sessions import SessionPicker
 
-            return SessionPicker(self.store, on_choose=self._first_choice)
+            return SessionPicker(self.state, on_choose=self._first_choice)
         return super().get_default_screen()
 
     def _first_choice(self, session: Session | None) -> None:
@@ -105,7 +112,7 @@ class TacitApp(App[None]):
         self.pair_sync.stop()
         # bounded: with the database locked by another process, quitting does not
         # wait for it; what is still queued is saved elsewhere by the command line
-        self.writer.close(timeout=QUIT_WAIT_S)
+        self.state.close(timeout=QUIT_WAIT_S)
 
     async def action_quit(self) -> None:
         """Ctrl+Q: quit once the keys typed before it have reached the input; keep half-typed text.
@@ -141,6 +148,28 @@ class TacitApp(App[None]):
         """Say in one notice that a write failed; the app keeps running."""
         self.notify(message.text, severity="error", markup=False)
 
+    def on_store_changed(self, _message: StoreChanged) -> None:
+        """Some instance wrote the database: every screen that shows it re-reads."""
+        for screen in self.screen_stack:
+            screen.post_message(StoreChanged())
+
+    def on_presence_changed(self, message: PresenceChanged) -> None:
+        """The other role came or went: one notice, and every screen shows it."""
+        verb = "joined" if message.connected else "left"
+        self.notify(f"The {message.role} {verb}.", timeout=4)
+        self._show_presence(message.role, message.connected)
+
+    def _show_presence(self, role: str, connected: bool) -> None:
+        self.context.presence = Presence(role, connected)
+        for screen in self.screen_stack:
+            screen.post_message(PresenceChanged(role, connected))
+
+    def _save_on_hangup(self) -> None:
+        """The terminal went away: every open session view keeps its half-typed text."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, SessionScreen):
+                screen.save_on_hangup()
+
     # sessions -------------------------------------------------------------
 
     def open_session(self, session: Session) -> None:
@@ -150,10 +179,10 @@ class TacitApp(App[None]):
         if self.role == "operator":  # pair mode: the operator's own view
             from tacit.tui.screens.operator import OperatorScreen
 
-            self.push_screen(OperatorScreen(session))
+            self.push_screen(OperatorScreen(session, self.context))
             return
 
-        screen = CaptureScreen(session)
+        screen = CaptureScreen(session, self.context)
         current = self.screen
         if isinstance(current, CaptureScreen) and len(self.screen_stack) > 1:
             self.switch_screen(screen)
@@ -171,7 +200,7 @@ class TacitApp(App[None]):
             elif not self._capture_open():
                 self.exit()
 
-        self.push_screen(SessionPicker(self.store), chosen)
+        self.push_screen(SessionPicker(self.state), chosen)
 
     def _capture_open(self) -> bool:
         from tacit.tui.screens.capture import CaptureScreen

@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from tacit.tui.sync import EXIT_HANGUP
+from tacit.models.exit_codes import EXIT_HANGUP
 
 POLL_SECONDS = 0.25
 GRACE_SECONDS = 2.0  # the app's own hang-up path normally finishes well within this

@@ -1,12 +1,14 @@
-"""Messages workers post to the UI; only their handlers touch widgets."""
+"""Messages workers and the app post to screens; only their handlers touch widgets.
+
+Panes' own requests (e.g. `QuestionList.Requested`) live with the pane that posts them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from textual.message import Message
 
-from tacit.models.domain import Decision, Question, Rule, Segment, Session
+from tacit.models.domain import Question, Rule
+from tacit.tui.session_state import SessionSnapshot
 
 
 class SuggestionArrived(Message):
@@ -61,20 +63,29 @@ class StoreFailed(Message):
         self.text = text
 
 
-@dataclass
-class SessionSnapshot:
-    """Everything the capture screen shows about one session, as read from the store."""
-
-    session: Session
-    segments: list[Segment] = field(default_factory=list)
-    questions: list[Question] = field(default_factory=list)
-    rules: list[Rule] = field(default_factory=list)
-    decisions: list[Decision] = field(default_factory=list)
-
-
 class SessionLoaded(Message):
     """A fresh read of the session from the store (initial load or live sync)."""
 
     def __init__(self, snapshot: SessionSnapshot) -> None:
         super().__init__()
         self.snapshot = snapshot
+
+
+class StoreChanged(Message, bubble=False):
+    """The database changed on disk (any instance wrote it); floods coalesce into one.
+
+    PairSync posts it to the app, which passes one to every screen in the stack;
+    a screen that shows stored records re-reads them.
+    """
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, StoreChanged)
+
+
+class PresenceChanged(Message, bubble=False):
+    """The other role connected or left (posted to the app, passed on to every screen)."""
+
+    def __init__(self, role: str, connected: bool) -> None:
+        super().__init__()
+        self.role = role
+        self.connected = connected

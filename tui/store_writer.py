@@ -1,11 +1,13 @@
 """One background thread that applies store writes in order, so the UI never waits on disk.
 
-Writes are FIFO (a record saved twice lands in the order it was changed), reads
-queued behind writes see them, and `pending` lets a live reload keep records
-that are not on disk yet. Saves queued back to back are merged into one
-`save_many` (one file rewrite instead of one per suggestion: each rewrite costs
-tens of milliseconds at 10,000 items). Failures become one-line callbacks,
-never exceptions in the UI thread.
+Only `tacit.tui.session_state.SessionState` uses it (the UI's one write path).
+Writes are FIFO (a record saved twice lands in the order it was changed), and a
+job queued behind writes runs after them; `pending` holds records not on disk
+yet (what `save_pending_elsewhere` rescues). Saves queued back to back are
+merged into one `save_many` (one file rewrite instead of one per suggestion:
+each rewrite costs tens of milliseconds at 10,000 items). A failure goes to the
+job's own `done` callback when it has one, else to `on_error` as one line;
+never an exception in the UI thread. Callbacks run on the writer thread.
 
 While another process holds the database lock (even a stopped one), writes
 wait: the user is told, the queued changes are kept and retried, and quitting
@@ -30,6 +32,8 @@ from tacit.models.safe_text import one_line
 RETRY_AFTER_S = 2.0
 
 Job = Callable[[Store], Any]
+Done = Callable[[str | None], None]
+"""Called on the writer thread after a job: None when it worked, else the one-line error."""
 
 
 @dataclass(slots=True)
@@ -39,6 +43,7 @@ class _Work:
     what: str
     record: Record | None = None
     job: Job | None = None
+    done: Done | None = None
 
 
 class StoreWriter:
@@ -67,19 +72,19 @@ class StoreWriter:
             self._thread = threading.Thread(target=self._run, name="tacit-store", daemon=True)
             self._thread.start()
 
-    def save(self, record: Record) -> None:
+    def save(self, record: Record, done: Done | None = None) -> None:
         """Queue an insert-or-replace of record."""
         with self._ready:
             self._pending[record.id] = record
-        self._put(_Work(f"saving {record.KIND}", record=record))
+        self._put(_Work(f"saving {record.KIND}", record=record, done=done))
 
-    def submit(self, job: Job, what: str) -> None:
+    def submit(self, job: Job, what: str, done: Done | None = None) -> None:
         """Queue any store job; what names it in an error message."""
-        self._put(_Work(what, job=job))
+        self._put(_Work(what, job=job, done=done))
 
     def _put(self, work: _Work) -> None:
         if self._closed:
-            self._on_error(f"store closed; {work.what} skipped")
+            _report([work], f"store closed; {work.what} skipped", self._on_error)
             return
         self.start()
         with self._ready:
@@ -160,6 +165,7 @@ class StoreWriter:
 
     def _apply(self, batch: list[_Work]) -> bool:
         """Run one batch; False when the database stayed locked (the batch is kept)."""
+        error_line: str | None = None
         try:
             if batch[0].job is not None:
                 batch[0].job(self.store)
@@ -175,11 +181,12 @@ class StoreWriter:
                 self._on_error(f"{one_line(str(error))}; your changes are kept and retried")
             return False
         except Exception as error:  # any failure becomes a notice, never a crash
-            self._on_error(f"{batch[0].what} failed: {error}".splitlines()[0])
+            error_line = f"{batch[0].what} failed: {error}".splitlines()[0]
         if self._locked_out:
             self._locked_out = False
             self._on_error("the database is free again; kept changes saved")
         self._forget_saved(batch)
+        _report(batch, error_line, self._on_error)
         return True
 
     def _forget_saved(self, batch: list[_Work]) -> None:
@@ -189,3 +196,17 @@ class StoreWriter:
                 record = work.record
                 if record is not None and self._pending.get(record.id) is record:
                     del self._pending[record.id]
+
+
+def _report(batch: list[_Work], error_line: str | None, on_error: Callable[[str], None]) -> None:
+    """Tell each job's `done` how it went; a failure nobody listens for goes to on_error."""
+    listened = False
+    for work in batch:
+        if work.done is not None:
+            listened = True
+            try:
+                work.done(error_line)
+            except Exception as error:  # a broken callback must not stop the writer
+                on_error(f"after {work.what}: {error}".splitlines()[0])
+    if error_line is not None and not listened:
+        on_error(error_line)

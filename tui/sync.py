@@ -4,15 +4,15 @@
 `store.revision()` (a stat, no file read) when the database or its lock file is
 written; a slow poll stays as a safety net. Where inotify is unavailable it polls
 a few times a second instead. When another instance (or this one) wrote the
-database, every screen in the stack that has `reload_from_store()` refreshes,
-and a `StoreChanged` message is posted to the app. Screens refresh their panes
-only: they must not move focus or touch what the user is typing.
+database it posts `StoreChanged` to the app, which passes it to every screen;
+screens refresh their panes only: they must not move focus or touch what the
+user is typing.
 
-It also keeps this role's presence heartbeat and tells the user when the other
-role joins or leaves. `install_hangup_handler` turns SIGHUP (a dropped SSH
-connection, a closed tmux pane) into a clean exit with code 129; as a closed
-pane does not always deliver SIGHUP (Textual then reads EOF forever), the
-terminal is also checked every second.
+It also keeps this role's presence heartbeat and posts `PresenceChanged` when
+the other role joins or leaves. `PairSync.hang_up` (on SIGHUP: a dropped SSH
+connection, a closed tmux pane) saves what the app's `on_hangup` callback saves
+and exits with code 129; as a closed pane does not always deliver SIGHUP
+(Textual then reads EOF forever), the terminal is also checked every second.
 """
 
 from __future__ import annotations
@@ -22,16 +22,16 @@ import atexit
 import contextlib
 import os
 import signal
-from dataclasses import fields
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
-from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
 
-from tacit.models.domain import Record, Rule, now
+from tacit.models.exit_codes import EXIT_HANGUP
 from tacit.models.storage import DatabaseError, lock_path_for
+from tacit.tui.messages import PresenceChanged, StoreChanged
 from tacit.tui.presence import HEARTBEAT_SECONDS, Presence, other_role
 
 if TYPE_CHECKING:
@@ -40,27 +40,9 @@ if TYPE_CHECKING:
     from tacit.models.repository import Store
     from tacit.models.watch import DirectoryWatch
 
-R = TypeVar("R", bound=Record)
 POLL_SECONDS = 0.4
 WATCHED_POLL_SECONDS = 2.0  # with inotify the poll only catches what a watch could miss
 TERMINAL_CHECK_SECONDS = 1.0
-EXIT_HANGUP = 129
-
-
-class StoreChanged(Message):
-    """The database changed on disk; floods coalesce into one."""
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, StoreChanged)
-
-
-class PresenceChanged(Message):
-    """The other role connected or left."""
-
-    def __init__(self, role: str, connected: bool) -> None:
-        super().__init__()
-        self.role = role
-        self.connected = connected
 
 
 class PairSync:
@@ -71,10 +53,13 @@ class PairSync:
         app: App[Any],
         store: Store,
         role: str,
+        on_hangup: Callable[[], None],
         poll_seconds: float = POLL_SECONDS,
         heartbeat_seconds: float = HEARTBEAT_SECONDS,
     ) -> None:
         self.app = app
+        self.on_hangup = on_hangup
+        self.hung_up = False
         self.store = store
         self.role = role
         self.poll_seconds = poll_seconds
@@ -147,17 +132,25 @@ class PairSync:
         if revision == self._revision:
             return False
         self._revision = revision
-        for screen in list(self.app.screen_stack):
-            reload = getattr(screen, "reload_from_store", None)
-            if callable(reload):
-                reload()
         self.app.post_message(StoreChanged())
         return True
 
     def check_terminal(self) -> None:
         """A closed pane may hang up the terminal without a SIGHUP reaching us: exit then too."""
         if _terminal_gone():
-            hang_up(self.app)
+            self.hang_up()
+
+    def hang_up(self) -> None:
+        """Save what can be saved and exit with code 129: the terminal went away."""
+        if self.hung_up:
+            return
+        self.hung_up = True
+        if _terminal_gone():
+            _silence_terminal()
+        with contextlib.suppress(Exception):
+            self.on_hangup()
+        self.stop()
+        self.app.exit(return_code=EXIT_HANGUP)
 
     def heartbeat(self) -> None:
         """Refresh this role's heartbeat and report the other role coming or going."""
@@ -166,35 +159,27 @@ class PairSync:
         if connected == self.other_connected:
             return
         self.other_connected = connected
-        verb = "joined" if connected else "left"
-        self.app.notify(f"The {self.other_role} {verb}.", timeout=4)
         self.app.post_message(PresenceChanged(self.other_role, connected))
 
 
-def presence_label(sync: PairSync) -> Content:
+def presence_label(role: str, connected: bool) -> Content:
     """'operator ● connected' or 'operator ○ not connected' for status lines."""
-    if sync.other_connected:
-        return Content.assemble((f"{sync.other_role} ", "bold"), ("● connected", "$success"))
-    return Content.assemble((f"{sync.other_role} ", "bold"), ("○ not connected", "dim"))
+    if connected:
+        return Content.assemble((f"{role} ", "bold"), ("● connected", "$success"))
+    return Content.assemble((f"{role} ", "bold"), ("○ not connected", "dim"))
 
 
 class PresenceBadge(Static):
-    """'engineer ● connected' or 'engineer ○ not connected', from the app's PairSync."""
+    """'engineer ● connected' or 'engineer ○ not connected'; its screen calls `show`."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, role: str = "", connected: bool = False, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
+        if role:
+            self.show(role, connected)
 
-    def on_mount(self) -> None:
-        self.refresh_presence()
-        self.set_interval(1.0, self.refresh_presence)
-
-    def refresh_presence(self) -> None:
-        """Show the other role's state as PairSync last saw it."""
-        sync = getattr(self.app, "pair_sync", None)
-        if not isinstance(sync, PairSync):
-            self.update("")
-            return
-        self.update(presence_label(sync))
+    def show(self, role: str, connected: bool) -> None:
+        """Show the other role's state (on PresenceChanged)."""
+        self.update(presence_label(role, connected))
 
 
 def _terminal_gone() -> bool:
@@ -216,29 +201,11 @@ def _silence_terminal() -> None:
         os.close(null)
 
 
-def hang_up(app: App[Any]) -> None:
-    """Save what can be saved and exit with code 129: the terminal went away."""
-    if getattr(app, "_tacit_hung_up", False):
-        return
-    app._tacit_hung_up = True  # type: ignore[attr-defined]
-    if _terminal_gone():
-        _silence_terminal()
-    for screen in reversed(list(app.screen_stack)):
-        save = getattr(screen, "save_on_hangup", None)
-        if callable(save):
-            with contextlib.suppress(Exception):
-                save()
-    sync = getattr(app, "pair_sync", None)
-    if isinstance(sync, PairSync):
-        sync.stop()
-    app.exit(return_code=EXIT_HANGUP)
-
-
-def install_hangup_handler(app: App[Any]) -> bool:
-    """On SIGHUP, exit cleanly via hang_up (call from the app's on_mount)."""
+def install_hangup_handler(sync: PairSync) -> bool:
+    """On SIGHUP, exit cleanly via sync.hang_up (call from the app's on_mount)."""
     try:
         loop = asyncio.get_running_loop()
-        loop.add_signal_handler(signal.SIGHUP, hang_up, app)
+        loop.add_signal_handler(signal.SIGHUP, sync.hang_up)
     except (RuntimeError, NotImplementedError, ValueError):
         return False
     return True
@@ -248,45 +215,3 @@ def remove_hangup_handler() -> None:
     """Undo install_hangup_handler (call from the app's on_unmount)."""
     with contextlib.suppress(RuntimeError, NotImplementedError, ValueError):
         asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
-
-
-def merge_edit(original: R, edited: R, stored: R) -> R:
-    """Three-way merge of one person's edit into what is stored now.
-
-    Fields this person changed (edited differs from original) win; every other
-    field keeps the stored value, so the other person's concurrent change
-    survives. For a rule, everyone's comments are kept and the status follows
-    the two acceptances.
-    """
-    before, after = original.to_dict(), edited.to_dict()
-    merged = stored.to_dict()
-    for name, value in after.items():
-        if value != before.get(name):
-            merged[name] = value
-    if isinstance(stored, Rule):
-        added = [c for c in after["comments"] if c not in before["comments"]]
-        kept = stored.to_dict()["comments"]
-        merged["comments"] = kept + [c for c in added if c not in kept]
-        if merged["status"] in ("draft", "accepted"):
-            both = merged["accepted_by_operator"] and merged["accepted_by_engineer"]
-            merged["status"] = "accepted" if both else "draft"
-    merged["updated_at"] = now()
-    return type(stored).from_dict(merged)
-
-
-def save_edit(store: Store, original: R, edited: R) -> R:
-    """Save an edit made from `original` without undoing what others changed meanwhile.
-
-    Runs under the store's lock (Store.update); a record not stored yet is inserted.
-    """
-
-    def change(stored: R) -> None:
-        merged = merge_edit(original, edited, stored)
-        for field in fields(merged):  # type: ignore[arg-type]
-            setattr(stored, field.name, getattr(merged, field.name))
-
-    try:
-        return store.update(type(edited), edited.id, change)
-    except KeyError:
-        store.save(edited)
-        return edited

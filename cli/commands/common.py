@@ -8,14 +8,11 @@ from pathlib import Path
 
 from tacit.models.config import Config, ConfigError, load_config
 from tacit.models.domain import Session
+from tacit.models.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_USAGE
 from tacit.models.locations import default_db_path
 from tacit.models.repository import Store
 from tacit.models.safe_text import one_line
 from tacit.models.storage import DatabaseDamaged, DatabaseError, move_aside
-
-EXIT_FAILURE = 1
-EXIT_USAGE = 2
-EXIT_DAMAGED = 3
 
 
 class CommandError(Exception):

@@ -28,6 +28,7 @@ from tacit.cli.commands.pair import (
     tmux_argv,
 )
 from tacit.models.config import api_base_problem
+from tacit.models.exit_codes import EXIT_FAILURE, EXIT_OK
 from tacit.models.repository import Store
 from tacit.models.safe_text import clean
 from tacit.models.storage import DatabaseDamaged, DatabaseError
@@ -375,7 +376,7 @@ def run(args: argparse.Namespace) -> int:
         print(check.line())
     failed = sum(check.status == FAIL for check in checks)
     print(f"{failed} problem(s) found." if failed else "All good.")
-    return 1 if failed else 0
+    return EXIT_FAILURE if failed else EXIT_OK
 
 
 def register(

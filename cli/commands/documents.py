@@ -7,12 +7,12 @@ import argparse
 from typing import Any
 
 from tacit.cli.commands.common import (
-    EXIT_DAMAGED,
     CommandError,
     db_path,
     open_store,
     resolve_session,
 )
+from tacit.models.exit_codes import EXIT_DAMAGED
 
 
 def export_document_for(args: argparse.Namespace, include_drafts: bool = False) -> dict[str, Any]:

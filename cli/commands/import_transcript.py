@@ -13,10 +13,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from tacit.cli.commands.common import EXIT_USAGE, CommandError, open_store, resolve_session
+from tacit.cli.commands.common import CommandError, open_store, resolve_session
 from tacit.cli.commands.suggest import read_narrative
 from tacit.cli.progress import Progress
 from tacit.models.domain import Segment, Session
+from tacit.models.exit_codes import EXIT_USAGE
 from tacit.models.safe_text import clean
 from tacit.question_engine import transcript
 

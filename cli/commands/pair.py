@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 
 from tacit.cli.commands.common import CommandError, db_path, open_store, resolve_session
+from tacit.models.exit_codes import EXIT_OK
 from tacit.models.locations import default_db_path
 from tacit.models.safe_text import clean
 
@@ -251,7 +252,7 @@ def _attach(socket: str, window: str) -> int:
         os.execvpe("tmux", attach_argv(socket, window), _outside_tmux())
     except OSError as error:
         raise CommandError(f"could not attach to tmux: {error.strerror or error}") from None
-    return 0  # pragma: no cover - exec does not return
+    return EXIT_OK  # pragma: no cover - exec does not return
 
 
 def run(args: argparse.Namespace) -> int:
@@ -267,7 +268,7 @@ def run(args: argparse.Namespace) -> int:
             print("tacit pair: the operator view was closed; it is open again.")
         if args.no_attach:
             print(shlex.join(attach_argv(socket, "operator")))
-            return 0
+            return EXIT_OK
         return _attach(socket, "operator")
     if pair_running(socket):
         print(f"tacit pair: already running on {db}; attaching as the engineer.")
@@ -291,7 +292,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"The operator joins with:  {join_command(args, db)}")
     if args.no_attach:
         print(f"The engineer attaches with:  {shlex.join(attach_argv(socket, 'engineer'))}")
-        return 0
+        return EXIT_OK
     return _attach(socket, "engineer")
 
 

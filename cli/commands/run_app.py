@@ -1,4 +1,8 @@
-"""Start the Textual app (imported only here, so headless commands stay light)."""
+"""Start the Textual app (imported only here, so headless commands stay light).
+
+The composition root of the app: the store, the config and the session to open
+are built here and handed to `TacitApp` as explicit parameters.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from tacit.cli.commands.common import (
     resolve_session,
 )
 from tacit.models.domain import Session
+from tacit.models.exit_codes import EXIT_FAILURE, EXIT_OK
 from tacit.models.repository import Store
 
 if TYPE_CHECKING:
@@ -56,11 +61,11 @@ def run_app(args: argparse.Namespace) -> int:
         from tacit.tui.app import TacitApp
         from tacit.tui.lifeline import start_lifeline
 
-        app = TacitApp(store=store, config=config, args=args, session=session)
-        start_lifeline(lambda: _finish_writes(app.writer, 5.0))  # never outlive the terminal
+        app = TacitApp(store, config, role=args.role or "engineer", session=session)
+        start_lifeline(lambda: _finish_writes(app.state.writer, 5.0))  # never outlive the terminal
         app.run()
-        if not _finish_writes(app.writer, 1.0):
-            return 1
-        return app.return_code or 0
+        if not _finish_writes(app.state.writer, 1.0):
+            return EXIT_FAILURE
+        return app.return_code or EXIT_OK
     finally:
         store.close()

@@ -14,9 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tacit.cli.commands.common import EXIT_USAGE, CommandError, config_from
+from tacit.cli.commands.common import CommandError, config_from
 from tacit.cli.progress import Progress
 from tacit.models.config import Config
+from tacit.models.exit_codes import EXIT_USAGE
 from tacit.models.safe_text import escape_json_controls
 from tacit.question_engine import transcript
 from tacit.question_engine.bank import BankError

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tacit.cli.commands.common import EXIT_USAGE, CommandError, open_store
+from tacit.cli.commands.common import CommandError, open_store
 from tacit.cli.progress import Progress
+from tacit.models.exit_codes import EXIT_USAGE
 from tacit.models.safe_text import one_line
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections.abc import Callable
 from datetime import UTC
@@ -31,8 +30,7 @@ def make_app(
     store = Store(db_path)
     if session is not None:
         store.save(session)
-    args = argparse.Namespace(role=role, session=None, demo=False)
-    app = TacitApp(store, config or Config(), args, session=session, tz=UTC)
+    app = TacitApp(store, config or Config(), role=role, session=session, tz=UTC)
     return app, store
 
 
@@ -63,7 +61,7 @@ async def writes_done(pilot: Pilot[Any]) -> None:
     """Wait until every queued store write has landed on disk."""
     app = pilot.app
     assert isinstance(app, TacitApp)
-    await wait_for(pilot, lambda: app.writer.idle, "queued store writes")
+    await wait_for(pilot, lambda: app.state.idle, "queued store writes")
 
 
 async def type_segment(pilot: Pilot[Any], text: str) -> None:

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tacit.models.domain import Comment, Rule, Segment, Session
+from tacit.models.merge import save_edit
 from tacit.models.repository import Store
 from tacit.tui.presence import Presence, presence_dir
-from tacit.tui.sync import save_edit
 
 
 def _until(condition: Callable[[], bool], seconds: float = 1.0) -> float:

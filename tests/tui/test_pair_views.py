@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import html
 import re
 import time
@@ -24,8 +23,7 @@ SIZE = (100, 30)
 
 
 def _app(db: Path, role: str, session: Session) -> TacitApp:
-    args = argparse.Namespace(role=role, session=session.id, db=str(db))
-    return TacitApp(Store(db), Config(), args, session=session)
+    return TacitApp(Store(db), Config(), role=role, session=session)
 
 
 def _seed(db: Path) -> tuple[Session, Rule, Question]:
@@ -112,7 +110,7 @@ async def test_both_people_typing_at_once_lose_nothing(tmp_path: Path) -> None:
         expected = {f"{who} point {n}" for who in ("engineer", "operator") for n in range(4)}
 
         def everyone_sees_everything() -> bool:
-            shown_capture = {s.text for s in capture.segments}
+            shown_capture = {s.text for s in capture.state.segments}
             shown_operator = {s.text for s in view.narrative._shown.values()}
             return expected <= shown_capture and expected <= shown_operator
 

@@ -38,9 +38,9 @@ async def test_remapped_key_acts_and_old_key_does_not(db_path: Path) -> None:
         screen.question_list.focus()
         await pilot.press("a")
         await pilot.pause()
-        assert screen.questions[question.id].status == "suggested"
+        assert screen.state.questions[question.id].status == "suggested"
         await pilot.press("m")
-        await wait_for(pilot, lambda: screen.questions[question.id].status == "asked")
+        await wait_for(pilot, lambda: screen.state.questions[question.id].status == "asked")
 
 
 async def test_theme_from_config_and_unknown_theme_is_a_notice(db_path: Path) -> None:
@@ -170,7 +170,7 @@ def test_store_writer_keeps_order_merges_saves_and_reports_failures(db_path: Pat
     assert stored is not None and stored.status == "asked"
     assert [s.text for s in store.segments(session.id)] == ["said"]
     assert errors == ["exporting failed: disk full"]
-    assert writer.pending() == {} and writer.idle
+    assert writer.idle
     writer.save(Segment(session_id=session.id, speaker="operator", text="late"))
     assert errors[-1] == "store closed; saving segment skipped"
     store.close()

@@ -84,15 +84,15 @@ async def test_question_keys_move_the_highlighted_question(db_path: Path) -> Non
         screen.question_list.highlighted = 0
         assert screen.question_list.selected_id == newer.id  # newest first
         await pilot.press("a")
-        await wait_for(pilot, lambda: screen.questions[newer.id].status == "asked")
+        await wait_for(pilot, lambda: screen.state.questions[newer.id].status == "asked")
         await pilot.press("r")
         await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
         await pilot.press(*"Key accounts stay with their owner's team", "enter")
-        await wait_for(pilot, lambda: screen.questions[newer.id].status == "answered")
+        await wait_for(pilot, lambda: screen.state.questions[newer.id].status == "answered")
         await pilot.press("down", "p")
         await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
         await pilot.press(*"Maria (ops lead)", "enter")
-        await wait_for(pilot, lambda: screen.questions[older.id].status == "parked")
+        await wait_for(pilot, lambda: screen.state.questions[older.id].status == "parked")
         await writes_done(pilot)
         coverage = {c.category: c for c in screen.query_one("#coverage").cells}  # type: ignore[attr-defined]
         assert coverage["exception"].asked == 1 and coverage["adoption"].asked == 1
@@ -117,14 +117,14 @@ async def test_dismiss_toggles_and_a_forbidden_move_is_one_notice(db_path: Path)
         await wait_for(pilot, lambda: screen.question_list.option_count == 1)
         screen.question_list.focus()
         await pilot.press("d")
-        await wait_for(pilot, lambda: screen.questions[question.id].status == "dismissed")
+        await wait_for(pilot, lambda: screen.state.questions[question.id].status == "dismissed")
         await pilot.press("a")  # dismissed -> asked is not an allowed move
         await wait_for(
             pilot, lambda: any("cannot go" in str(n.message) for n in app._notifications)
         )
-        assert screen.questions[question.id].status == "dismissed"
+        assert screen.state.questions[question.id].status == "dismissed"
         await pilot.press("d")  # dismissing again brings it back
-        await wait_for(pilot, lambda: screen.questions[question.id].status == "suggested")
+        await wait_for(pilot, lambda: screen.state.questions[question.id].status == "suggested")
         await writes_done(pilot)
         assert app.is_running
     stored = store.get(Question, question.id)
@@ -145,7 +145,7 @@ async def test_cancelled_prompt_changes_nothing(db_path: Path) -> None:
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, CaptureScreen))
         await writes_done(pilot)
-        assert screen.questions[question.id].status == "suggested"
+        assert screen.state.questions[question.id].status == "suggested"
 
 
 async def test_copy_selected_question_and_all_rules(db_path: Path) -> None:
@@ -199,9 +199,11 @@ async def test_newest_segment_questions_come_first_best_first(db_path: Path) -> 
         await type_segment(pilot, "We route tickets by zip code.")
         await wait_for(pilot, lambda: screen.question_list.option_count > 0, "first questions")
         await wait_for(pilot, lambda: not screen.status.busy)
-        first_batch = set(screen.questions)
+        first_batch = set(screen.state.questions)
         await type_segment(pilot, "Janet takes the big accounts and sends the weekly report.")
-        await wait_for(pilot, lambda: len(screen.questions) > len(first_batch), "more questions")
+        await wait_for(
+            pilot, lambda: len(screen.state.questions) > len(first_batch), "more questions"
+        )
         await wait_for(pilot, lambda: not screen.status.busy)
         shown = [screen.question_list.records[i] for i in screen.question_list._order]
         newer = [q for q in shown if q.id not in first_batch]

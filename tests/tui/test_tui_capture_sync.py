@@ -53,7 +53,7 @@ async def test_reload_keeps_the_highlighted_question(db_path: Path) -> None:
         store.update(Question, first.id, lambda q: q.set_status("asked"))
         screen.reload_from_store()
         await wait_for(pilot, lambda: screen.question_list.option_count == 3, "the new question")
-        await wait_for(pilot, lambda: screen.questions[first.id].status == "asked")
+        await wait_for(pilot, lambda: screen.state.questions[first.id].status == "asked")
         assert screen.question_list.selected_id == first.id
         assert app.focused is screen.question_list
 

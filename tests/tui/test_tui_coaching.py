@@ -29,7 +29,7 @@ async def test_a_leading_engineer_question_shows_a_hint_beside_it_and_in_the_sta
         await wait_for(pilot, lambda: screen.narrative.segment_count == 2, "two segments")
         await wait_for(pilot, lambda: any("↳" in line for line in shown_lines(screen)), "hint")
         hinted = [line for line in shown_lines(screen) if "↳" in line]
-        hint = screen.narrative.hint(screen.segments[-1].id)
+        hint = screen.narrative.hint(screen.state.segments[-1].id)
         assert hint is not None and hint.kind == "leading"
         # one line under the segment at 80 columns, not wrapped
         assert len(hinted) == 1 and hinted[0].strip() == f"↳ {hint.text}"

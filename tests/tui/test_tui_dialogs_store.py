@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,11 +16,22 @@ from tacit.models.repository import Store
 from tacit.tui.screens.decisions import DecisionEditor, DecisionRegister
 from tacit.tui.screens.export import ExportDialog
 from tacit.tui.screens.sessions import SessionPicker
+from tacit.tui.session_state import SessionState
 
 
 @pytest.fixture
 def store(db_path: Path) -> Store:
     return Store(db_path)
+
+
+@pytest.fixture
+def state(store: Store) -> Iterator[SessionState]:
+    """The app's one write path, for dialogs that save; its writer thread ends with the test."""
+    errors: list[str] = []
+    opened = SessionState(store, on_error=errors.append)
+    yield opened
+    assert opened.close(timeout=10)
+    assert errors == []
 
 
 def _session_with_rules(store: Store, title: str = "Dispatch call") -> Session:
@@ -36,11 +48,13 @@ def _session_with_rules(store: Store, title: str = "Dispatch call") -> Session:
 # sessions -----------------------------------------------------------------
 
 
-async def test_picker_lists_recent_sessions_with_counts_and_opens_the_chosen(store: Store) -> None:
+async def test_picker_lists_recent_sessions_with_counts_and_opens_the_chosen(
+    store: Store, state: SessionState
+) -> None:
     older = _session_with_rules(store, "Older call")
     newer = Session(title="Billing " + " ".join(PAYLOADS), workflow=PAYLOADS[2])
     store.save(newer)
-    app = Host(lambda: SessionPicker(store))
+    app = Host(lambda: SessionPicker(state))
     async with app.run_test(size=(80, 24)) as pilot:
         listing = app.screen.query_one("#session-list", OptionList)
         await until(pilot, lambda: listing.option_count == 2)
@@ -56,8 +70,10 @@ async def test_picker_lists_recent_sessions_with_counts_and_opens_the_chosen(sto
     assert app.results[0].id == older.id
 
 
-async def test_new_session_needs_a_title_then_is_saved_and_returned(store: Store) -> None:
-    app = Host(lambda: SessionPicker(store))
+async def test_new_session_needs_a_title_then_is_saved_and_returned(
+    store: Store, state: SessionState
+) -> None:
+    app = Host(lambda: SessionPicker(state))
     async with app.run_test(size=(80, 24)) as pilot:
         title = app.screen.query_one("#new-title", Input)
         await until(pilot, lambda: app.screen.focused is title)  # empty store: form first
@@ -71,9 +87,9 @@ async def test_new_session_needs_a_title_then_is_saved_and_returned(store: Store
     assert [s.id for s in store.sessions()] == [created.id]
 
 
-async def test_escape_in_the_picker_returns_nothing(store: Store) -> None:
+async def test_escape_in_the_picker_returns_nothing(store: Store, state: SessionState) -> None:
     _session_with_rules(store)
-    app = Host(lambda: SessionPicker(store))
+    app = Host(lambda: SessionPicker(state))
     async with app.run_test(size=(80, 24)) as pilot:
         listing = app.screen.query_one("#session-list", OptionList)
         await until(pilot, lambda: listing.option_count == 1)
@@ -87,7 +103,9 @@ async def test_escape_in_the_picker_returns_nothing(store: Store) -> None:
 # decisions ----------------------------------------------------------------
 
 
-async def test_register_shows_presets_and_saves_an_edited_preset(store: Store) -> None:
+async def test_register_shows_presets_and_saves_an_edited_preset(
+    store: Store, state: SessionState
+) -> None:
     session = _session_with_rules(store)
     own = Decision(
         session_id=session.id,
@@ -97,7 +115,7 @@ async def test_register_shows_presets_and_saves_an_edited_preset(store: Store) -
         reason=PAYLOADS[2],
     )
     store.save(own)
-    app = Host(lambda: DecisionRegister(store, session.id))
+    app = Host(lambda: DecisionRegister(state, session.id))
     async with app.run_test(size=(120, 30)) as pilot:
         table = app.screen.query_one("#decision-table", DataTable)
         await until(pilot, lambda: table.row_count == 1 + len(DECISION_PRESETS))
@@ -127,9 +145,9 @@ async def test_register_shows_presets_and_saves_an_edited_preset(store: Store) -
     assert saved.options == list(DECISION_PRESETS[0][2])
 
 
-async def test_a_new_decision_needs_a_topic(store: Store) -> None:
+async def test_a_new_decision_needs_a_topic(store: Store, state: SessionState) -> None:
     session = _session_with_rules(store)
-    app = Host(lambda: DecisionRegister(store, session.id))
+    app = Host(lambda: DecisionRegister(state, session.id))
     async with app.run_test(size=(80, 24)) as pilot:
         table = app.screen.query_one("#decision-table", DataTable)
         await until(pilot, lambda: table.row_count == len(DECISION_PRESETS))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import time
 from datetime import UTC
 from pathlib import Path
@@ -118,8 +117,7 @@ def snapshot_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TacitApp:
     store = Store(Path("tacit.json"))  # relative, so the status line is the same every run
     records = _records()
     store.save_many(records)
-    args = argparse.Namespace(role="engineer", session=None, demo=False)
-    return TacitApp(store, Config(), args, session=records[0], tz=UTC)
+    return TacitApp(store, Config(), role="engineer", session=records[0], tz=UTC)
 
 
 async def _loaded(pilot: Pilot[Any]) -> None:

@@ -1,98 +1,95 @@
 """The capture screen: narrative left, suggested questions and rules right, coverage below.
 
-Panes are refreshed only from message handlers; store reads and writes go
-through workers (see `tacit.tui.store_writer`), and suggestions stream from the engine
-in an async worker that a new segment cancels.
+Who does what:
+
+- `SessionScreen` (the base) loads the session, follows the store and reports
+  failed workers; `SessionState` (the app's one read/write path) holds the
+  records and queues every write.
+- The panes own their keys: `NarrativePane` posts `Submitted`, `QuestionList`
+  and `RuleList` post `Requested(record, action)`. This screen handles those
+  messages: it changes a copy of the record through the domain (a bad move is
+  one notice, never a crash), hands it to `SessionState` and refreshes panes.
+- `capture_engine` talks to the question engine; its functions run in this
+  screen's workers and post `SuggestionArrived`, `EngineNoticeArrived`,
+  `EngineUsageArrived`; a new segment cancels the run in flight.
+
+A new pane: compose it here, give it its keys and a typed message, handle the
+message below.
 """
 
 from __future__ import annotations
 
-import time
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Footer, Input
-from textual.worker import get_current_worker
+from textual.widgets import Footer
 
-from tacit.models.domain import Decision, Question, Record, Rule, Segment, Session
+from tacit.models.domain import Question, Rule, Segment, Session, ValidationError
 from tacit.models.ids import short_id
-from tacit.question_engine.service import engine_label
+from tacit.models.safe_text import plain_words
+from tacit.question_engine.service import UsageMeter, engine_label
+from tacit.question_engine.session import EngineSession
+from tacit.question_engine.types import SessionContext
 from tacit.tui import keymap
+from tacit.tui.context import AppContext
 from tacit.tui.messages import (
     EngineBusy,
     EngineNoticeArrived,
     EngineUsageArrived,
-    SessionLoaded,
-    SessionSnapshot,
+    RuleDrafted,
+    SuggestionArrived,
 )
-from tacit.tui.screens.capture_actions import CaptureActions
+from tacit.tui.screens import capture_engine
+from tacit.tui.screens.session_screen import SessionScreen
+from tacit.tui.session_state import copy_record
 from tacit.tui.widgets.coverage import CoverageMeter
+from tacit.tui.widgets.formatting import question_text, rule_text
 from tacit.tui.widgets.narrative import NarrativePane
 from tacit.tui.widgets.record_list import QuestionList, RuleList
 from tacit.tui.widgets.status import StatusLine
 
-if TYPE_CHECKING:
-    from tacit.tui.app import TacitApp
 
-RELOAD_QUIET = 0.4  # seconds without typing before a live reload runs
-RELOAD_MAX_DELAY = 2.0  # ...but the other person's changes never wait longer than this
+def _newest_first(questions: list[Question], segments: list[Segment]) -> list[Question]:
+    """Newest segment's questions first; within one segment, the engine's best first."""
+    said_at = {s.id: s.at for s in segments}
 
+    def newest_best(q: Question) -> tuple[str, float, str]:
+        return (said_at.get(q.segment_id or "", q.created_at), q.score, q.created_at)
 
-def read_snapshot(app: TacitApp, session_id: str) -> SessionSnapshot | None:
-    """Everything about one session, read from the store (runs in a worker thread)."""
-    store = app.store
-    session = store.get(Session, session_id)
-    if session is None:
-        return None
-    return SessionSnapshot(
-        session=session,
-        segments=store.segments(session_id),
-        questions=store.questions(session_id),
-        rules=store.rules(session_id),
-        decisions=store.decisions(session_id),
-    )
+    return sorted(questions, key=newest_best, reverse=True)
 
 
-def _overlay(records: list[Any], local: dict[str, Record], kind: type[Record]) -> list[Any]:
-    """Records from disk with this instance's newer unsaved versions laid over them."""
-    by_id = {r.id: r for r in records}
-    for record_id, record in local.items():
-        if isinstance(record, kind):
-            by_id[record_id] = record
-    return list(by_id.values())
+def rule_from_question(rules: Iterable[Rule], question_id: str) -> Rule | None:
+    """The live rule drafted from a question (superseded and rejected ones do not count)."""
+    live = [r for r in rules if r.question_id == question_id and r.status in ("draft", "accepted")]
+    return min(live, key=lambda r: (r.created_at, r.id)) if live else None
 
 
-class CaptureScreen(CaptureActions, Screen[None]):
+class CaptureScreen(SessionScreen):
     """The split screen a pair runs a whole call in."""
 
     BINDINGS = keymap.bindings(keymap.SCREEN_KEYS)
     HELP_SECTIONS = keymap.CAPTURE_HELP
     AUTO_FOCUS = "#narrative-input"
+    FAILURE_WHAT: ClassVar[dict[str, str]] = {
+        "load": "cannot read the session",
+        "suggest": "engine failed",
+        "draft": "rule draft failed",
+    }
 
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-        self.segments: list[Segment] = []
-        self.questions: dict[str, Question] = {}
-        self.rules: dict[str, Rule] = {}
-        self.decisions: list[Decision] = []
-        self.loaded = False
-        self.retired = False  # replaced by another session's screen; stops live reloads
-        self._last_typed = 0.0
-        self._reload_wanted_since: float | None = None
-        self._reload_timer: Timer | None = None
-        self._local: dict[str, Record] = {}
+    def __init__(self, session: Session, context: AppContext) -> None:
+        super().__init__(session, context)
         self._suggest_generation = 0
-        self._usage = None
-        self._engine_session = None
+        self.usage = UsageMeter()  # this session's LLM token and cost totals
+        self.engine_session: EngineSession | None = None  # this session's engine, on first use
+        self._asked_about: set[str] | None = None  # segments the engine has seen (None: not loaded)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield NarrativePane(self.tacit.tz, coaching=True, id="narrative")
+            yield NarrativePane(self.context.tz, coaching=True, id="narrative")
             with Vertical(id="side"):
                 yield QuestionList(id="questions")
                 yield RuleList(id="rules")
@@ -104,152 +101,134 @@ class CaptureScreen(CaptureActions, Screen[None]):
         self.query_one("#questions").border_title = "Questions"
         self.query_one("#rules").border_title = "Rules"
         status = self.status
-        status.db_path = str(self.tacit.store.path)
-        status.engine = engine_label(self.tacit.config)
+        status.db_path = str(self.state.store.path)
+        status.engine = engine_label(self.context.config)
+        if self.context.presence is not None:
+            self.show_presence(self.context.presence.role, self.context.presence.connected)
         self._show_session_label()
-        self.call_after_refresh(self._load_snapshot)  # first frame first, then the store
+        super().on_mount()
+
+    @property
+    def status(self) -> StatusLine:
+        """The status line."""
+        return self.query_one(StatusLine)
+
+    @property
+    def question_list(self) -> QuestionList:
+        """The questions pane."""
+        return self.query_one(QuestionList)
+
+    @property
+    def rule_list(self) -> RuleList:
+        """The rules pane."""
+        return self.query_one(RuleList)
+
+    # showing the records ------------------------------------------------------
+
+    def show_records(self) -> None:
+        arrived = [s for s in self.state.segments if s.id not in (self._asked_about or set())]
+        if self._asked_about is None:  # the first load: history, not news
+            arrived = []
+            self._asked_about = {s.id for s in self.state.segments}
+        for segment in arrived:  # said in the other view (pair mode): this view runs the engine
+            self._suggest_for(segment)
+        self._show_session_label()
+        self.narrative.sync(self.state.segments)
+        self._refresh_questions()
+        self._refresh_rules()
+
+    def show_presence(self, role: str, connected: bool) -> None:
+        self.status.presence = (role, connected)
+
+    def show_failure(self, text: str) -> None:
+        self.status.notice = text
 
     def _show_session_label(self) -> None:
         self.status.session_label = f"{self.session.title} ({short_id(self.session.id)})"
         self.sub_title = self.session.title
 
-    # loading and live sync ------------------------------------------------
-
-    def reload_from_store(self) -> None:
-        """Re-read the session and refresh panes; focus, cursor and typing are left alone.
-
-        A live reload waits for a pause in typing (RELOAD_QUIET), but never longer
-        than RELOAD_MAX_DELAY, so the other person's changes still show up while
-        the keys stay instant.
-        """
-        if self.retired:
-            return
-        if self._reload_wanted_since is None:
-            self._reload_wanted_since = time.monotonic()
-        self._reload_when_quiet()
-
-    def _reload_when_quiet(self) -> None:
-        if self._reload_wanted_since is None or self.retired:
-            return
-        now = time.monotonic()
-        quiet_for = now - self._last_typed
-        if quiet_for >= RELOAD_QUIET or now - self._reload_wanted_since >= RELOAD_MAX_DELAY:
-            self._reload_wanted_since = None
-            self._load_snapshot()
-        elif self._reload_timer is None:
-
-            def again() -> None:
-                self._reload_timer = None
-                self._reload_when_quiet()
-
-            self._reload_timer = self.set_timer(RELOAD_QUIET - quiet_for + 0.01, again)
-
-    @on(Input.Changed, "#narrative-input")
-    def _typing(self) -> None:
-        self._last_typed = time.monotonic()
-
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load_snapshot(self) -> None:
-        try:
-            snapshot = read_snapshot(self.tacit, self.session.id)
-        except Exception as error:  # a damaged or locked file becomes a notice
-            self.post_message(EngineNoticeArrived(f"cannot read the session: {error}"))
-            return
-        if snapshot is not None and not get_current_worker().is_cancelled:
-            self.post_message(SessionLoaded(snapshot))
-
-    @on(SessionLoaded)
-    def _apply_snapshot(self, message: SessionLoaded) -> None:
-        snapshot = message.snapshot
-        on_disk: dict[str, Record] = {}
-        for record in [*snapshot.segments, *snapshot.questions, *snapshot.rules]:
-            on_disk[record.id] = record
-        for record_id, record in list(self._local.items()):
-            stored = on_disk.get(record_id)
-            if stored is not None and stored.updated_at >= record.updated_at:
-                del self._local[record_id]
-        self.session = snapshot.session
-        self.decisions = snapshot.decisions
-        seen = {s.id for s in self.segments}
-        segments = _overlay(snapshot.segments, self._local, Segment)
-        self.segments = sorted(segments, key=lambda s: (s.at, s.id))
-        arrived = [s for s in self.segments if s.id not in seen] if self.loaded else []
-        questions = _overlay(snapshot.questions, self._local, Question)
-        self.questions = {q.id: q for q in questions}
-        rules = _overlay(snapshot.rules, self._local, Rule)
-        self.rules = {r.id: r for r in rules}
-        self._show_session_label()
-        self.narrative.sync(self.segments)
-        self._refresh_questions()
-        self._refresh_rules()
-        self.loaded = True
-        for segment in arrived:  # said in the other view (pair mode): this view runs the engine
-            self._suggest_for_arrived(segment)
-
-    def _suggest_for_arrived(self, segment: Segment) -> None:
-        """Questions for a segment another instance added: the engineer's view asks the engine.
-
-        Only the capture screen runs the engine (the operator's view never does), and a
-        segment this instance typed is already known, so each segment is asked about once.
-        """
-        index = self.segments.index(segment)
-        self.start_suggestions(segment, [s.text for s in self.segments[:index]])
-
     def _refresh_questions(self) -> None:
-        """Newest segment's questions first; within one segment, the engine's best first."""
-        said_at = {s.id: s.at for s in self.segments}
-
-        def newest_best(q: Question) -> tuple[str, float, str]:
-            return (said_at.get(q.segment_id or "", q.created_at), q.score, q.created_at)
-
-        self.question_list.show(sorted(self.questions.values(), key=newest_best, reverse=True))
+        questions = list(self.state.questions.values())
+        self.question_list.show(_newest_first(questions, self.state.segments))
         self._refresh_coverage()
 
     def _refresh_rules(self) -> None:
-        ordered = sorted(self.rules.values(), key=lambda r: (r.created_at, r.id))
+        ordered = sorted(self.state.rules.values(), key=lambda r: (r.created_at, r.id))
         self.rule_list.show(ordered)
         self._refresh_coverage()
 
     def _refresh_coverage(self) -> None:
         from tacit.models.checks import check_records
 
-        rules = list(self.rules.values())
-        questions = self.questions.values()
-        to_fix = len(check_records(rules, questions, self.decisions)) if rules else None
+        rules = list(self.state.rules.values())
+        questions = self.state.questions.values()
+        to_fix = len(check_records(rules, questions, self.state.decisions)) if rules else None
         self.query_one(CoverageMeter).show(questions, rules, to_fix)
 
-    def remember(self, record: Record) -> None:
-        """Keep a locally changed record until the store shows it, and queue its save."""
-        self.keep_local(record)
-        self.tacit.writer.save(record)
-
-    def keep_local(self, record: Record) -> None:
-        """Show this version over the store's until a reload has it (its save is queued)."""
-        self._local[record.id] = record
-
-    def save_on_hangup(self) -> None:
-        """The terminal went away (SIGHUP): keep the half-typed narrative as a segment."""
-        text = self.narrative.input.value.strip()
-        if text:
-            speaker = self.narrative.speaker
-            self.remember(Segment(session_id=self.session.id, speaker=speaker, text=text))
-            self.narrative.input.value = ""
-
-    # narrative ------------------------------------------------------------
+    # narrative and suggestions ------------------------------------------------
 
     @on(NarrativePane.Submitted)
     def _add_segment(self, event: NarrativePane.Submitted) -> None:
-        earlier = [s.text for s in self.segments]
         segment = Segment(session_id=self.session.id, speaker=event.speaker, text=event.text)
-        self.segments.append(segment)
         self.narrative.append(segment)
         hint = self.narrative.hint(segment.id)
         if hint is not None:
             self.status.notice = f"coach: {hint.text}"
-        self.remember(segment)
-        self.start_suggestions(segment, earlier)
+        self._suggest_for(segment)
+        self.state.save(segment)
 
-    # engine events --------------------------------------------------------
+    def _suggest_for(self, segment: Segment) -> None:
+        """Ask the engine about a segment (typed here or arrived from the other view), once.
+
+        Only the capture screen runs the engine (the operator's view never does); the
+        context is what was said before it and what is known now.
+        """
+        if self._asked_about is not None:
+            self._asked_about.add(segment.id)
+        earlier = [s for s in self.state.segments if (s.at, s.id) < (segment.at, segment.id)]
+        context = capture_engine.session_context(
+            earlier,
+            list(self.state.questions.values()),
+            list(self.state.rules.values()),
+            self.session.workflow,
+        )
+        self._suggest_generation += 1
+        self._stream_suggestions(segment, context, self._suggest_generation)
+
+    @work(exclusive=True, group="suggest", exit_on_error=False)
+    async def _stream_suggestions(
+        self, segment: Segment, context: SessionContext, generation: int
+    ) -> None:
+        self.post_message(EngineBusy(True, generation))
+        try:
+            if self.engine_session is None:
+                self.engine_session = await capture_engine.open_engine(self.context.config)
+            await capture_engine.stream_suggestions(
+                segment,
+                context,
+                self.context.config,
+                self.usage,
+                self.engine_session,
+                self.post_message,
+            )
+        finally:
+            self.post_message(EngineBusy(False, generation))
+
+    def action_stop_suggestions(self) -> None:
+        """Escape: stop the suggestion run in flight (closes an LLM stream)."""
+        running = [w for w in self.workers if w.group == "suggest" and w.is_running]
+        if running:
+            self.workers.cancel_group(self, "suggest")
+            self.post_message(EngineNoticeArrived("suggestions stopped"))
+
+    @on(SuggestionArrived)
+    def _suggestion_arrived(self, message: SuggestionArrived) -> None:
+        question = message.question
+        known = {q.text.casefold() for q in self.state.questions.values()}
+        if question.text.casefold() in known:
+            return
+        self.state.save(question)
+        self._refresh_questions()
 
     @on(EngineBusy)
     def _engine_busy(self, message: EngineBusy) -> None:
@@ -265,3 +244,166 @@ class CaptureScreen(CaptureActions, Screen[None]):
         tokens = message.prompt_tokens + message.completion_tokens
         cost = f" ${message.cost_usd:.4f}" if message.cost_usd is not None else ""
         self.status.usage = f"{tokens} tok{cost}"
+
+    # the question pane's requests ---------------------------------------------
+
+    @on(QuestionList.Requested)
+    def _question_requested(self, message: QuestionList.Requested) -> None:
+        question, action = message.question, message.action
+        if action == "mark_asked":
+            self._change_question(question, lambda q: q.set_status("asked"))
+        elif action == "dismiss":
+            target = "suggested" if question.status == "dismissed" else "dismissed"
+            self._change_question(question, lambda q: q.set_status(target))
+        elif action == "record_answer":
+            self._ask_answer(question)
+        elif action == "park":
+            self._ask_owner(question)
+        elif action == "to_rule":
+            existing = rule_from_question(self.state.rules.values(), question.id)
+            if existing is None:
+                self._draft_rule(question)
+            else:
+                self.notify("This question already has a rule: opening it.")
+                self._open_existing_rule(existing)
+        elif action == "copy":
+            self._copy_text(question_text(question), "1 question")
+
+    def _change_question(self, question: Question, change: Callable[[Question], None]) -> None:
+        updated = copy_record(question)
+        try:
+            change(updated)
+        except ValidationError as error:
+            self.notify(str(error), severity="warning")
+            return
+        self.state.save(updated)
+        self._refresh_questions()
+
+    def _ask_answer(self, question: Question) -> None:
+        from tacit.tui.screens.prompts import TextPrompt
+
+        def answered(text: str | None) -> None:
+            if text is None:
+                return
+
+            def change(q: Question) -> None:
+                if q.status == "dismissed":
+                    q.set_status("suggested")
+                if q.status in ("suggested", "answered"):
+                    q.set_status("asked")
+                q.answer = text
+                q.set_status("answered")
+
+            self._change_question(question, change)
+
+        prompt = TextPrompt(
+            "Record the answer", plain_words(question.text), initial=question.answer
+        )
+        self.app.push_screen(prompt, answered)
+
+    def _ask_owner(self, question: Question) -> None:
+        from tacit.tui.screens.prompts import TextPrompt
+
+        def parked(owner: str | None) -> None:
+            if owner is None:
+                return
+
+            def change(q: Question) -> None:
+                q.owner = owner
+                q.set_status("parked")
+
+            self._change_question(question, change)
+
+        prompt = TextPrompt("Park as an open question", "Who can answer it?", question.owner)
+        self.app.push_screen(prompt, parked)
+
+    @work(exclusive=True, group="draft", exit_on_error=False)
+    async def _draft_rule(self, question: Question) -> None:
+        rule = await capture_engine.draft_rule(
+            question, self.session.id, self.context.config, self.usage, self.post_message
+        )
+        self.post_message(RuleDrafted(rule, question))
+
+    # rules ----------------------------------------------------------------------
+
+    @on(RuleDrafted)
+    def _rule_drafted(self, message: RuleDrafted) -> None:
+        self.open_rule_editor(message.rule, message.question)
+
+    @on(RuleList.Requested)
+    def _rule_requested(self, message: RuleList.Requested) -> None:
+        rule = message.rule
+        if message.action == "edit":
+            self._open_existing_rule(rule)
+        elif message.action == "copy":
+            self._copy_text(rule_text(rule), "1 rule")
+
+    def _open_existing_rule(self, rule: Rule) -> None:
+        source = self.state.questions.get(rule.question_id) if rule.question_id else None
+        self.open_rule_editor(copy_record(rule), source)
+
+    def open_rule_editor(self, rule: Rule, question: Question | None) -> None:
+        """Edit a rule in the modal editor; a returned rule is shown and saved.
+
+        In pair mode the save merges into the stored rule, keeping the operator's
+        concurrent changes (`SessionState.save_edit`).
+        """
+        from tacit.tui.screens.rule_editor import RuleEditor
+
+        def edited(result: Rule | None) -> None:
+            if result is None:
+                return
+            result.touch()
+            self.state.save_edit(rule, result)
+            self._refresh_rules()
+            self.notify(f"Rule {result.status}.")
+
+        self.app.push_screen(RuleEditor(rule, question=question, role=self.context.role), edited)
+
+    def action_copy_all_rules(self) -> None:
+        """Copy every rule of the session."""
+        rules = sorted(self.state.rules.values(), key=lambda r: (r.created_at, r.id))
+        if not rules:
+            self.notify("No rules to copy yet.", severity="warning")
+            return
+        text = "\n\n".join(rule_text(rule) for rule in rules)
+        self._copy_text(text, f"{len(rules)} rule{'s' if len(rules) != 1 else ''}")
+
+    def _copy_text(self, text: str, what: str) -> None:
+        from tacit.tui.clipboard import copy_text
+
+        notice = copy_text(self.app, text, what=what)
+        self.status.notice = notice
+        self.notify(notice, severity="warning" if notice.startswith("Clipboard") else "information")
+
+    # screen actions ---------------------------------------------------------------
+
+    def action_toggle_speaker(self) -> None:
+        """Switch who the next segment is attributed to."""
+        self.narrative.toggle_speaker()
+
+    def action_focus_input(self) -> None:
+        """Put the cursor back in the narrative input."""
+        self.narrative.input.focus()
+
+    def action_export(self) -> None:
+        """Open the export dialog once every queued write is on disk."""
+        self.state.after_writes(lambda: self.app.call_from_thread(self._open_export))
+
+    def _open_export(self) -> None:
+        from tacit.tui.screens.export import ExportDialog
+
+        self.app.push_screen(ExportDialog(self.state.store, self.session.id))
+
+    def action_decisions(self) -> None:
+        """Open the decision register once every queued write is on disk."""
+        self.state.after_writes(lambda: self.app.call_from_thread(self._open_decisions))
+
+    def _open_decisions(self) -> None:
+        from tacit.tui.screens.decisions import DecisionRegister
+
+        self.app.push_screen(DecisionRegister(self.state, self.session.id))
+
+    async def action_sessions(self) -> None:
+        """Pick or start another session (the app's action)."""
+        await self.app.run_action("app.sessions")

@@ -2,7 +2,9 @@
 
 Lists the session's decisions plus the design brief's presets not yet taken
 up (escalation channel, retry vs escalate, model size, data location, logging
-level); Enter edits one, n adds the pair's own. Saving runs in a worker.
+level); Enter edits one, n adds the pair's own. Reads run in a loader worker and
+saves go through the app's `SessionState` (its writer thread), like every write
+of the UI; the register re-reads when any instance changed the store.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, TextArea
+from textual.worker import Worker, WorkerState
 
 from tacit.models.domain import DECISION_PRESETS, Decision, ValidationError
-from tacit.models.repository import Store
+from tacit.tui.messages import StoreChanged
 from tacit.tui.safe_text import clean, literal, literal_rich
+from tacit.tui.session_state import SessionState
 from tacit.tui.widgets.ordered_input import OrderedInput
 
 
@@ -172,16 +176,16 @@ class DecisionRegister(Screen[None]):
             self.decisions = decisions
 
     class Saved(Message):
-        """The worker saved a decision, or failed with error."""
+        """The writer saved a decision, or failed with error."""
 
         def __init__(self, decision: Decision, error: str = "") -> None:
             super().__init__()
             self.decision = decision
             self.error = error
 
-    def __init__(self, store: Store, session_id: str) -> None:
+    def __init__(self, state: SessionState, session_id: str) -> None:
         super().__init__()
-        self.store = store
+        self.state = state
         self.session_id = session_id
         self.rows: list[Decision] = []
 
@@ -199,15 +203,18 @@ class DecisionRegister(Screen[None]):
         table.focus()
         self._load()
 
-    @work(thread=True, exclusive=True, group="decisions-load")
+    @work(thread=True, exclusive=True, group="decisions-load", exit_on_error=False)
     def _load(self) -> None:
-        try:
-            decisions = self.store.decisions(self.session_id)
-        except Exception as error:  # a damaged store: say so, show the presets
-            self.post_message(self.Saved(Decision(self.session_id, "?"), f"Cannot read: {error}"))
-            decisions = []
-        self.post_message(self.Loaded(decisions))
+        self.post_message(self.Loaded(self.state.read_decisions(self.session_id)))
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A read that failed (a damaged store): say so and show the presets."""
+        if event.state is WorkerState.ERROR:
+            error = " ".join(str(event.worker.error).split())
+            self.query_one("#decision-status", Label).update(literal(f"Cannot read: {error}"))
+            self.post_message(self.Loaded([]))
+
+    @on(StoreChanged)
     def reload(self) -> None:
         """Re-read the decisions from the store (e.g. after the partner saved one)."""
         self._load()
@@ -254,16 +261,11 @@ class DecisionRegister(Screen[None]):
     def _edited(self, decision: Decision | None) -> None:
         if decision is not None:
             self.query_one("#decision-status", Label).update("Saving…")
-            self._save(decision)
 
-    @work(thread=True, group="decisions-save")
-    def _save(self, decision: Decision) -> None:
-        try:
-            self.store.save(decision)
-        except Exception as error:  # read-only disk, damaged file: one line
-            self.post_message(self.Saved(decision, " ".join(str(error).split())))
-            return
-        self.post_message(self.Saved(decision))
+            def done(error: str | None) -> None:  # on the writer thread: post only
+                self.post_message(self.Saved(decision, error or ""))
+
+            self.state.save(decision, done)
 
     @on(Saved)
     def _saved(self, event: Saved) -> None:

@@ -19,23 +19,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
 from tacit.models.export_formats import DEFAULT_FORMAT, FORMATS, export_format
+from tacit.models.ids import short_id
 from tacit.models.repository import Store
 from tacit.tui.safe_text import clean, literal
 
 
-def short_session_id(session_id: str) -> str:
-    """The short id used in default file names: kind prefix plus the last six characters."""
-    prefix, _, rest = session_id.partition("_")
-    return f"{prefix}_{rest[-6:]}" if rest else session_id
-
-
 def default_path(session_id: str, fmt: str) -> str:
     """`./tacit-<short id>.<the format's extension>`, relative to where tacit was started."""
-    stem = f"./tacit-{short_session_id(session_id)}"
+    stem = f"./tacit-{short_id(session_id)}"
     if fmt == "policy":
         stem += "-policy"
     elif fmt == "tests":
-        stem = f"./test_tacit_{short_session_id(session_id)}"
+        stem = f"./test_tacit_{short_id(session_id)}"
     return f"{stem}.{export_format(fmt).extension}"
 
 

@@ -2,40 +2,37 @@
 
 Built for the person who knows the work, not the one who builds the agent: they
 add narrative as the operator, see the question the engineer has marked asked,
-and accept a rule (a) or send it back with a comment (b). Every change to a rule
-goes through `Store.update`, so an edit the engineer makes at the same moment is
-kept. Refreshes (live sync) never move focus or touch the text being typed.
+and accept a rule (a) or send it back with a comment (b). Every change goes
+through the app's `SessionState` (a rule change is `Store.update` on the writer
+thread, so an edit the engineer makes at the same moment is kept). Loading and
+live sync come from `SessionScreen`; refreshes never move focus or touch the
+text being typed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import get_current_worker
 
-from tacit.models.domain import Acceptance, Question, Rule, Segment, Session
-from tacit.models.repository import Store
+from tacit.models.domain import Question, Rule, Segment, ValidationError
 from tacit.models.safe_text import plain_words
 from tacit.tui import keymap
 from tacit.tui.safe_text import literal
 from tacit.tui.screens.help import HelpSections
 from tacit.tui.screens.prompts import TextPrompt
+from tacit.tui.screens.session_screen import SessionScreen
 from tacit.tui.sync import PresenceBadge
 from tacit.tui.widgets.formatting import acceptance_marks, category_label
 from tacit.tui.widgets.narrative import NarrativePane
 from tacit.tui.widgets.record_list import RecordList
-
-if TYPE_CHECKING:
-    from tacit.tui.app import TacitApp
 
 
 def waiting_for_operator(rules: list[Rule]) -> list[Rule]:
@@ -95,23 +92,6 @@ def operator_rule_prompt(rule: Rule, selected: bool = False) -> Content:
     return Content.assemble(*parts)
 
 
-class OperatorLoaded(Message):
-    """A fresh read of the session for the operator view."""
-
-    def __init__(
-        self,
-        session: Session,
-        segments: list[Segment],
-        questions: list[Question],
-        rules: list[Rule],
-    ) -> None:
-        super().__init__()
-        self.session = session
-        self.segments = segments
-        self.questions = questions
-        self.rules = rules
-
-
 class AskedNow(Static):
     """The question being asked right now, highlighted while there is one."""
 
@@ -143,25 +123,37 @@ class WaitingRules(RecordList[Rule]):
         Binding("b", "send_back", "Send back", id="tacit.operator_send_back"),
     ]
 
+    class AcceptRequested(Message):
+        """The operator accepts this rule."""
+
+        def __init__(self, rule: Rule) -> None:
+            super().__init__()
+            self.rule = rule
+
+    class SendBackRequested(Message):
+        """The operator sends this rule back to the engineer (a comment is asked next)."""
+
+        def __init__(self, rule: Rule) -> None:
+            super().__init__()
+            self.rule = rule
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(operator_rule_prompt, empty=NOTHING_WAITING, id=id)
 
-    def _act(self, name: str) -> None:
+    def _request(self, message: Callable[[Rule], Message]) -> None:
         rule = self.selected
         if rule is None:
             self.app.notify("No rule is waiting for you.", severity="warning")
             return
-        screen = self.screen
-        if isinstance(screen, OperatorScreen):
-            getattr(screen, f"{name}_rule")(rule)
+        self.post_message(message(rule))
 
     def action_accept(self) -> None:
         """Accept the highlighted rule as the operator."""
-        self._act("accept")
+        self._request(self.AcceptRequested)
 
     def action_send_back(self) -> None:
         """Send the highlighted rule back to the engineer with a comment."""
-        self._act("send_back")
+        self._request(self.SendBackRequested)
 
 
 class AcceptedRules(RecordList[Rule]):
@@ -171,7 +163,7 @@ class AcceptedRules(RecordList[Rule]):
         super().__init__(accepted_rule_prompt, empty=NOTHING_ACCEPTED, id=id)
 
 
-class OperatorScreen(Screen[None]):
+class OperatorScreen(SessionScreen):
     """Narrative left; the question asked now and the rules to accept right."""
 
     AUTO_FOCUS = "#narrative-input"
@@ -200,27 +192,22 @@ class OperatorScreen(Screen[None]):
     OperatorScreen PresenceBadge { width: auto; }
     """
 
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-        self.rules: dict[str, Rule] = {}
-        self.loaded = False
-
     @property
-    def tacit(self) -> TacitApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def rules(self) -> dict[str, Rule]:
+        """The session's rules as this view knows them (stored, with pending changes)."""
+        return self.state.rules
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield NarrativePane(getattr(self.app, "tz", None), id="narrative")
+            yield NarrativePane(self.context.tz, id="narrative")
             with Vertical(id="operator-side"):
                 yield AskedNow(id="asked-now")
                 yield WaitingRules(id="waiting")
                 yield AcceptedRules(id="accepted")
         with Horizontal(id="operator-status"):
             yield Static("", id="operator-title", markup=False)
-            yield PresenceBadge()
+            presence = self.context.presence
+            yield PresenceBadge(*((presence.role, presence.connected) if presence else ()))
         yield Footer()
 
     def on_mount(self) -> None:
@@ -228,12 +215,7 @@ class OperatorScreen(Screen[None]):
         self.query_one("#waiting").border_title = "Waiting for you"
         self.query_one("#accepted").border_title = "Accepted by you"
         self._show_title()
-        self.reload_from_store()
-
-    @property
-    def narrative(self) -> NarrativePane:
-        """The narrative pane."""
-        return self.query_one(NarrativePane)
+        super().on_mount()
 
     @property
     def waiting(self) -> WaitingRules:
@@ -245,49 +227,20 @@ class OperatorScreen(Screen[None]):
         label = Content.assemble(("operator view · ", "dim"), literal(self.session.title, "bold"))
         self.query_one("#operator-title", Static).update(label)
 
-    # loading and live sync ------------------------------------------------
+    # showing ------------------------------------------------------------------
 
-    def reload_from_store(self) -> None:
-        """Re-read the session; panes refresh, focus and typed text stay as they are."""
-        self._load()
-
-    @work(thread=True, exclusive=True, group="operator-load", exit_on_error=False)
-    def _load(self) -> None:
-        store: Store = self.tacit.store
-        try:
-            session = store.get(Session, self.session.id) or self.session
-            message = OperatorLoaded(
-                session,
-                store.segments(session.id),
-                store.questions(session.id),
-                store.rules(session.id),
-            )
-        except Exception as error:  # a damaged or busy file becomes a notice
-            self.app.call_from_thread(
-                self.app.notify, f"cannot read the session: {error}", severity="error", markup=False
-            )
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(message)
-
-    @on(OperatorLoaded)
-    def _apply(self, message: OperatorLoaded) -> None:
-        self.session = message.session
-        pending = self._pending()
-        segments = {s.id: s for s in message.segments}
-        rules = {r.id: r for r in message.rules}
-        for record in pending.values():
-            if isinstance(record, Segment) and record.session_id == self.session.id:
-                segments.setdefault(record.id, record)
-        self.rules = rules
+    def show_records(self) -> None:
         self._show_title()
-        self.narrative.sync(sorted(segments.values(), key=lambda s: (s.at, s.id)))
-        self.query_one(AskedNow).show(asked_now(message.questions))
+        self.narrative.sync(self.state.segments)
+        self.query_one(AskedNow).show(asked_now(list(self.state.questions.values())))
         self._show_waiting()
-        self.loaded = True
+
+    def show_presence(self, role: str, connected: bool) -> None:
+        for badge in self.query(PresenceBadge):
+            badge.show(role, connected)
 
     def _show_waiting(self) -> None:
-        waiting = waiting_for_operator(list(self.rules.values()))
+        waiting = waiting_for_operator(list(self.state.rules.values()))
         self.waiting.show(waiting)
         self.waiting.border_title = f"Waiting for you ({len(waiting)})"
         self.waiting.border_subtitle = "a accept · b send back" if waiting else ""
@@ -296,45 +249,27 @@ class OperatorScreen(Screen[None]):
         listing.show(accepted)
         listing.border_title = f"Accepted by you ({len(accepted)})"
 
-    def _pending(self) -> dict[str, Any]:
-        writer = getattr(self.app, "writer", None)
-        return writer.pending() if writer is not None else {}
-
-    # writes ---------------------------------------------------------------
-
-    def _write(self, job: Callable[[Store], Any], what: str) -> None:
-        """Run a store job off the UI thread (through the app's writer when it has one)."""
-        writer = getattr(self.app, "writer", None)
-        if writer is not None:
-            writer.submit(job, what)
-            writer.submit(
-                lambda _store: self.app.call_from_thread(self.reload_from_store), "refreshing"
-            )
-        else:
-            job(self.tacit.store)
-            self.reload_from_store()
+    # the operator's changes ---------------------------------------------------
 
     @on(NarrativePane.Submitted)
     def _add_segment(self, event: NarrativePane.Submitted) -> None:
         event.stop()
         segment = Segment(session_id=self.session.id, speaker="operator", text=event.text)
         self.narrative.append(segment)
-        writer = getattr(self.app, "writer", None)
-        if writer is not None:
-            writer.save(segment)
-        else:
-            self.tacit.store.save(segment)
+        self.state.save(segment)
+
+    @on(WaitingRules.AcceptRequested)
+    def _accept_requested(self, message: WaitingRules.AcceptRequested) -> None:
+        self.accept_rule(message.rule)
+
+    @on(WaitingRules.SendBackRequested)
+    def _send_back_requested(self, message: WaitingRules.SendBackRequested) -> None:
+        self.send_back_rule(message.rule)
 
     def accept_rule(self, rule: Rule) -> None:
         """Record the operator's acceptance on the latest stored version of the rule."""
-        by = getattr(self.app, "operator_name", "") or "operator"
-        self._write(
-            lambda store: store.update(Rule, rule.id, lambda r: r.accept("operator", by)),
-            "accepting the rule",
-        )
-        rule.accepted_by_operator = rule.accepted_by_operator or Acceptance(by=by)
-        self._show_waiting()
-        self.notify("Accepted. It is final once the engineer accepts too.", timeout=3)
+        if self._change_rule(rule, lambda r: r.accept("operator"), "accepting the rule"):
+            self.notify("Accepted. It is final once the engineer accepts too.", timeout=3)
 
     def send_back_rule(self, rule: Rule) -> None:
         """Ask for a comment, then send the rule back to the engineer with it."""
@@ -346,22 +281,19 @@ class OperatorScreen(Screen[None]):
             def change(stored: Rule) -> None:
                 stored.send_back("operator", comment)
 
-            self._write(lambda store: store.update(Rule, rule.id, change), "sending the rule back")
-            self.notify("Sent back to the engineer.", timeout=3)
+            if self._change_rule(rule, change, "sending the rule back"):
+                self.notify("Sent back to the engineer.", timeout=3)
 
         self.app.push_screen(TextPrompt("Send back to the engineer", "What should change?"), sent)
 
-    def save_on_hangup(self) -> None:
-        """The terminal went away: keep the half-typed narrative as an operator segment."""
-        text = self.narrative.input.value.strip()
-        if text:
-            segment = Segment(session_id=self.session.id, speaker="operator", text=text)
-            writer = getattr(self.app, "writer", None)  # never waits for a locked database
-            if writer is not None:
-                writer.save(segment)
-            else:
-                self.tacit.store.save(segment)
-            self.narrative.input.value = ""
+    def _change_rule(self, rule: Rule, change: Callable[[Rule], None], what: str) -> bool:
+        try:
+            self.state.update(rule, change, what)
+        except ValidationError as error:
+            self.notify(str(error), severity="warning")
+            return False
+        self._show_waiting()
+        return True
 
     # focus ----------------------------------------------------------------
 

@@ -21,8 +21,17 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from tacit.models.domain import ROLES, RULE_STATUSES, Question, Rule, Unless, ValidationError
+from tacit.models.domain import (
+    ROLES,
+    RULE_STATUSES,
+    Question,
+    Rule,
+    Unless,
+    ValidationError,
+    status_for_acceptances,
+)
 from tacit.models.example_text import example_line, parse_example_line
+from tacit.models.ids import short_id
 from tacit.models.safe_text import plain_words
 from tacit.models.taxonomy import CATEGORIES
 from tacit.tui.safe_text import clean, literal
@@ -48,12 +57,6 @@ RuleEditor #comments { height: auto; color: $text-muted; }
 RuleEditor #rule-error { color: $error; height: auto; }
 RuleEditor #rule-buttons { height: auto; align-horizontal: right; }
 """
-
-
-def short_id(record_id: str) -> str:
-    """Kind prefix plus the last six characters, as the panes show ids."""
-    prefix, _, rest = record_id.partition("_")
-    return f"{prefix}_{rest[-6:]}" if rest else record_id
 
 
 class UnlessRow(Horizontal):
@@ -256,12 +259,12 @@ class RuleEditor(ModalScreen[Rule | None]):
     @on(Checkbox.Changed)
     def _acceptance_changed(self) -> None:
         """Show the status the acceptances imply: accepted only when both are ticked."""
-        both = all(self.query_one(f"#accept-{role}", Checkbox).value for role in ROLES)
+        ticked = {role: self.query_one(f"#accept-{role}", Checkbox).value for role in ROLES}
         status = self.query_one("#status", Select)
-        if both and status.value == "draft":
-            status.value = "accepted"
-        elif not both and status.value == "accepted":
-            status.value = "draft"
+        if isinstance(status.value, str):
+            status.value = status_for_acceptances(
+                status.value, operator=ticked["operator"], engineer=ticked["engineer"]
+            )
 
     # actions ------------------------------------------------------------
 

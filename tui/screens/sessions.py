@@ -1,4 +1,8 @@
-"""The session picker: reopen a recent session or start a new one."""
+"""The session picker: reopen a recent session or start a new one.
+
+The list is read in a loader worker; a new session is saved through the app's
+`SessionState` (its writer thread), like every write of the UI.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +21,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from tacit.models.domain import Session, ValidationError
 from tacit.models.repository import Store
 from tacit.tui.safe_text import clean, literal
+from tacit.tui.session_state import SessionState
 from tacit.tui.widgets.ordered_input import OrderedInput
 
 
@@ -109,7 +115,7 @@ class SessionPicker(Screen[Session | None]):
             self.rows = rows
 
     class Created(Message):
-        """The worker saved a new session, or failed with error."""
+        """The writer saved a new session, or failed with error."""
 
         def __init__(self, session: Session | None, error: str = "") -> None:
             super().__init__()
@@ -119,12 +125,12 @@ class SessionPicker(Screen[Session | None]):
     LOADING_AFTER = 0.25  # seconds: a quick read never flashes a loading indicator
 
     def __init__(
-        self, store: Store, on_choose: Callable[[Session | None], None] | None = None
+        self, state: SessionState, on_choose: Callable[[Session | None], None] | None = None
     ) -> None:
         """on_choose: called with the choice when the picker is the app's first screen
         (which cannot be dismissed); otherwise the choice is the screen's result."""
         super().__init__()
-        self.store = store
+        self.state = state
         self.rows: list[SessionSummary] = []
         self._on_choose = on_choose
         self._loading_timer: Timer | None = None
@@ -172,14 +178,15 @@ class SessionPicker(Screen[Session | None]):
         self._loading_timer = None
         self.query_one("#session-list", OptionList).loading = True
 
-    @work(thread=True, exclusive=True, group="sessions-load")
+    @work(thread=True, exclusive=True, group="sessions-load", exit_on_error=False)
     def _load(self) -> None:
-        try:
-            rows = summarise(self.store)
-        except Exception as error:  # a damaged store must not crash the picker
-            self.post_message(self.Created(None, f"Cannot read sessions: {error}"))
-            rows = []
-        self.post_message(self.Loaded(rows))
+        self.post_message(self.Loaded(summarise(self.state.store)))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A read that failed (a damaged store) is one line; the form still works."""
+        if event.state is WorkerState.ERROR:
+            self.post_message(self.Created(None, f"Cannot read sessions: {event.worker.error}"))
+            self.post_message(self.Loaded([]))
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
@@ -212,7 +219,7 @@ class SessionPicker(Screen[Session | None]):
     @on(Input.Submitted, "#new-workflow")
     @on(Button.Pressed, "#new-create")
     def create(self) -> None:
-        """Validate the form and save the new session in a worker."""
+        """Validate the form and save the new session through the writer."""
         title = clean(self.query_one("#new-title", Input).value)
         workflow = clean(self.query_one("#new-workflow", Input).value).strip()
         try:
@@ -223,16 +230,14 @@ class SessionPicker(Screen[Session | None]):
             for field in self.query(OrderedInput):
                 field.release_typed_ahead()
             return
-        self._save(session)
 
-    @work(thread=True, exclusive=True, group="sessions-save")
-    def _save(self, session: Session) -> None:
-        try:
-            self.store.save(session)
-        except Exception as error:  # disk full, read-only, damaged: one line
-            self.post_message(self.Created(None, f"Cannot save the session: {error}"))
-            return
-        self.post_message(self.Created(session))
+        def done(error: str | None) -> None:  # on the writer thread: post only
+            if error is None:
+                self.post_message(self.Created(session))
+            else:
+                self.post_message(self.Created(None, f"Cannot save the session: {error}"))
+
+        self.state.save(session, done)
 
     @on(Created)
     def _created(self, event: Created) -> None:

@@ -11,8 +11,6 @@ from textual.widgets import Static
 from tacit.models.domain import Question, Rule
 from tacit.models.taxonomy import CATEGORIES
 
-DISCUSSED = frozenset({"asked", "answered", "parked"})
-
 
 @dataclass(frozen=True, slots=True)
 class CategoryCoverage:
@@ -34,7 +32,7 @@ def coverage(questions: Iterable[Question], rules: Iterable[Rule]) -> list[Categ
     asked: dict[str, int] = {}
     captured: dict[str, int] = {}
     for question in questions:
-        if question.status in DISCUSSED:
+        if question.discussed:
             asked[question.category] = asked.get(question.category, 0) + 1
     for rule in rules:
         if rule.status in ("draft", "accepted"):

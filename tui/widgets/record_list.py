@@ -1,11 +1,17 @@
-"""Option lists of records that refresh in place, keeping the highlighted record."""
+"""Option lists of records that refresh in place, keeping the highlighted record.
+
+The question and rule panes own their keys: a key on the highlighted record
+posts a typed `Requested` message naming what the user asked for; the screen
+that shows the pane decides what that does to the record.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -169,10 +175,22 @@ class RecordList(OptionList, Generic[R]):
         return self.records.get(found) if found else None
 
 
+QuestionAction = Literal["mark_asked", "record_answer", "park", "dismiss", "to_rule", "copy"]
+RuleAction = Literal["edit", "copy"]
+
+
 class QuestionList(RecordList[Question]):
     """The engine's suggestions, newest first; single keys act on the highlighted one."""
 
     BINDINGS = keymap.bindings(keymap.QUESTION_KEYS)
+
+    class Requested(Message):
+        """The user asked for action on the highlighted question."""
+
+        def __init__(self, question: Question, action: QuestionAction) -> None:
+            super().__init__()
+            self.question = question
+            self.action = action
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
@@ -182,32 +200,31 @@ class QuestionList(RecordList[Question]):
             id=id,
         )
 
-    def _act(self, name: str) -> None:
+    def request(self, action: QuestionAction) -> None:
+        """Post action for the highlighted question (a notice when there is none)."""
         question = self.selected
         if question is None:
             self.app.notify("No question selected.", severity="warning")
             return
-        handler = getattr(self.screen, f"question_{name}", None)
-        if handler is not None:
-            handler(question)
+        self.post_message(self.Requested(question, action))
 
     def action_mark_asked(self) -> None:
-        self._act("mark_asked")
+        self.request("mark_asked")
 
     def action_record_answer(self) -> None:
-        self._act("record_answer")
+        self.request("record_answer")
 
     def action_park(self) -> None:
-        self._act("park")
+        self.request("park")
 
     def action_dismiss(self) -> None:
-        self._act("dismiss")
+        self.request("dismiss")
 
     def action_to_rule(self) -> None:
-        self._act("to_rule")
+        self.request("to_rule")
 
     def action_copy_selected(self) -> None:
-        self._act("copy")
+        self.request("copy")
 
 
 class RuleList(RecordList[Rule]):
@@ -215,27 +232,34 @@ class RuleList(RecordList[Rule]):
 
     BINDINGS = keymap.bindings(keymap.RULE_KEYS)
 
+    class Requested(Message):
+        """The user asked for action on the highlighted rule."""
+
+        def __init__(self, rule: Rule, action: RuleAction) -> None:
+            super().__init__()
+            self.rule = rule
+            self.action = action
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
             rule_prompt, empty="u on a question drafts a rule; rules show here.", id=id
         )
 
-    def _act(self, name: str) -> None:
+    def request(self, action: RuleAction) -> None:
+        """Post action for the highlighted rule (a notice when there is none)."""
         rule = self.selected
         if rule is None:
             self.app.notify("No rule selected.", severity="warning")
             return
-        handler = getattr(self.screen, f"rule_{name}", None)
-        if handler is not None:
-            handler(rule)
+        self.post_message(self.Requested(rule, action))
 
     def action_edit_rule(self) -> None:
-        self._act("edit")
+        self.request("edit")
 
     def action_copy_selected(self) -> None:
-        self._act("copy")
+        self.request("copy")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a rule opens it in the editor."""
         event.stop()
-        self._act("edit")
+        self.request("edit")

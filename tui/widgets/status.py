@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tacit.tui.safe_text import literal
-from tacit.tui.sync import PairSync, presence_label
+from tacit.tui.sync import presence_label
 
 GAP = "  "
 
@@ -79,21 +79,11 @@ class StatusLine(Static):
     busy: reactive[bool] = reactive(False)
     notice: reactive[str] = reactive("")
     usage: reactive[str] = reactive("")
+    presence: reactive[tuple[str, bool] | None] = reactive(None)
+    """(other role, connected) in pair mode; the screen sets it on PresenceChanged."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
-
-    def on_mount(self) -> None:
-        self._presence_shown: bool | None = None
-        self.set_interval(1.0, self._presence_check)  # pair mode: is the other role connected
-
-    def _presence_check(self) -> None:
-        """Repaint only when the other person came or went (a repaint a second costs CPU idle)."""
-        sync = getattr(self.app, "pair_sync", None)
-        connected = sync.other_connected if isinstance(sync, PairSync) else None
-        if connected != self._presence_shown:
-            self._presence_shown = connected
-            self.refresh()
 
     def parts(self) -> list[Part]:
         """What the line could show, in display order, each with its rank."""
@@ -101,11 +91,11 @@ class StatusLine(Static):
         parts = [Part(0, (Content.assemble(literal(self.engine), state),))]
         if self.notice:
             parts.append(Part(0, (literal(self.notice, "italic"),)))
-        sync = getattr(self.app, "pair_sync", None)
-        if isinstance(sync, PairSync):
-            mark = ("●", "$success") if sync.other_connected else ("○", "dim")
-            short = Content.assemble((f"{sync.other_role} ", "bold"), mark)
-            parts.append(Part(1, (presence_label(sync), short)))
+        if self.presence is not None:
+            role, connected = self.presence
+            mark = ("●", "$success") if connected else ("○", "dim")
+            short = Content.assemble((f"{role} ", "bold"), mark)
+            parts.append(Part(1, (presence_label(role, connected), short)))
         if self.session_label:
             title, _, short_id = self.session_label.rpartition(" (")
             if not title:

@@ -1,0 +1,109 @@
+"""The capture screen's conversation with the question engine, as plain async functions.
+
+The screen runs them in its workers; they only post messages (never touch a
+widget) and raise on failure, which the screen reports in one place.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from textual.message import Message
+
+from tacit.models.config import Config
+from tacit.models.domain import Question, Rule, Segment, Unless
+from tacit.question_engine.service import UsageMeter
+from tacit.question_engine.session import EngineSession
+from tacit.question_engine.types import (
+    CapturedRule,
+    EngineNotice,
+    EngineUsage,
+    SessionContext,
+    Suggestion,
+)
+from tacit.tui.messages import EngineNoticeArrived, EngineUsageArrived, SuggestionArrived
+
+Post = Callable[[Message], object]
+
+
+def session_context(
+    segments: list[Segment], questions: list[Question], rules: list[Rule], workflow: str
+) -> SessionContext:
+    """What the engine knows before a new segment: what was said, asked and captured so far."""
+    return SessionContext(
+        segments=[s.text for s in segments],
+        known_questions=[q.text for q in questions],
+        touched_categories={q.category for q in questions if q.discussed},
+        workflow=workflow,
+        rules=[
+            CapturedRule(
+                rule.statement,
+                bool(rule.unless),
+                bool(rule.frequency or rule.impact),
+                bool(rule.owner),
+                bool(rule.examples),
+            )
+            for rule in rules
+        ],
+    )
+
+
+async def open_engine(config: Config) -> EngineSession:
+    """This capture session's engine (built off the UI thread: it loads the question bank)."""
+    from tacit.question_engine.service import open_session
+
+    return await asyncio.to_thread(open_session, config)
+
+
+async def stream_suggestions(
+    segment: Segment,
+    context: SessionContext,
+    config: Config,
+    usage: UsageMeter,
+    engine: EngineSession,
+    post: Post,
+) -> None:
+    """Post each suggestion, notice and usage figure the engine streams for a segment."""
+    from tacit.question_engine.service import stream_suggestions as engine_stream
+
+    events = engine_stream(segment.text, context, config, usage, engine, segment.speaker)
+    async for event in events:
+        if isinstance(event, Suggestion):
+            post(SuggestionArrived(event.to_question(segment.session_id, segment.id)))
+        elif isinstance(event, EngineNotice):
+            post(EngineNoticeArrived(event.message))
+        elif isinstance(event, EngineUsage):
+            post(EngineUsageArrived(event.prompt_tokens, event.completion_tokens, event.cost_usd))
+
+
+async def draft_rule(
+    question: Question, session_id: str, config: Config, usage: UsageMeter, post: Post
+) -> Rule:
+    """A rule drafted from the question and its answer; the answer itself if drafting fails."""
+    from tacit.question_engine.service import draft_rule as engine_draft
+
+    rule = Rule(
+        session_id=session_id,
+        statement=question.answer or question.quote,  # never the question's own text
+        category=question.category,
+        question_id=question.id,
+        segment_ids=[question.segment_id] if question.segment_id else [],
+    )
+    try:
+        draft = await engine_draft(
+            question.text,
+            question.answer,
+            config,
+            usage,
+            quote=question.quote,
+            category=question.category,
+        )
+    except Exception as error:  # drafting is a convenience: fall back to the answer
+        post(EngineNoticeArrived(f"rule draft failed: {error}".splitlines()[0]))
+        return rule
+    rule.statement = draft.statement.strip() or rule.statement
+    rule.when, rule.then = draft.when, draft.then
+    rule.unless = [Unless(condition, then) for condition, then in draft.unless]
+    rule.frequency, rule.owner = draft.frequency, draft.owner or question.owner
+    return rule
