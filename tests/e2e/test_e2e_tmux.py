@@ -14,17 +14,16 @@ import shlex
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from support.waiting import wait_until
 
 from tacit.models.repository import Store
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
-DEADLINE = 20.0
 NARRATIVE = "We route tickets by zip code and try to balance load; Janet takes the big ones."
 ANSWER = "Key accounts stay with the owner's team unless she is out a week, then the backup"
 
@@ -76,17 +75,18 @@ class Tmux:
         return self.run("capture-pane", "-p", "-t", "e2e:0")
 
     def wait(self, condition: Callable[[str], bool], what: str) -> str:
-        deadline = time.monotonic() + DEADLINE
-        while True:
-            shown = self.screen()
-            if condition(shown):
-                return shown
-            if time.monotonic() > deadline:
-                size = self.run("display", "-p", "-t", "e2e", "#{window_width}x#{window_height}")
-                raise AssertionError(
-                    f"timed out waiting for {what}; {size.strip()} screen:\n{shown}"
-                )
-            time.sleep(0.05)  # polling interval, not a wait for a result
+        shown = [""]
+
+        def holds() -> bool:
+            shown[0] = self.screen()
+            return condition(shown[0])
+
+        try:
+            wait_until(holds, what)
+        except AssertionError as error:
+            size = self.run("display", "-p", "-t", "e2e", "#{window_width}x#{window_height}")
+            raise AssertionError(f"{error}; {size.strip()} screen:\n{shown[0]}") from None
+        return shown[0]
 
     def wait_text(self, *needles: str) -> str:
         return self.wait(lambda shown: all(n in shown for n in needles), " + ".join(needles))
@@ -210,11 +210,9 @@ def _tick_style(line: str) -> str:
 
 
 def _wait_for_file(folder: Path, pattern: str) -> Path:
-    deadline = time.monotonic() + DEADLINE
-    while True:
+    def written() -> bool:
         found = sorted(folder.glob(pattern))
-        if found and found[0].stat().st_size > 0:
-            return found[0]
-        if time.monotonic() > deadline:
-            raise AssertionError(f"no {pattern} written in {folder}")
-        time.sleep(0.05)
+        return bool(found) and found[0].stat().st_size > 0
+
+    wait_until(written, f"{pattern} written in {folder}")
+    return sorted(folder.glob(pattern))[0]

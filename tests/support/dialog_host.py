@@ -1,15 +1,13 @@
-"""A tiny host App for Pilot tests of one dialog at a time, and a deadline poller."""
+"""A tiny host App for Pilot tests of one dialog at a time, and what it shows."""
 
 from __future__ import annotations
 
 import html
 import re
-import time
 from collections.abc import Callable
 from typing import Any
 
 from textual.app import App
-from textual.pilot import Pilot
 from textual.screen import Screen
 
 PAYLOADS: tuple[str, ...] = (
@@ -32,15 +30,6 @@ class Host(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(self.make_screen(), self.results.append)
-
-
-async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    """Let the app run until condition holds; fail after timeout seconds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not reached before the deadline")
-        await pilot.pause(0.01)
 
 
 def visible_text(app: App[Any]) -> str:

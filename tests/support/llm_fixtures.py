@@ -5,9 +5,7 @@ The root conftest loads these fixtures for every layer (pytest_plugins).
 
 from __future__ import annotations
 
-import asyncio
 import atexit
-import time
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -58,13 +56,3 @@ def llm_config(fake_server: FakeServer) -> Callable[..., LLMConfig]:
         return config
 
     return build
-
-
-async def wait_until(condition: Callable[[], bool], deadline: float = 5.0) -> bool:
-    """Poll condition until it holds or the deadline (seconds) passes."""
-    end = time.monotonic() + deadline
-    while time.monotonic() < end:
-        if condition():
-            return True
-        await asyncio.sleep(0.01)
-    return condition()

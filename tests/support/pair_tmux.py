@@ -6,12 +6,13 @@ import os
 import shlex
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from support.waiting import wait_until
 
 TACIT = [sys.executable, "-m", "tacit.cli.main"]
 
@@ -72,38 +73,28 @@ class Tmux:
         """Press named keys (Enter, F3, ...)."""
         self.run("send-keys", "-t", target, *keys)
 
-    def wait_for(
-        self, target: str, condition: Callable[[str], bool], what: str, seconds: float = 20.0
-    ) -> float:
-        """Poll the pane until condition(screen) holds; return the time it took."""
-        start = time.monotonic()
-        while True:
-            shown = self.screen(target)
-            if condition(shown):
-                return time.monotonic() - start
-            if time.monotonic() - start > seconds:
-                raise AssertionError(f"timed out waiting for {what}; the pane shows:\n{shown}")
-            time.sleep(0.05)
+    def wait_for(self, target: str, condition: Callable[[str], bool], what: str) -> float:
+        """Poll the pane until condition(screen) holds; the time it took (support.waiting)."""
+        shown = [""]
 
-    def wait_text(self, target: str, text: str, seconds: float = 20.0) -> float:
+        def holds() -> bool:
+            shown[0] = self.screen(target)
+            return condition(shown[0])
+
+        try:
+            return wait_until(holds, what)
+        except AssertionError as error:
+            raise AssertionError(f"{error}; the pane shows:\n{shown[0]}") from None
+
+    def wait_text(self, target: str, text: str) -> float:
         """Poll until the pane shows text."""
-        return self.wait_for(target, lambda shown: text in shown, repr(text), seconds)
+        return self.wait_for(target, lambda shown: text in shown, repr(text))
 
     def kill_server(self) -> None:
         """Stop this socket's server (and everything running in it) and remove the socket."""
         self.run("kill-server", check=False)
         tmpdir = Path(os.environ.get("TMUX_TMPDIR") or "/tmp")
         (tmpdir / f"tmux-{os.getuid()}" / self.socket).unlink(missing_ok=True)
-
-
-def wait_until(condition: Callable[[], bool], what: str, seconds: float = 20.0) -> float:
-    """Poll condition until true; the time it took, or fail at the deadline."""
-    start = time.monotonic()
-    while not condition():
-        if time.monotonic() - start > seconds:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
-    return time.monotonic() - start
 
 
 @pytest.fixture

@@ -5,22 +5,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from support.waiting import wait_until
 
 from tacit.models.domain import Comment, Rule, Segment, Session
 from tacit.models.merge import save_edit
 from tacit.models.repository import Store
 from tacit.tui.presence import Presence, presence_dir
-
-
-def _until(condition: Callable[[], bool], seconds: float = 1.0) -> float:
-    """Poll condition until true; return the time it took, or fail at the deadline."""
-    start = time.monotonic()
-    while not condition():
-        assert time.monotonic() - start < seconds, "condition not met in time"
-        time.sleep(0.01)
-    return time.monotonic() - start
 
 
 def _session_with_rule(store: Store) -> tuple[Session, Rule]:
@@ -39,7 +31,7 @@ def test_operator_acceptance_reaches_the_engineer_store(tmp_path: Path) -> None:
 
     operator.update(Rule, rule.id, lambda r: r.accept("operator"))
 
-    _until(lambda: engineer.revision() != seen)
+    wait_until(lambda: engineer.revision() != seen, "the revision to change")
     stored = engineer.get(Rule, rule.id)
     assert stored is not None
     assert stored.status == "accepted"

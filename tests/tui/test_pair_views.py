@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import html
 import re
-import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from support.waiting import wait_for
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input
 
@@ -47,18 +47,6 @@ def _seed(db: Path) -> tuple[Session, Rule, Question]:
     return session, rule, question
 
 
-async def _until(
-    pilots: list[Pilot[None]], condition: Callable[[], bool], seconds: float = 5.0
-) -> float:
-    """Let both apps run until condition holds; the time it took, or fail at the deadline."""
-    start = time.monotonic()
-    while not condition():
-        assert time.monotonic() - start < seconds, "condition not met in time"
-        for pilot in pilots:
-            await pilot.pause(0.02)
-    return time.monotonic() - start
-
-
 @asynccontextmanager
 async def _paired(
     db: Path, session: Session
@@ -71,7 +59,7 @@ async def _paired(
     ):
         capture, view = engineer_app.screen, operator_app.screen
         assert isinstance(capture, CaptureScreen) and isinstance(view, OperatorScreen)
-        await _until([engineer, operator], lambda: view.loaded and capture.loaded)
+        await wait_for([engineer, operator], lambda: view.loaded and capture.loaded)
         yield engineer, operator, capture, view
 
 
@@ -83,7 +71,7 @@ async def test_operator_acceptance_shows_accepted_in_the_engineer_view(tmp_path:
         assert capture.rule_list.records[rule.id].status == "draft"
 
         await operator.press("f3", "a")
-        took = await _until(
+        took = await wait_for(
             [engineer, operator],
             lambda: capture.rule_list.records[rule.id].status == "accepted",
         )
@@ -114,7 +102,7 @@ async def test_both_people_typing_at_once_lose_nothing(tmp_path: Path) -> None:
             shown_operator = {s.text for s in view.narrative._shown.values()}
             return expected <= shown_capture and expected <= shown_operator
 
-        await _until([engineer, operator], everyone_sees_everything)
+        await wait_for([engineer, operator], everyone_sees_everything)
         assert view.narrative.input.value == "half-typed by the operator"
         assert view.focused is view.narrative.input
 
@@ -135,7 +123,7 @@ async def test_question_marked_asked_by_the_engineer_is_highlighted_for_the_oper
 
         capture.question_list.focus()
         await engineer.press("a")
-        took = await _until([engineer, operator], lambda: asked.question is not None)
+        took = await wait_for([engineer, operator], lambda: asked.question is not None)
 
         assert took < 1.0
         assert asked.question is not None and asked.question.id == question.id
@@ -150,9 +138,9 @@ async def test_send_back_keeps_the_comment_and_withdraws_the_acceptance(tmp_path
     async with operator_app.run_test(size=SIZE) as operator:
         view = operator_app.screen
         assert isinstance(view, OperatorScreen)
-        await _until([operator], lambda: view.loaded)
+        await wait_for([operator], lambda: view.loaded)
         await operator.press("f3", "a")
-        await _until([operator], lambda: (other.get(Rule, rule.id) or rule).status == "accepted")
+        await wait_for([operator], lambda: (other.get(Rule, rule.id) or rule).status == "accepted")
 
         view.rules[rule.id] = other.get(Rule, rule.id) or rule
         view.send_back_rule(view.rules[rule.id])
@@ -165,7 +153,7 @@ async def test_send_back_keeps_the_comment_and_withdraws_the_acceptance(tmp_path
             stored = other.get(Rule, rule.id)
             return stored is not None and bool(stored.comments)
 
-        await _until([operator], sent_back)
+        await wait_for([operator], sent_back)
     stored = other.get(Rule, rule.id)
     assert stored is not None
     assert stored.status == "draft"
@@ -185,7 +173,7 @@ async def test_presence_shows_the_other_role(tmp_path: Path) -> None:
         async with engineer_app.run_test(size=SIZE) as engineer:
             sync.heartbeat()
             assert sync.other_connected
-            await _until(
+            await wait_for(
                 [operator, engineer],
                 lambda: (
                     "engineer ● connected"
@@ -206,11 +194,11 @@ async def test_engineer_saving_the_editor_keeps_the_operators_acceptance(tmp_pat
     async with _paired(db, session) as (engineer, operator, capture, _view):
         capture.rule_list.focus()
         await engineer.press("e")  # the engineer opens the rule in the editor...
-        await _until([engineer], lambda: engineer.app.screen is not capture)
+        await wait_for([engineer], lambda: engineer.app.screen is not capture)
         editor = engineer.app.screen
 
         await operator.press("f3", "a")  # ...while the operator accepts it
-        await _until(
+        await wait_for(
             [operator], lambda: (store.get(Rule, rule.id) or rule).accepted_by_operator is not None
         )
         editor.query_one("#accept-engineer", Checkbox).value = True
@@ -221,8 +209,8 @@ async def test_engineer_saving_the_editor_keeps_the_operators_acceptance(tmp_pat
             stored = store.get(Rule, rule.id)
             return stored is not None and stored.accepted_by_engineer is not None
 
-        await _until([engineer, operator], both_accepted)
-        await _until(
+        await wait_for([engineer, operator], both_accepted)
+        await wait_for(
             [engineer, operator], lambda: capture.rule_list.records[rule.id].status == "accepted"
         )
     stored = store.get(Rule, rule.id)
@@ -257,7 +245,7 @@ async def test_operator_view_shows_untrusted_text_literally(tmp_path: Path) -> N
     async with operator_app.run_test(size=SIZE) as operator:
         view = operator_app.screen
         assert isinstance(view, OperatorScreen)
-        await _until([operator], lambda: view.loaded)
+        await wait_for([operator], lambda: view.loaded)
         await operator.press("f3")
         await operator.pause()
         shown = _visible(operator_app.export_screenshot())

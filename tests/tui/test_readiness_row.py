@@ -3,6 +3,7 @@ rather than lose it."""
 
 from __future__ import annotations
 
+from support.waiting import wait_for
 from textual.app import App, ComposeResult
 
 from tacit.models.domain import Question, Rule
@@ -34,11 +35,9 @@ async def test_the_verdict_takes_a_second_line_when_the_row_is_full() -> None:
         meter = app.query_one(CoverageMeter)
         questions, rules = five_categories_discussed()
         meter.show(questions, rules)  # no verdict yet: one line
-        await pilot.pause()
-        assert meter.region.height == 1
+        await wait_for(pilot, lambda: meter.region.height == 1)
         meter.show(questions, rules, to_fix=3)
-        await pilot.pause()
-        assert meter.region.height == 2
+        await wait_for(pilot, lambda: meter.region.height == 2)
         assert "check: not ready, 3 to fix" in meter.render().plain
 
 
@@ -47,6 +46,5 @@ async def test_a_ready_session_says_so_in_one_line_when_it_fits() -> None:
     async with app.run_test(size=(120, 24)) as pilot:
         meter = app.query_one(CoverageMeter)
         meter.show([], [Rule(session_id=SESSION, statement="r")], to_fix=0)
-        await pilot.pause()
-        assert meter.region.height == 1
+        await wait_for(pilot, lambda: meter.region.height == 1)
         assert meter.render().plain.endswith("check: ready")

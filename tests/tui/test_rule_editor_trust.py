@@ -3,7 +3,8 @@ words, and asks before Esc throws edits away."""
 
 from __future__ import annotations
 
-from support.dialog_host import Host, until, visible_text
+from support.dialog_host import Host, visible_text
+from support.waiting import wait_for
 from textual.widgets import Checkbox, Input, Label
 
 from tacit.models.domain import Rule
@@ -34,7 +35,7 @@ async def test_the_engineer_cannot_record_the_operators_acceptance() -> None:
         theirs.value = True  # even a tick forced past the disabled box is not recorded
         app.screen.query_one("#accept-engineer", Checkbox).value = True
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     saved = app.results[0]
     assert saved.accepted_by_operator is None and saved.accepted_by_engineer is not None
     assert saved.status == "draft"
@@ -47,7 +48,7 @@ async def test_the_operators_acceptance_is_shown_read_only_and_kept() -> None:
         theirs = app.screen.query_one("#accept-operator", Checkbox)
         assert theirs.value and theirs.disabled
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     assert app.results[0].accepted_by_operator is not None
 
 
@@ -58,12 +59,12 @@ async def test_editing_the_words_of_an_accepted_rule_reopens_both_acceptances() 
         await pilot.pause()
         editor = app.screen
         await pilot.press("end", *", except key accounts")
-        await until(pilot, lambda: not editor.query_one("#accept-operator", Checkbox).value)
+        await wait_for(pilot, lambda: not editor.query_one("#accept-operator", Checkbox).value)
         assert not editor.query_one("#accept-engineer", Checkbox).value
         notice = str(editor.query_one("#reopened", Label).render())
         assert "both acceptances are re-opened" in notice
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     reopened = app.results[0]
     assert reopened.statement == "Route by zip code, except key accounts"
     assert reopened.status == "draft"
@@ -74,7 +75,7 @@ async def test_editing_the_words_of_an_accepted_rule_reopens_both_acceptances() 
         await pilot.pause()
         app.screen.query_one("#accept-engineer", Checkbox).value = True
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     again = app.results[0]
     assert again.accepted_by_engineer is not None
     assert again.accepted_by_engineer.fingerprint == again.meaning_fingerprint()
@@ -86,7 +87,7 @@ async def test_an_edit_to_the_owner_keeps_the_acceptances() -> None:
         await pilot.pause()
         app.screen.query_one("#owner", Input).value = "Janet"
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     assert app.results[0].status == "accepted" and app.results[0].owner == "Janet"
 
 
@@ -97,15 +98,15 @@ async def test_escape_with_unsaved_edits_asks_before_discarding() -> None:
         editor = app.screen
         await pilot.press("end", *" today")
         await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmPrompt))
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmPrompt))
         await pilot.press("n")  # keep editing: nothing lost
-        await until(pilot, lambda: app.screen is editor)
+        await wait_for(pilot, lambda: app.screen is editor)
         assert editor.query_one("#statement", Input).value == "Route by zip code today"
         assert app.results == []
         await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmPrompt))
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmPrompt))
         await pilot.press("y")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     assert app.results == [None]
 
 
@@ -114,5 +115,5 @@ async def test_escape_without_edits_closes_at_once() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("escape")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     assert app.results == [None]

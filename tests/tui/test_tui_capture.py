@@ -6,7 +6,8 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from support.capture import capture_ready, make_app, type_segment, wait_for, writes_done
+from support.capture import capture_ready, make_app, type_segment, writes_done
+from support.waiting import wait_for
 
 from tacit.models.domain import Question, Rule, Segment, Session
 from tacit.tui.screens.capture import CaptureScreen

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from support.capture import capture_ready, make_app, wait_for, writes_done
+from support.capture import capture_ready, make_app, writes_done
+from support.waiting import wait_for
 from textual.widgets import Checkbox, Input
 
 from tacit.models.domain import Decision, Question, Rule, Session

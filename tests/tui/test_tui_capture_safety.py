@@ -6,7 +6,8 @@ import html
 import re
 from pathlib import Path
 
-from support.capture import capture_ready, make_app, visible_text, wait_for
+from support.capture import capture_ready, make_app, visible_text
+from support.waiting import wait_for
 from textual.widgets import DataTable
 
 from tacit.models.domain import Decision, Question, Rule, Segment, Session, Unless

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support.capture import capture_ready, make_app, wait_for, writes_done
+from support.capture import capture_ready, make_app, writes_done
+from support.waiting import wait_for
 
 from tacit.models.domain import Question, Rule, Segment, Session
 from tacit.models.repository import Store
@@ -66,14 +67,8 @@ async def test_reload_does_not_drop_a_segment_not_yet_on_disk(db_path: Path) -> 
         await pilot.press(*"first thing said", "enter")
         screen.reload_from_store()  # may read the file before the write lands
         await writes_done(pilot)
+        loads = screen.loads
         screen.reload_from_store()
-        await wait_for(
-            pilot,
-            lambda: (
-                not screen.workers
-                or all(w.is_finished for w in screen.workers if w.group == "load")
-            ),
-        )
-        await pilot.pause()
+        await wait_for(pilot, lambda: screen.loads > loads, "a reload after the write")
         assert screen.narrative.segment_count == 1
     assert [s.text for s in store.segments(session.id)] == ["first thing said"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support.capture import capture_ready, make_app, type_segment, wait_for
+from support.capture import capture_ready, make_app, type_segment
+from support.waiting import wait_for
 
 from tacit.models.domain import Segment, Session
 from tacit.tui.screens.operator import OperatorScreen

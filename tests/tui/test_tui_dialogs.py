@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from support.dialog_host import PAYLOADS, Host, until, visible_text
+from support.dialog_host import PAYLOADS, Host, visible_text
+from support.waiting import wait_for
 from textual.binding import Binding
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
@@ -40,8 +41,7 @@ async def test_editor_is_prefilled_and_returns_the_edited_rule_with_unless_claus
     rule = _draft()
     app = Host(lambda: RuleEditor(rule, question=question))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert "Is zip code always the rule?" in visible_text(app)
+        await wait_for(pilot, lambda: "Is zip code always the rule?" in visible_text(app))
         assert f"From question qst_{question.id[-6:]}" in visible_text(app)
         assert "Unless the account has a primary owner." in visible_text(app)
         editor = app.screen
@@ -49,11 +49,11 @@ async def test_editor_is_prefilled_and_returns_the_edited_rule_with_unless_claus
         assert editor.focused is editor.query_one("#statement", Input)
         await pilot.press("end", *" today")
         await pilot.press("ctrl+n")
-        await until(pilot, lambda: len(editor.query(UnlessRow)) == 1)
+        await wait_for(pilot, lambda: len(editor.query(UnlessRow)) == 1)
         await pilot.pause()
         await pilot.press(*"primary owner", "tab", *"owner's team keeps it")
         await pilot.press("ctrl+n")
-        await until(pilot, lambda: len(editor.query(UnlessRow)) == 2)
+        await wait_for(pilot, lambda: len(editor.query(UnlessRow)) == 2)
         editor.query(UnlessRow).last().query_one(".u-cond", Input).value = "VIP"
         editor.query_one("#owner", Input).value = "Janet"
         editor.query_one("#frequency", Input).value = "5%"
@@ -61,7 +61,7 @@ async def test_editor_is_prefilled_and_returns_the_edited_rule_with_unless_claus
         editor.query_one("#examples", TextArea).text = "zip 94110\n\nunless 1: Acme -> Priya"
         editor.query_one("#category", Select).value = "edge_case"
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     edited = app.results[0]
     assert isinstance(edited, Rule)
     assert edited.id == rule.id and edited.statement == "Route jobs by zip code today"
@@ -88,20 +88,19 @@ async def test_removing_an_unless_clause() -> None:
         first = app.screen.query(UnlessRow).first()
         first.query_one(".u-remove").focus()
         await pilot.press("enter")
-        await until(pilot, lambda: len(app.screen.query(UnlessRow)) == 1)
+        await wait_for(pilot, lambda: len(app.screen.query(UnlessRow)) == 1)
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     assert app.results[0].unless == [Unless("b", "y")]
 
 
 async def test_one_acceptance_keeps_a_draft_and_both_make_it_accepted() -> None:
     app = Host(lambda: RuleEditor(_draft(), role="operator"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert "Operator accepts (you)" in visible_text(app)
+        await wait_for(pilot, lambda: "Operator accepts (you)" in visible_text(app))
         app.screen.query_one("#accept-operator", Checkbox).value = True
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     only_operator = app.results[0]
     assert only_operator.status == "draft"
     assert only_operator.accepted_by_operator is not None
@@ -109,12 +108,13 @@ async def test_one_acceptance_keeps_a_draft_and_both_make_it_accepted() -> None:
 
     app = Host(lambda: RuleEditor(only_operator))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert app.screen.query_one("#accept-operator", Checkbox).value is True
+        await wait_for(
+            pilot, lambda: app.screen.query_one("#accept-operator", Checkbox).value is True
+        )
         app.screen.query_one("#accept-engineer", Checkbox).value = True
-        await until(pilot, lambda: app.screen.query_one("#status", Select).value == "accepted")
+        await wait_for(pilot, lambda: app.screen.query_one("#status", Select).value == "accepted")
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     both = app.results[0]
     assert both.status == "accepted" and both.fully_accepted
 
@@ -123,7 +123,7 @@ async def test_one_acceptance_keeps_a_draft_and_both_make_it_accepted() -> None:
         await pilot.pause()
         app.screen.query_one("#accept-engineer", Checkbox).value = False
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     withdrawn = app.results[0]
     assert withdrawn.status == "draft" and withdrawn.accepted_by_operator is not None
 
@@ -135,19 +135,24 @@ async def test_empty_statement_and_impossible_status_are_refused_inline() -> Non
         editor = app.screen
         editor.query_one("#statement", Input).value = "   "
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "a rule needs a statement" in str(editor.query_one("#rule-error", Label).render())
+        await wait_for(
+            pilot,
+            lambda: (
+                "a rule needs a statement" in str(editor.query_one("#rule-error", Label).render())
+            ),
+        )
         assert app.screen is editor and app.results == []
         editor.query_one("#statement", Input).value = "Route by zip"
         editor.query_one("#status", Select).value = "accepted"
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "both roles" in str(editor.query_one("#rule-error", Label).render())
+        await wait_for(
+            pilot, lambda: "both roles" in str(editor.query_one("#rule-error", Label).render())
+        )
         assert app.screen is editor
         await pilot.press("escape")  # unsaved edits: asks first
-        await until(pilot, lambda: isinstance(app.screen, ConfirmPrompt))
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmPrompt))
         await pilot.press("y")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     assert app.results == [None]
 
 
@@ -171,7 +176,7 @@ async def test_every_field_shows_markup_and_escapes_literally() -> None:
         assert "[bold]loud[/]" in shown and "[@click=app.quit]quit[/]" in shown
         assert "\x1b" not in shown and "\x9b" not in shown
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     assert app.results[0].owner == clean(payload).strip()  # control characters never survive
 
 
@@ -179,18 +184,16 @@ async def test_text_prompt_returns_text_refuses_empty_and_escape_cancels() -> No
     app = Host(lambda: TextPrompt("Park question", "Owner", initial=""))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        await pilot.pause()
-        assert "Please type something" in visible_text(app)
+        await wait_for(pilot, lambda: "Please type something" in visible_text(app))
         await pilot.press(*"Janet [b]", "enter")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     assert app.results == ["Janet [b]"]
 
     app = Host(lambda: TextPrompt("[bold]t", "[/]", initial="draft answer"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert "[bold]t" in visible_text(app)
+        await wait_for(pilot, lambda: "[bold]t" in visible_text(app))
         await pilot.press("escape")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     assert app.results == [None]
 
 
@@ -200,7 +203,7 @@ async def test_confirm_prompt_keys() -> None:
         async with host.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             await pilot.press(key)
-            await until(pilot, lambda h=host: bool(h.results))  # type: ignore[misc]
+            await wait_for(pilot, lambda h=host: bool(h.results))  # type: ignore[misc]
         assert host.results == [expected]
 
 
@@ -219,7 +222,7 @@ async def test_help_lists_keys_and_what_they_do() -> None:
         assert "Toggle speaker [b]" in shown
         assert "hidden" not in shown
         await pilot.press("escape")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     assert app.results == [None]
 
 
@@ -268,5 +271,5 @@ async def test_editor_save_key_can_be_remapped_by_its_binding_id() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("f6")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     assert app.results[0].statement == "Route jobs by zip code"

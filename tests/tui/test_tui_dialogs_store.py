@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support.dialog_host import PAYLOADS, Host, until, visible_text
+from support.dialog_host import PAYLOADS, Host, visible_text
+from support.waiting import wait_for
 from textual.widgets import DataTable, Input, Label, OptionList, Select, TextArea
 
 from tacit.models.domain import DECISION_PRESETS, Decision, Rule, Segment, Session
@@ -57,16 +58,16 @@ async def test_picker_lists_recent_sessions_with_counts_and_opens_the_chosen(
     app = Host(lambda: SessionPicker(state))
     async with app.run_test(size=(80, 24)) as pilot:
         listing = app.screen.query_one("#session-list", OptionList)
-        await until(pilot, lambda: listing.option_count == 2)
+        await wait_for(pilot, lambda: listing.option_count == 2)
         # the list is filled before its loading indicator goes: wait for what is on screen
-        await until(pilot, lambda: "Billing [bold]loud[/]" in visible_text(app))
+        await wait_for(pilot, lambda: "Billing [bold]loud[/]" in visible_text(app))
         shown = visible_text(app)
         assert "Billing [bold]loud[/]" in shown and "[@click=app.quit]quit[/]" in shown
         assert "\x1b" not in shown and "\x9b" not in shown
         assert "1 segments" in shown and "1/2 rules accepted" in shown
         assert listing.get_option_at_index(0).id == newer.id  # most recent first
         await pilot.press("down", "enter")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     assert app.results[0].id == older.id
 
 
@@ -76,12 +77,12 @@ async def test_new_session_needs_a_title_then_is_saved_and_returned(
     app = Host(lambda: SessionPicker(state))
     async with app.run_test(size=(80, 24)) as pilot:
         title = app.screen.query_one("#new-title", Input)
-        await until(pilot, lambda: app.screen.focused is title)  # empty store: form first
-        await until(pilot, lambda: "No sessions yet" in visible_text(app))
+        await wait_for(pilot, lambda: app.screen.focused is title)  # empty store: form first
+        await wait_for(pilot, lambda: "No sessions yet" in visible_text(app))
         await pilot.press("enter")
-        await until(pilot, lambda: "needs a title" in visible_text(app))
+        await wait_for(pilot, lambda: "needs a title" in visible_text(app))
         await pilot.press(*"Dispatch with Janet", "tab", *"dispatch", "enter")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     created = app.results[0]
     assert (created.title, created.workflow) == ("Dispatch with Janet", "dispatch")
     assert [s.id for s in store.sessions()] == [created.id]
@@ -92,11 +93,11 @@ async def test_escape_in_the_picker_returns_nothing(store: Store, state: Session
     app = Host(lambda: SessionPicker(state))
     async with app.run_test(size=(80, 24)) as pilot:
         listing = app.screen.query_one("#session-list", OptionList)
-        await until(pilot, lambda: listing.option_count == 1)
+        await wait_for(pilot, lambda: listing.option_count == 1)
         await pilot.press("n")
         assert app.screen.focused is app.screen.query_one("#new-title", Input)
         await pilot.press("escape")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     assert app.results == [None]
 
 
@@ -118,23 +119,24 @@ async def test_register_shows_presets_and_saves_an_edited_preset(
     app = Host(lambda: DecisionRegister(state, session.id))
     async with app.run_test(size=(120, 30)) as pilot:
         table = app.screen.query_one("#decision-table", DataTable)
-        await until(pilot, lambda: table.row_count == 1 + len(DECISION_PRESETS))
-        await until(pilot, lambda: "Paged at night?" in visible_text(app))
+        await wait_for(pilot, lambda: table.row_count == 1 + len(DECISION_PRESETS))
+        await wait_for(pilot, lambda: "Paged at night?" in visible_text(app))
         shown = visible_text(app)
         assert "Paged at night? [/]" in shown and "[@click=app.quit]quit[/]" in shown
         assert "\x1b" not in shown and "red" in shown
         assert all(topic[:20] in shown for _, topic, _ in DECISION_PRESETS)
         await pilot.press("down", "enter")  # the first preset: escalation channel
-        await until(pilot, lambda: isinstance(app.screen, DecisionEditor))
+        await wait_for(pilot, lambda: isinstance(app.screen, DecisionEditor))
         editor = app.screen
         editor.query_one("#decision-pick", Select).value = "Jira ticket"
-        await pilot.pause()
-        assert editor.query_one("#decision-choice", Input).value == "Jira ticket"
+        await wait_for(
+            pilot, lambda: editor.query_one("#decision-choice", Input).value == "Jira ticket"
+        )
         editor.query_one("#decision-owner", Input).value = "Priya"
         editor.query_one("#decision-reason", Input).value = "Ops lives in Jira"
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: len(store.decisions(session.id)) == 2)
-        await until(pilot, lambda: "Ops lives in Jira" in visible_text(app))
+        await wait_for(pilot, lambda: len(store.decisions(session.id)) == 2)
+        await wait_for(pilot, lambda: "Ops lives in Jira" in visible_text(app))
         assert table.row_count == 1 + len(DECISION_PRESETS)  # the preset is now the pair's own
     saved = next(d for d in store.decisions(session.id) if d.kind == "escalation_channel")
     assert (saved.choice, saved.owner, saved.reason) == (
@@ -150,20 +152,22 @@ async def test_a_new_decision_needs_a_topic(store: Store, state: SessionState) -
     app = Host(lambda: DecisionRegister(state, session.id))
     async with app.run_test(size=(80, 24)) as pilot:
         table = app.screen.query_one("#decision-table", DataTable)
-        await until(pilot, lambda: table.row_count == len(DECISION_PRESETS))
+        await wait_for(pilot, lambda: table.row_count == len(DECISION_PRESETS))
         await pilot.press("n")
-        await until(pilot, lambda: isinstance(app.screen, DecisionEditor))
+        await wait_for(pilot, lambda: isinstance(app.screen, DecisionEditor))
         editor = app.screen
         editor.query_one("#decision-topic", Input).value = "  "
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "needs a topic" in str(editor.query_one("#decision-error", Label).render())
+        await wait_for(
+            pilot,
+            lambda: "needs a topic" in str(editor.query_one("#decision-error", Label).render()),
+        )
         editor.query_one("#decision-topic", Input).value = "Refund limit"
         editor.query_one("#decision-choice", Input).value = "$200"
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: len(store.decisions(session.id)) == 1)
+        await wait_for(pilot, lambda: len(store.decisions(session.id)) == 1)
         await pilot.press("escape")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     assert [(d.topic, d.choice, d.kind) for d in store.decisions(session.id)] == [
         ("Refund limit", "$200", "custom")
     ]
@@ -180,14 +184,15 @@ async def test_editing_a_decided_decision_shows_its_choice_among_the_options(
     )
     app = Host(lambda: DecisionEditor(decision))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert app.screen.query_one("#decision-pick", Select).value == "Email"
+        await wait_for(
+            pilot, lambda: app.screen.query_one("#decision-pick", Select).value == "Email"
+        )
         app.screen.query_one("#decision-options", TextArea).text = "Slack message\nEmail\nPager"
         await pilot.pause()
         app.screen.query_one("#decision-pick", Select).value = "Pager"
         await pilot.pause()
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     edited = app.results[0]
     assert (edited.options, edited.choice) == (["Slack message", "Email", "Pager"], "Pager")
 
@@ -204,7 +209,7 @@ async def test_export_json_to_the_default_path_is_private_and_complete(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     written = app.results[0]
     assert written.name.startswith("tacit-ses_") and written.suffix == ".json"
     target = tmp_path / written
@@ -221,12 +226,11 @@ async def test_export_markdown_with_drafts_follows_the_format(store: Store, tmp_
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         dialog.select_format("md")
-        await pilot.pause()
-        assert dialog.query_one("#export-path", Input).value.endswith(".md")
+        await wait_for(pilot, lambda: dialog.query_one("#export-path", Input).value.endswith(".md"))
         dialog.query_one("#export-path", Input).value = str(tmp_path / "call.md")
         dialog.query_one("#export-drafts").value = True  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     text = (tmp_path / "call.md").read_text()
     assert "Route by zip code" in text and "Janet reassigns sick days" in text
 
@@ -243,12 +247,12 @@ async def test_an_unwritable_path_is_one_notice_and_the_dialog_stays(
         dialog.query_one("#export-path", Input).value = str(bad)
         dialog.query_one("#export-path", Input).focus()
         await pilot.press("enter")
-        await until(pilot, lambda: len(app._notifications) == 1)
+        await wait_for(pilot, lambda: len(app._notifications) == 1)
         notice = next(iter(app._notifications))
         assert notice.severity == "error" and "does not exist" in notice.message
         assert app.screen is dialog and app.results == []
-        await until(pilot, lambda: "Export failed" in visible_text(app))
+        await wait_for(pilot, lambda: "Export failed" in visible_text(app))
         dialog.query_one("#export-path", Input).value = str(tmp_path / "ok.json")
         await pilot.press("enter")
-        await until(pilot, lambda: bool(app.results))
+        await wait_for(pilot, lambda: bool(app.results))
     assert (tmp_path / "ok.json").exists() and not bad.parent.exists()

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC
 from pathlib import Path
 from typing import Any
 
 import pytest
+from support.capture import capture_ready
 from textual.pilot import Pilot
 
 from tacit.models.config import Config
 from tacit.models.domain import Question, Rule, Segment, Session, Unless
 from tacit.models.repository import Store
 from tacit.tui.app import TacitApp
-from tacit.tui.screens.capture import CaptureScreen
 
 
 def _id(prefix: str, n: int) -> str:
@@ -121,14 +120,9 @@ def snapshot_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TacitApp:
 
 
 async def _loaded(pilot: Pilot[Any]) -> None:
-    deadline = time.monotonic() + 15
-    screen = pilot.app.screen
-    while not (isinstance(screen, CaptureScreen) and screen.loaded):
-        assert time.monotonic() < deadline, "the capture screen never loaded"
-        await pilot.pause(0.02)
-        screen = pilot.app.screen
+    screen = await capture_ready(pilot)
     screen.narrative.input.cursor_blink = False
-    await pilot.pause()
+    await pilot.pause()  # one more frame with the cursor steady, then the snapshot
 
 
 def test_capture_screen_80x24(snap_compare: Any, snapshot_app: TacitApp) -> None:

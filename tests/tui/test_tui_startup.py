@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support.capture import capture_ready, make_app, wait_for
+from support.capture import capture_ready, make_app
+from support.waiting import wait_for
 from textual.widgets import LoadingIndicator
 
 from tacit.models.domain import Session

@@ -48,6 +48,8 @@ class SessionScreen(Screen[None]):
         self.session = session
         self.context = context
         self.retired = False  # replaced by another session's screen; stops live reloads
+        self.loads = 0
+        """How many reads of the store this screen has shown (tests await a count)."""
         self._last_typed = 0.0
         self._reload_wanted_since: float | None = None
         self._reload_timer: Timer | None = None
@@ -102,6 +104,7 @@ class SessionScreen(Screen[None]):
             return
         self.session = message.snapshot.session
         self.show_records()
+        self.loads += 1
 
     @on(StoreChanged)
     def reload_from_store(self) -> None:
