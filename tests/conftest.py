@@ -67,7 +67,7 @@ def no_process_outlives_the_suite() -> Iterator[None]:
     if not Path("/proc").is_dir():
         return
     try:
-        wait_until(lambda: not _marked_processes(mark), "the suite's processes to end", 10)
+        wait_until(lambda: not _marked_processes(mark), "the suite's processes to end", 20)
     except AssertionError:
         survivors = _marked_processes(mark)
         for pid in survivors:

@@ -14,7 +14,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support.pair_tmux import TACIT, Tmux, tmux, wait_until
+from support.pair_tmux import TACIT, Tmux, tmux
+from support.waiting import wait_until
 
 from tacit.models.domain import Session
 from tacit.models.repository import Store

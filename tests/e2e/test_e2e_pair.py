@@ -12,7 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support.pair_tmux import TACIT, Tmux, pair_server, tmux, wait_until
+from support.pair_tmux import TACIT, Tmux, pair_server, tmux
+from support.waiting import wait_until
 
 from tacit.cli.commands.pair import pair_running
 from tacit.models.domain import Rule, Session

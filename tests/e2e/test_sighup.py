@@ -10,7 +10,8 @@ import signal
 from pathlib import Path
 
 import pytest
-from support.pair_tmux import TACIT, Tmux, tmux, wait_until
+from support.pair_tmux import TACIT, Tmux, tmux
+from support.waiting import wait_until
 
 from tacit.models.domain import Rule, Segment, Session
 from tacit.models.repository import Store

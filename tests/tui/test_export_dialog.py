@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support.dialog_host import Host, until, visible_text
+from support.dialog_host import Host, visible_text
+from support.waiting import wait_for
 from textual.widgets import Input, RadioSet
 
 from tacit.models.domain import Rule, Session
@@ -27,7 +28,7 @@ async def test_every_registered_format_is_listed_and_visible_at_80x24(db_path: P
     store, session = _session(db_path)
     app = Host(lambda: ExportDialog(store, session.id))
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: "Include draft rules" in visible_text(app))
+        await wait_for(pilot, lambda: "Include draft rules" in visible_text(app))
         shown = visible_text(app)
         for option in FORMATS:
             assert option.label in shown
@@ -48,7 +49,7 @@ async def test_the_first_keystroke_adds_to_the_path_and_enter_on_the_list_never_
         dialog = app.screen
         assert isinstance(dialog.focused, RadioSet)
         await pilot.press("down", "enter")  # pick the second format: policy
-        await until(pilot, lambda: dialog.query_one("#export-path", Input).value.endswith(".md"))
+        await wait_for(pilot, lambda: dialog.query_one("#export-path", Input).value.endswith(".md"))
         assert app.results == []  # Enter picked a format, it did not export
         await pilot.press("tab", "x")
         path = dialog.query_one("#export-path", Input).value

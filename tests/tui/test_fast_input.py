@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from support.capture import capture_ready, make_app, wait_for, writes_done
+from support.capture import capture_ready, make_app, writes_done
+from support.waiting import wait_for
 from textual import events
 from textual.pilot import Pilot
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support.capture import capture_ready, make_app, visible_text, wait_for
+from support.capture import capture_ready, make_app, visible_text
+from support.waiting import wait_for
 
 from tacit.models.domain import Question, Segment, Session
 from tacit.tui.safe_text import SHOWN_CHARS, bounded

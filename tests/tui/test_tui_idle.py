@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from support.capture import capture_ready, make_app, wait_for
+from support.capture import capture_ready, make_app
+from support.waiting import wait_for
 
 from tacit.models.domain import Session
 from tacit.tui import sync
