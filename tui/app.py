@@ -140,10 +140,7 @@ class TacitApp(App[None]):
         self._quit_saving_typing()
 
     def _quit_saving_typing(self) -> None:
-        for screen in reversed(self.screen_stack):
-            save = getattr(screen, "save_on_hangup", None)  # the half-typed narrative
-            if callable(save):
-                save()
+        self._save_on_hangup()  # the half-typed narrative of every open session view
         self.exit()
 
     def on_store_failed(self, message: StoreFailed) -> None:
@@ -167,7 +164,7 @@ class TacitApp(App[None]):
             screen.post_message(PresenceChanged(role, connected))
 
     def _save_on_hangup(self) -> None:
-        """The terminal went away: every open session view keeps its half-typed text."""
+        """Quitting or the terminal going away: every open session view keeps its typed text."""
         for screen in reversed(self.screen_stack):
             if isinstance(screen, SessionScreen):
                 screen.save_on_hangup()
