@@ -51,9 +51,7 @@ class TacitApp(App[None]):
         self.role = role
         self.initial_session = session
         self.state = SessionState(store, on_error=self._store_failed)
-        self.pair_sync = PairSync(
-            self, store, role, on_hangup=self._save_on_hangup, flush=self.state.close
-        )
+        self.pair_sync = PairSync(self, store, role, on_hangup=self._save_on_hangup)
         self.context = AppContext(self.state, config, role, tz)
         self.key_overrides: dict[str, str] = {}
 

@@ -22,8 +22,6 @@ import atexit
 import contextlib
 import os
 import signal
-import threading
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -45,8 +43,6 @@ if TYPE_CHECKING:
 POLL_SECONDS = 0.4
 WATCHED_POLL_SECONDS = 2.0  # with inotify the poll only catches what a watch could miss
 TERMINAL_CHECK_SECONDS = 1.0
-STUCK_EXIT_SECONDS = 10.0
-"""After the terminal went away, how long the app may take to exit before the watchdog ends it."""
 
 
 class PairSync:
@@ -58,13 +54,11 @@ class PairSync:
         store: Store,
         role: str,
         on_hangup: Callable[[], None],
-        flush: Callable[[], object] = lambda: None,
         poll_seconds: float = POLL_SECONDS,
         heartbeat_seconds: float = HEARTBEAT_SECONDS,
     ) -> None:
         self.app = app
         self.on_hangup = on_hangup
-        self.flush = flush
         self.hung_up = False
         self.store = store
         self.role = role
@@ -91,25 +85,6 @@ class PairSync:
             self._timers.append(
                 self.app.set_interval(TERMINAL_CHECK_SECONDS, self.check_terminal, name="tty")
             )
-            watchdog = threading.Thread(target=self._watchdog, name="tacit-tty", daemon=True)
-            watchdog.start()
-
-    def _watchdog(self) -> None:
-        """Outside the event loop: once the terminal is gone, exit within STUCK_EXIT_SECONDS.
-
-        The loop normally exits first (SIGHUP or check_terminal, saving half-typed
-        text); if it is stuck, queued writes are flushed (`flush`) and the process
-        ends with code 129, so no view outlives its terminal.
-        """
-        gone_since: float | None = None
-        while True:
-            time.sleep(TERMINAL_CHECK_SECONDS)
-            if gone_since is None:
-                gone_since = time.monotonic() if _terminal_gone() else None
-            elif time.monotonic() - gone_since > STUCK_EXIT_SECONDS:
-                with contextlib.suppress(Exception):
-                    self.flush()
-                os._exit(EXIT_HANGUP)
 
     def _start_watch(self) -> float:
         """Wake on writes to the database instead of polling often; returns the poll interval."""

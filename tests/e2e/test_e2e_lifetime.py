@@ -14,7 +14,8 @@ import uuid
 from pathlib import Path
 
 import pytest
-from support.pair_tmux import TACIT, Tmux, wait_until
+from support.pair_tmux import TACIT, Tmux
+from support.waiting import wait_until
 
 from tacit.models.domain import Session
 from tacit.models.repository import Store

@@ -60,13 +60,15 @@ class Tmux:
 
     def wait_in(self, target: str, text: str, keys: tuple[str, ...] = ()) -> None:
         """Press keys in another window until it shows text (the window may still be starting)."""
-        deadline = time.monotonic() + DEADLINE
-        while text not in self.run("capture-pane", "-p", "-t", target):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {text!r} in {target}")
+
+        def shown() -> bool:
+            if text in self.run("capture-pane", "-p", "-t", target):
+                return True
             if keys:
                 self.run("send-keys", "-t", target, *keys)
-            time.sleep(0.2)  # polling interval, not a wait for a result
+            return False
+
+        wait_until(shown, f"{text!r} in {target}")
 
     def text(self, text: str) -> None:
         self.run("send-keys", "-t", "e2e:0", "-l", text)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support.capture import capture_ready, make_app, wait_for, writes_done
+from support.capture import capture_ready, make_app, writes_done
+from support.waiting import wait_for
 from textual.widgets import Input
 
 from tacit.models.domain import Question, Rule, Session

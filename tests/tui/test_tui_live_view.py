@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support.capture import capture_ready, make_app, screen_lines, type_segment, wait_for
+from support.capture import capture_ready, make_app, screen_lines, type_segment
+from support.waiting import wait_for
 
 from tacit.models.domain import Question, Segment, Session
 from tacit.tui.app import TacitApp

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support.capture import capture_ready, make_app, screen_lines, wait_for
+from support.capture import capture_ready, make_app, screen_lines
 from support.fake_openai_server import FakeServer
+from support.waiting import wait_for
 
 from tacit.models.config import Config, LLMConfig
 from tacit.models.domain import Question, Session
