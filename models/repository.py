@@ -241,7 +241,7 @@ class Store:
         """
         with self.storage.locked():
             doc = self._table(cls).get(doc_id=_key(record_id))  # the working copy, locked
-            record = cls.from_dict(_detached(doc)) if doc is not None else None
+            record = self._build(cls, _detached(doc), record_id) if doc is not None else None
             if record is None:
                 raise KeyError(f"no {cls.KIND} {record_id}")
             change(record)
