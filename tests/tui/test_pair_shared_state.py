@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support.capture import capture_ready, make_app, pane_text, wait_for
+from support.capture import capture_ready, make_app, pane_text
+from support.waiting import wait_for
 
 from tacit.models.domain import Rule, Session
 from tacit.tui.screens.operator import AcceptedRules, OperatorScreen, WaitingRules

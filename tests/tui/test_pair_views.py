@@ -276,8 +276,10 @@ async def test_a_segment_the_operator_types_gets_questions_once_in_the_engineer_
             [segment] = [s for s in store.segments(session.id) if s.text == said]
             return [q for q in store.questions(session.id) if q.segment_id == segment.id]
 
-        await _until([engineer, operator], lambda: bool(asked_about()), seconds=15)
-        await _until([engineer, operator], lambda: not capture.status.busy, seconds=15)
+        await wait_for(
+            [engineer, operator], lambda: bool(asked_about()), "questions for the segment"
+        )
+        await wait_for([engineer, operator], lambda: not capture.status.busy, "the engine idle")
         shown = {q.id for q in capture.question_list.records.values()}
         assert {q.id for q in asked_about()} <= shown
         assert any(line.endswith(said) for line in capture.narrative.segment_texts())
