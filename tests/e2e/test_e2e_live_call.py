@@ -82,4 +82,4 @@ def test_new_questions_and_a_sent_back_rule_at_80x24(tmux: Tmux, tmp_path: Path)
     tmux.keys(operator, "Enter")
     tmux.wait_text(operator, "Waiting for you (1)")
     # the only rule is highlighted in the engineer's list: the mark shows the comment itself
-    tmux.wait_text(engineer, "↩ operator: Janet's accounts", seconds=10)
+    tmux.wait_text(engineer, "↩ operator: Janet's accounts")

@@ -53,9 +53,13 @@ async def test_payloads_render_literally_everywhere(db_path: Path) -> None:
         screen = await capture_ready(pilot)
         await wait_for(pilot, lambda: screen.rule_list.option_count == 1)
         text = visible_text(pilot)
-        for where in ("Said", "Quote", "Answer", "Owner", "Rule", "Unless", "Title"):
+        for where in ("Said", "Answer", "Owner", "Rule", "Unless", "Title"):
             line = next(line for line in text.splitlines() if where in line)
             _assert_literal(line)
+        # the selected question folds its quote into at most two lines, cut with an ellipsis
+        quote = next(line for line in text.splitlines() if "Quote" in line)
+        assert "[bold]x" in quote and "[@click=app.quit]" in quote and "…" in quote
+        assert not CONTROL.search(quote)
         _assert_literal(_frame_text(app.export_screenshot()))
 
         screen.question_list.focus()
