@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from tacit.models.exit_codes import EXIT_HANGUP
 
-POLL_SECONDS = 0.25
+POLL_SECONDS = 1.0  # the app's own terminal check runs every second too
 GRACE_SECONDS = 2.0  # the app's own hang-up path normally finishes well within this
 
 

@@ -31,6 +31,7 @@ from textual.widgets import Static
 
 from tacit.models.exit_codes import EXIT_HANGUP
 from tacit.models.storage import DatabaseError, lock_path_for
+from tacit.tui.lifeline import terminal_gone
 from tacit.tui.messages import PresenceChanged, StoreChanged
 from tacit.tui.presence import HEARTBEAT_SECONDS, Presence, other_role
 
@@ -81,7 +82,7 @@ class PairSync:
             self.app.set_interval(poll, self.check_store, name="store-watch"),
             self.app.set_interval(self.heartbeat_seconds, self.heartbeat, name="presence"),
         ]
-        if not self.app.is_headless and not _terminal_gone():  # watch a terminal we have
+        if not self.app.is_headless and not terminal_gone():  # watch a terminal we have
             self._timers.append(
                 self.app.set_interval(TERMINAL_CHECK_SECONDS, self.check_terminal, name="tty")
             )
@@ -137,7 +138,7 @@ class PairSync:
 
     def check_terminal(self) -> None:
         """A closed pane may hang up the terminal without a SIGHUP reaching us: exit then too."""
-        if _terminal_gone():
+        if terminal_gone():
             self.hang_up()
 
     def hang_up(self) -> None:
@@ -145,7 +146,7 @@ class PairSync:
         if self.hung_up:
             return
         self.hung_up = True
-        if _terminal_gone():
+        if terminal_gone():
             _silence_terminal()
         with contextlib.suppress(Exception):
             self.on_hangup()
@@ -180,16 +181,6 @@ class PresenceBadge(Static):
     def show(self, role: str, connected: bool) -> None:
         """Show the other role's state (on PresenceChanged)."""
         self.update(presence_label(role, connected))
-
-
-def _terminal_gone() -> bool:
-    """Whether the controlling terminal hung up (writes to it would fail)."""
-    try:
-        fd = os.open("/dev/tty", os.O_WRONLY | os.O_NOCTTY)
-        os.close(fd)
-    except OSError:
-        return True
-    return False
 
 
 def _silence_terminal() -> None:
