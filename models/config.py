@@ -15,6 +15,9 @@ Example config.toml:
     num_retries = 1
     redact = true                      # mask emails, phones, long digit runs
 
+    [transcript]
+    operator = "Maria"                 # which speaker in a call transcript is the operator
+
     [ui]
     theme = "textual-dark"
 
@@ -64,6 +67,14 @@ class LLMConfig:
 
 
 @dataclass(slots=True)
+class TranscriptConfig:
+    """Recorded calls: which speaker is the operator (`--operator` wins over this). Empty:
+    a speaker labelled Operator, else the one who asks fewest questions."""
+
+    operator: str = ""
+
+
+@dataclass(slots=True)
 class UIConfig:
     """Look and feel."""
 
@@ -77,6 +88,7 @@ class Config:
     engine: EngineConfig = field(default_factory=EngineConfig)
     llm: LLMConfig = field(default_factory=LLMConfig)
     ui: UIConfig = field(default_factory=UIConfig)
+    transcript: TranscriptConfig = field(default_factory=TranscriptConfig)
     keys: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
 
@@ -135,7 +147,12 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(f"{path}: not valid TOML ({error})") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read ({error})") from None
-    sections = {"engine": config.engine, "llm": config.llm, "ui": config.ui}
+    sections = {
+        "engine": config.engine,
+        "llm": config.llm,
+        "ui": config.ui,
+        "transcript": config.transcript,
+    }
     for name, value in data.items():
         if name == "keys":
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):

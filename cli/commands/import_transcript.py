@@ -10,16 +10,18 @@ titled after the file.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
-from tacit.cli.commands.common import CommandError, open_store, resolve_session
+from tacit.cli.commands.common import CommandError, config_from, open_store, resolve_session
 from tacit.cli.commands.suggest import read_narrative
 from tacit.cli.progress import Progress
 from tacit.models.domain import Segment, Session
 from tacit.models.exit_codes import EXIT_USAGE
 from tacit.models.safe_text import clean
 from tacit.question_engine import transcript
+from tacit.question_engine.transcript_speakers import assign_roles
 
 
 def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser]) -> None:
@@ -36,15 +38,18 @@ def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser])
         "--operator",
         default="",
         metavar="NAME",
-        help="the speaker who is the operator (default: one labelled Operator, else the one "
-        "who asks fewest questions)",
+        help="the speaker who is the operator (default: transcript.operator in the config, "
+        "else one labelled Operator, else the one who asks fewest questions)",
     )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Add the transcript's turns to the session; exit 2 on a file that is not one."""
+    configured = config_from(args).transcript.operator
     text = read_narrative(args.file)
+    if not text.strip():
+        raise CommandError(f"{args.file}: empty file, not a transcript", EXIT_USAGE)
     try:
         turns = transcript.parse(text, args.file)
         if not turns:
@@ -52,9 +57,12 @@ def run(args: argparse.Namespace) -> int:
                 f"{args.file}: not a transcript (expected WebVTT, SRT or 'Name: text' lines)",
                 EXIT_USAGE,
             )
-        said = transcript.roles(turns, args.operator)
+        speakers = assign_roles(turns, args.operator, configured)
     except transcript.TranscriptError as error:
         raise CommandError(clean(str(error)), EXIT_USAGE) from None
+    if speakers.note:
+        print(f"tacit: {clean(speakers.note)}", file=sys.stderr)
+    said = speakers.said
     progress = Progress()
     progress.phase(f"saving {len(said)} turns")
     store = open_store(args)
@@ -70,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         progress.close()
     operator = sum(role == "operator" for role, _ in said)
     print(
-        f"imported {len(said)} turns ({operator} operator, {len(said) - operator} engineer) "
-        f"into session {session.id}"
+        f"imported {len(said)} turns ({operator} operator, {len(said) - operator} engineer; "
+        f"operator: {clean(speakers.operator) or '(unnamed)'}) into session {session.id}"
     )
     return 0

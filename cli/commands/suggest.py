@@ -22,6 +22,7 @@ from tacit.models.safe_text import escape_json_controls
 from tacit.question_engine import transcript
 from tacit.question_engine.bank import BankError
 from tacit.question_engine.text import clean
+from tacit.question_engine.transcript_speakers import assign_roles
 from tacit.question_engine.types import Suggestion
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -61,7 +62,8 @@ def register(subparsers: Any, name: str, parents: list[argparse.ArgumentParser])
         default="",
         metavar="NAME",
         help="in a transcript (WebVTT, SRT, 'Name: text'), the speaker who is the operator "
-        "(default: a speaker labelled Operator, else the one who asks fewest questions)",
+        "(default: transcript.operator in the config, else a speaker labelled Operator, else "
+        "the one who asks fewest questions)",
     )
     parser.set_defaults(handler=run)
 
@@ -164,7 +166,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         turns = transcript.parse(text, "" if args.file == "-" else args.file)
         if turns:
-            segments = transcript.roles(turns, getattr(args, "operator", ""))
+            speakers = assign_roles(
+                turns, getattr(args, "operator", ""), config.transcript.operator
+            )
+            segments = speakers.said
+            if speakers.note:
+                print(f"tacit: {clean(speakers.note)}", file=sys.stderr)
     except transcript.TranscriptError as error:
         raise CommandError(clean(str(error)), EXIT_USAGE) from None
     if not segments:
