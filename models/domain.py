@@ -1,59 +1,48 @@
 """Domain types: Session, Segment, Question, Rule, Decision.
 
 Plain dataclasses with validation. Each knows how to become a JSON-ready dict
-and back; the store and the exports use exactly those dicts.
+and back; the store and the exports use exactly those dicts. The paths a status
+may take, who may accept and what re-opens a rule live in lifecycle.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
-from datetime import UTC, datetime
-from typing import Any, ClassVar, Literal, Self
+from typing import Any, ClassVar, Self
 
 import orjson
 
 from tacit.models.ids import is_valid_id, new_id
+from tacit.models.lifecycle import (
+    DISCUSSED_STATUSES,
+    MEANING_FIELDS,
+    QUESTION_STATUSES,
+    QUESTION_TRANSITIONS,
+    ROLES,
+    RULE_STATUSES,
+    RULE_TRANSITIONS,
+    SPEAKERS,
+    ValidationError,
+    move,
+    now,
+    require,
+)
 from tacit.models.taxonomy import BY_ID
 
-Speaker = Literal["operator", "engineer"]
-SPEAKERS: tuple[str, ...] = ("operator", "engineer")
-
-QUESTION_STATUSES: tuple[str, ...] = ("suggested", "asked", "answered", "parked", "dismissed")
-DISCUSSED_STATUSES: frozenset[str] = frozenset({"asked", "answered", "parked"})
-"""Question statuses that count as discussed with the operator (coverage, engine context)."""
-QUESTION_TRANSITIONS: dict[str, frozenset[str]] = {
-    "suggested": frozenset({"asked", "dismissed", "parked"}),
-    "asked": frozenset({"answered", "parked", "dismissed"}),
-    "parked": frozenset({"asked", "answered", "dismissed"}),
-    "answered": frozenset({"asked"}),
-    "dismissed": frozenset({"suggested"}),
-}
-
-RULE_STATUSES: tuple[str, ...] = ("draft", "accepted", "rejected", "superseded")
-RULE_TRANSITIONS: dict[str, frozenset[str]] = {
-    "draft": frozenset({"accepted", "rejected", "superseded"}),
-    "accepted": frozenset({"draft", "superseded"}),
-    "rejected": frozenset({"draft"}),
-    "superseded": frozenset(),
-}
-
-ROLES: tuple[str, ...] = ("operator", "engineer")
-
-
-def status_for_acceptances(status: str, operator: bool, engineer: bool) -> str:
-    """A draft or accepted rule is accepted exactly when operator and engineer both accepted."""
-    if status not in ("draft", "accepted"):
-        return status
-    return "accepted" if operator and engineer else "draft"
-
-
-class ValidationError(ValueError):
-    """A record breaks a domain rule; the message says which, in one line."""
-
-
-def now() -> str:
-    """The current UTC time as an ISO 8601 string with microseconds."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+__all__ = [
+    "DECISION_PRESETS",
+    "Acceptance",
+    "Comment",
+    "Decision",
+    "Example",
+    "Question",
+    "Record",
+    "Rule",
+    "Segment",
+    "Session",
+    "Unless",
+    "ValidationError",
+]
 
 
 def _plain(value: Any) -> Any:
@@ -65,26 +54,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _require(condition: bool, message: str) -> None:
-    if not condition:
-        raise ValidationError(message)
-
-
 def _check_category(category: str) -> None:
-    _require(category in BY_ID, f"unknown category {category!r}")
+    require(category in BY_ID, f"unknown category {category!r}")
 
 
 def _check_id(value: str, what: str) -> None:
-    _require(is_valid_id(value), f"{what} has an invalid id {value!r}")
-
-
-def move(current: str, target: str, table: dict[str, frozenset[str]], what: str) -> str:
-    """Return target when current -> target is an allowed move, else raise."""
-    _require(target in table, f"unknown {what} status {target!r}")
-    if target == current:
-        return target
-    _require(target in table[current], f"a {what} cannot go from {current} to {target}")
-    return target
+    require(is_valid_id(value), f"{what} has an invalid id {value!r}")
 
 
 class Record:
@@ -126,7 +101,7 @@ class Session(Record):
     def __post_init__(self) -> None:
         _check_id(self.id, "session")
         self.title = self.title.strip()
-        _require(bool(self.title), "a session needs a title")
+        require(bool(self.title), "a session needs a title")
 
 
 @dataclass(slots=True)
@@ -143,8 +118,8 @@ class Segment(Record):
 
     def __post_init__(self) -> None:
         _check_id(self.id, "segment")
-        _require(self.speaker in SPEAKERS, f"unknown speaker {self.speaker!r}")
-        _require(bool(self.text.strip()), "a segment needs text")
+        require(self.speaker in SPEAKERS, f"unknown speaker {self.speaker!r}")
+        require(bool(self.text.strip()), "a segment needs text")
 
 
 @dataclass(slots=True)
@@ -168,9 +143,9 @@ class Question(Record):
 
     def __post_init__(self) -> None:
         _check_id(self.id, "question")
-        _require(bool(self.text.strip()), "a question needs text")
+        require(bool(self.text.strip()), "a question needs text")
         _check_category(self.category)
-        _require(self.status in QUESTION_STATUSES, f"unknown question status {self.status!r}")
+        require(self.status in QUESTION_STATUSES, f"unknown question status {self.status!r}")
 
     def set_status(self, target: str) -> None:
         """Move along the allowed question path, or raise ValidationError."""
@@ -216,12 +191,12 @@ class Example:
         """An Example from itself or its dict form; anything else is a ValidationError."""
         if isinstance(value, Example):
             return value
-        _require(isinstance(value, dict), f"an example must be an object, not {value!r}")
+        require(isinstance(value, dict), f"an example must be an object, not {value!r}")
         names = {"scenario", "outcome", "clause", "needs_review"}
         example = cls(**{k: v for k, v in value.items() if k in names})
-        _require(isinstance(example.scenario, str), "an example's scenario must be text")
-        _require(isinstance(example.outcome, str), "an example's outcome must be text")
-        _require(
+        require(isinstance(example.scenario, str), "an example's scenario must be text")
+        require(isinstance(example.outcome, str), "an example's outcome must be text")
+        require(
             example.clause is None
             or (isinstance(example.clause, int) and not isinstance(example.clause, bool)),
             "an example's clause is the base rule (null) or an unless-clause number",
@@ -241,10 +216,6 @@ class Acceptance:
     by: str
     at: str = field(default_factory=now)
     fingerprint: str = ""
-
-
-MEANING_FIELDS: tuple[str, ...] = ("statement", "when", "then", "unless", "examples")
-"""What a rule says: an acceptance is of these words, and a change to them re-opens it."""
 
 
 @dataclass(slots=True)
@@ -284,9 +255,9 @@ class Rule(Record):
     def __post_init__(self) -> None:
         _check_id(self.id, "rule")
         self.statement = self.statement.strip()
-        _require(bool(self.statement), "a rule needs a statement")
+        require(bool(self.statement), "a rule needs a statement")
         _check_category(self.category)
-        _require(self.status in RULE_STATUSES, f"unknown rule status {self.status!r}")
+        require(self.status in RULE_STATUSES, f"unknown rule status {self.status!r}")
         self.unless = [u if isinstance(u, Unless) else Unless(**u) for u in self.unless]
         self.comments = [c if isinstance(c, Comment) else Comment(**c) for c in self.comments]
         self.examples = [Example.coerce(e) for e in self.examples]
@@ -296,7 +267,7 @@ class Rule(Record):
             self.accepted_by_engineer = Acceptance(**self.accepted_by_engineer)
         self._drop_stale_acceptances()
         if self.status == "accepted":
-            _require(self.fully_accepted, "a rule is accepted only when both roles accepted it")
+            require(self.fully_accepted, "a rule is accepted only when both roles accepted it")
 
     def meaning_fingerprint(self) -> str:
         """A digest of what the rule says (MEANING_FIELDS); not of owner, category or comments."""
@@ -330,7 +301,7 @@ class Rule(Record):
 
     def acceptance(self, role: str) -> Acceptance | None:
         """This role's acceptance, if it has given one."""
-        _require(role in ROLES, f"unknown role {role!r}")
+        require(role in ROLES, f"unknown role {role!r}")
         return self.accepted_by_operator if role == "operator" else self.accepted_by_engineer
 
     def _set_acceptance(self, role: str, acceptance: Acceptance | None) -> None:
@@ -352,8 +323,8 @@ class Rule(Record):
 
     def accept(self, role: str, by: str = "") -> None:
         """Record one role's acceptance; the rule becomes accepted once both have."""
-        _require(role in ROLES, f"unknown role {role!r}")
-        _require(self.status in ("draft", "accepted"), f"a {self.status} rule cannot be accepted")
+        require(role in ROLES, f"unknown role {role!r}")
+        require(self.status in ("draft", "accepted"), f"a {self.status} rule cannot be accepted")
         self._drop_stale_acceptances()  # the other role accepted words that changed since
         self._set_acceptance(
             role, Acceptance(by=by or role, fingerprint=self.meaning_fingerprint())
@@ -364,7 +335,7 @@ class Rule(Record):
 
     def withdraw(self, role: str) -> None:
         """Take back one role's acceptance; an accepted rule returns to draft."""
-        _require(role in ROLES, f"unknown role {role!r}")
+        require(role in ROLES, f"unknown role {role!r}")
         self._set_acceptance(role, None)
         if self.status == "accepted":
             self.status = move(self.status, "draft", RULE_TRANSITIONS, "rule")
@@ -379,7 +350,7 @@ class Rule(Record):
     def set_status(self, target: str) -> None:
         """Move along the allowed rule path, or raise ValidationError."""
         if target == "accepted":
-            _require(self.fully_accepted, "a rule is accepted only when both roles accepted it")
+            require(self.fully_accepted, "a rule is accepted only when both roles accepted it")
         self.status = move(self.status, target, RULE_TRANSITIONS, "rule")
         if target == "draft":
             self.accepted_by_operator = None
@@ -419,4 +390,4 @@ class Decision(Record):
     def __post_init__(self) -> None:
         _check_id(self.id, "decision")
         self.topic = self.topic.strip()
-        _require(bool(self.topic), "a decision needs a topic")
+        require(bool(self.topic), "a decision needs a topic")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import TypeVar
 
-from tacit.models.domain import Record, Rule, now, status_for_acceptances
+from tacit.models.domain import Record, Rule
+from tacit.models.lifecycle import now, status_for_acceptances
 from tacit.models.repository import Store
 
 R = TypeVar("R", bound=Record)

@@ -5,7 +5,8 @@ How it works:
 - Every commit writes the whole database with orjson to a new temp file in the
   same directory (mode 0600), fsyncs it, renames it over the database with
   `os.replace` and fsyncs the directory. The database file is never modified in
-  place, so any reader, or a `kill -9` at any moment, sees one complete version.
+  place, so any reader, or a `kill -9` at any moment, sees one complete version
+  (see db_write).
 - Writers hold an exclusive `flock` on a sidecar `<db>.lock` (0600, see db_lock). The lock
   file also holds a 64-bit generation counter that each commit bumps *after*
   its rename. A reader compares (generation, inode, mtime, size) with the token
@@ -30,11 +31,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
 import threading
 import weakref
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +55,7 @@ from tacit.models.db_lock import (
 )
 from tacit.models.db_lock import bump_generation as _bump_generation
 from tacit.models.db_lock import open_lock_file as _open_lock_file
+from tacit.models.db_write import fsync_directory, replace_with, sweep_temp_files
 
 __all__ = [
     "AtomicJSONStorage",
@@ -63,7 +63,6 @@ __all__ = [
     "DatabaseError",
     "DatabaseLocked",
     "lock_path_for",
-    "move_aside",
     "parse_database",
 ]
 
@@ -72,34 +71,6 @@ Token = tuple[int, int, int, int]
 """(generation, inode, mtime_ns, size) of one version of the database file."""
 
 _MISSING = (0, 0, -1)
-_TEMP_SUFFIX = ".tmp"
-_TEMP_ATTEMPTS = 8
-
-
-def _temp_prefix(path: Path) -> str:
-    return f".{path.name}."
-
-
-def _fsync_directory(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _create_temp(path: Path) -> tuple[Path, int]:
-    """A new 0600 temp file beside path, created exclusively (a planted link is never followed)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-    for _ in range(_TEMP_ATTEMPTS):
-        temp = path.with_name(
-            f"{_temp_prefix(path)}{os.getpid()}.{os.urandom(4).hex()}{_TEMP_SUFFIX}"
-        )
-        try:
-            return temp, os.open(temp, flags, 0o600)
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temp file name", str(path.parent))
 
 
 class _Handles:
@@ -268,7 +239,7 @@ class AtomicJSONStorage(Storage):
                 return
             try:
                 with self._thread_lock:
-                    self._sweep_temp_files()
+                    sweep_temp_files(self.path)
                     self._swept = True
             finally:
                 self._release()
@@ -276,7 +247,7 @@ class AtomicJSONStorage(Storage):
     def _after_acquire(self) -> None:
         try:
             if not self._swept:
-                self._sweep_temp_files()
+                sweep_temp_files(self.path)
                 self._swept = True
             self._overtaken = self._loaded and self.revision() != self._token
         except BaseException:
@@ -300,16 +271,6 @@ class AtomicJSONStorage(Storage):
             return False
         held = os.fstat(lock_fd)
         return (on_disk.st_dev, on_disk.st_ino) == (held.st_dev, held.st_ino)
-
-    def _sweep_temp_files(self) -> None:
-        """Remove temp files left by killed writers (none is live while we hold the lock)."""
-        name = re.escape(_temp_prefix(self.path)) + r"\d+\.[0-9a-f]+" + re.escape(_TEMP_SUFFIX)
-        pattern = re.compile(name)
-        with contextlib.suppress(OSError), os.scandir(self.path.parent) as entries:
-            for entry in entries:
-                if pattern.fullmatch(entry.name):
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
 
     # change detection --------------------------------------------------------
 
@@ -372,30 +333,17 @@ class AtomicJSONStorage(Storage):
         except BaseException:
             self._forget()
             raise
-        temp: Path | None = None
         try:
-            temp, fd = _create_temp(self.path)
-            try:
-                view = memoryview(payload)
-                while view:
-                    view = view[os.write(fd, view) :]
-                os.fsync(fd)
-                st = os.fstat(fd)
-            finally:
-                os.close(fd)
-            os.replace(temp, self.path)
+            st = replace_with(self.path, payload)
             generation = _bump_generation(self._lock_fd())
         except BaseException as error:
-            if temp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
             self._forget()
             if isinstance(error, OSError):
                 reason = error.strerror or str(error)
                 raise DatabaseError(f"{self.path}: cannot save: {reason}") from None
             raise
         try:
-            _fsync_directory(self.path.parent)
+            fsync_directory(self.path.parent)
         except OSError as error:
             if error.errno != errno.EINVAL:  # EINVAL: a directory that cannot be fsynced
                 self._forget()
@@ -406,23 +354,3 @@ class AtomicJSONStorage(Storage):
         self._remember(data, token)
         with self._snapshot_lock:  # readers parse these bytes instead of reading the file
             self._committed = (token, payload)
-
-
-def move_aside(path: Path) -> Path:
-    """Rename a damaged database to '<name>.damaged-<UTC timestamp>' and return the new path."""
-    path = Path(os.path.realpath(Path(path).expanduser()))
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    lock_fd = _open_lock_file(lock_path_for(path))
-    try:
-        wait_for_lock(lock_fd, path, lock_timeout_from_env())
-        target = path.with_name(f"{path.name}.damaged-{stamp}")
-        counter = 1
-        while target.exists():
-            target = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
-            counter += 1
-        os.replace(path, target)
-        _fsync_directory(path.parent)
-        _bump_generation(lock_fd)
-    finally:
-        os.close(lock_fd)
-    return target

@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from tacit.models.config import Config, ConfigError, load_config
+from tacit.models.db_write import move_aside
 from tacit.models.domain import Session
 from tacit.models.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_USAGE
 from tacit.models.locations import default_db_path
 from tacit.models.repository import Store
 from tacit.models.safe_text import one_line
-from tacit.models.storage import DatabaseDamaged, DatabaseError, move_aside
+from tacit.models.storage import DatabaseDamaged, DatabaseError
 
 
 class CommandError(Exception):

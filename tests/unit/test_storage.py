@@ -15,6 +15,7 @@ import orjson
 import pytest
 
 from tacit.models import storage as storage_module
+from tacit.models.db_write import move_aside
 from tacit.models.domain import Example, Rule, Session
 from tacit.models.repository import Store
 from tacit.models.storage import (
@@ -22,7 +23,6 @@ from tacit.models.storage import (
     DatabaseDamaged,
     DatabaseError,
     lock_path_for,
-    move_aside,
 )
 
 

@@ -21,17 +21,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from tacit.models.domain import (
-    ROLES,
-    RULE_STATUSES,
-    Question,
-    Rule,
-    Unless,
-    ValidationError,
-    status_for_acceptances,
-)
+from tacit.models.domain import Question, Rule, Unless, ValidationError
 from tacit.models.example_text import example_line, parse_example_line
 from tacit.models.ids import short_id
+from tacit.models.lifecycle import ROLES, RULE_STATUSES, status_for_acceptances
 from tacit.models.safe_text import plain_words
 from tacit.models.taxonomy import CATEGORIES
 from tacit.tui.safe_text import clean, literal

@@ -16,7 +16,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Input, Static
 
-from tacit.models.domain import SPEAKERS, Segment
+from tacit.models.domain import Segment
+from tacit.models.lifecycle import SPEAKERS
 
 if TYPE_CHECKING:
     from tacit.question_engine.coaching import Hint
