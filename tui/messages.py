@@ -89,3 +89,11 @@ class PresenceChanged(Message, bubble=False):
         super().__init__()
         self.role = role
         self.connected = connected
+
+
+class QuestionsRecorded(Message):
+    """The engine's questions this view saved (others' were recorded first by another view)."""
+
+    def __init__(self, questions: list[Question]) -> None:
+        super().__init__()
+        self.questions = questions

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from tacit.models.domain import Decision, Question, Record, Rule, Segment, Session
+from tacit.models.first_questions import record_first
 from tacit.models.merge import save_edit
 from tacit.models.repository import Store
 from tacit.tui.store_writer import Done, StoreWriter
@@ -75,6 +76,7 @@ class SessionState:
         self.decisions: list[Decision] = []
         self.loaded = False
         self._pending: dict[str, Record] = {}
+        self._asked_here: set[str] = set()  # segments whose questions this process recorded
 
     # lifecycle --------------------------------------------------------------
 
@@ -190,6 +192,28 @@ class SessionState:
         self._show(local)
         self.writer.submit(lambda store: store.update(type(record), record.id, change), what, done)
         return local
+
+    def record_questions(
+        self, questions: list[Question], recorded: Callable[[list[Question]], None]
+    ) -> None:
+        """Queue the engine's questions; only those for segments no other view asked about
+        first are saved (`models.first_questions`). recorded gets the saved ones (none
+        when the write failed), on the writer thread: post a message from it, then `show`
+        them."""
+
+        kept: list[Question] = []
+
+        def job(store: Store) -> None:
+            kept.extend(record_first(store, questions, self._asked_here))
+
+        self.writer.submit(job, "saving the questions", lambda _error: recorded(kept))
+
+    def show(self, records: list[Question]) -> None:
+        """Show records already on disk (e.g. `record_questions`'s) in the open session."""
+        session_id = self.session.id if self.session else None
+        for record in records:
+            if record.session_id == session_id:
+                self._show(record)
 
     def after_writes(self, then: Callable[[], None]) -> None:
         """Call then (on the writer thread) once every write queued so far is on disk."""

@@ -3,15 +3,16 @@
 Who does what:
 
 - `SessionScreen` (the base) loads the session, follows the store and reports
-  failed workers; `SessionState` (the app's one read/write path) holds the
-  records and queues every write.
+  failed workers; `SuggestingScreen` (between them) queues segments for the
+  engine and records each segment's questions once; `SessionState` (the app's
+  one read/write path) holds the records and queues every write.
 - The panes own their keys: `NarrativePane` posts `Submitted`, `QuestionList`
   and `RuleList` post `Requested(record, action)`. This screen handles those
   messages: it changes a copy of the record through the domain (a bad move is
   one notice, never a crash), hands it to `SessionState` and refreshes panes.
 - `capture_engine` talks to the question engine; its functions run in this
   screen's workers and post `SuggestionArrived`, `EngineNoticeArrived`,
-  `EngineUsageArrived`; a new segment cancels the run in flight.
+  `EngineUsageArrived`.
 
 A new pane: compose it here, give it its keys and a typed message, handle the
 message below.
@@ -27,23 +28,18 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer
 
-from tacit.models.domain import Question, Rule, Segment, Session, ValidationError
+from tacit.models.domain import Question, Rule, Segment, ValidationError
 from tacit.models.ids import short_id
 from tacit.models.safe_text import plain_words
-from tacit.question_engine.service import UsageMeter, engine_label
-from tacit.question_engine.session import EngineSession
-from tacit.question_engine.types import SessionContext
+from tacit.question_engine.service import engine_label
 from tacit.tui import keymap
-from tacit.tui.context import AppContext
 from tacit.tui.messages import (
-    EngineBusy,
     EngineNoticeArrived,
     EngineUsageArrived,
     RuleDrafted,
-    SuggestionArrived,
 )
 from tacit.tui.screens import capture_engine
-from tacit.tui.screens.session_screen import SessionScreen
+from tacit.tui.screens.suggesting import SuggestingScreen
 from tacit.tui.session_state import copy_record
 from tacit.tui.widgets.coverage import CoverageMeter
 from tacit.tui.widgets.formatting import question_text, rule_text
@@ -68,7 +64,7 @@ def rule_from_question(rules: Iterable[Rule], question_id: str) -> Rule | None:
     return min(live, key=lambda r: (r.created_at, r.id)) if live else None
 
 
-class CaptureScreen(SessionScreen):
+class CaptureScreen(SuggestingScreen):
     """The split screen a pair runs a whole call in."""
 
     BINDINGS = keymap.bindings(keymap.SCREEN_KEYS)
@@ -79,13 +75,6 @@ class CaptureScreen(SessionScreen):
         "suggest": "engine failed",
         "draft": "rule draft failed",
     }
-
-    def __init__(self, session: Session, context: AppContext) -> None:
-        super().__init__(session, context)
-        self._suggest_generation = 0
-        self.usage = UsageMeter()  # this session's LLM token and cost totals
-        self.engine_session: EngineSession | None = None  # this session's engine, on first use
-        self._asked_about: set[str] | None = None  # segments the engine has seen (None: not loaded)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -126,12 +115,7 @@ class CaptureScreen(SessionScreen):
     # showing the records ------------------------------------------------------
 
     def show_records(self) -> None:
-        arrived = [s for s in self.state.segments if s.id not in (self._asked_about or set())]
-        if self._asked_about is None:  # the first load: history, not news
-            arrived = []
-            self._asked_about = {s.id for s in self.state.segments}
-        for segment in arrived:  # said in the other view (pair mode): this view runs the engine
-            self._suggest_for(segment)
+        self.ask_about_new_segments()
         self._show_session_label()
         self.narrative.sync(self.state.segments)
         self._refresh_questions()
@@ -142,6 +126,12 @@ class CaptureScreen(SessionScreen):
 
     def show_failure(self, text: str) -> None:
         self.status.notice = text
+
+    def set_engine_busy(self, busy: bool) -> None:
+        self.status.busy = busy
+
+    def show_questions(self) -> None:
+        self._refresh_questions()
 
     def _show_session_label(self) -> None:
         self.status.session_label = f"{self.session.title} ({short_id(self.session.id)})"
@@ -174,66 +164,8 @@ class CaptureScreen(SessionScreen):
         hint = self.narrative.hint(segment.id)
         if hint is not None:
             self.status.notice = f"coach: {hint.text}"
-        self._suggest_for(segment)
+        self.suggest_for(segment)
         self.state.save(segment)
-
-    def _suggest_for(self, segment: Segment) -> None:
-        """Ask the engine about a segment (typed here or arrived from the other view), once.
-
-        Only the capture screen runs the engine (the operator's view never does); the
-        context is what was said before it and what is known now.
-        """
-        if self._asked_about is not None:
-            self._asked_about.add(segment.id)
-        earlier = [s for s in self.state.segments if (s.at, s.id) < (segment.at, segment.id)]
-        context = capture_engine.session_context(
-            earlier,
-            list(self.state.questions.values()),
-            list(self.state.rules.values()),
-            self.session.workflow,
-        )
-        self._suggest_generation += 1
-        self._stream_suggestions(segment, context, self._suggest_generation)
-
-    @work(exclusive=True, group="suggest", exit_on_error=False)
-    async def _stream_suggestions(
-        self, segment: Segment, context: SessionContext, generation: int
-    ) -> None:
-        self.post_message(EngineBusy(True, generation))
-        try:
-            if self.engine_session is None:
-                self.engine_session = await capture_engine.open_engine(self.context.config)
-            await capture_engine.stream_suggestions(
-                segment,
-                context,
-                self.context.config,
-                self.usage,
-                self.engine_session,
-                self.post_message,
-            )
-        finally:
-            self.post_message(EngineBusy(False, generation))
-
-    def action_stop_suggestions(self) -> None:
-        """Escape: stop the suggestion run in flight (closes an LLM stream)."""
-        running = [w for w in self.workers if w.group == "suggest" and w.is_running]
-        if running:
-            self.workers.cancel_group(self, "suggest")
-            self.post_message(EngineNoticeArrived("suggestions stopped"))
-
-    @on(SuggestionArrived)
-    def _suggestion_arrived(self, message: SuggestionArrived) -> None:
-        question = message.question
-        known = {q.text.casefold() for q in self.state.questions.values()}
-        if question.text.casefold() in known:
-            return
-        self.state.save(question)
-        self._refresh_questions()
-
-    @on(EngineBusy)
-    def _engine_busy(self, message: EngineBusy) -> None:
-        if message.busy or message.generation == self._suggest_generation:
-            self.status.busy = message.busy
 
     @on(EngineNoticeArrived)
     def _engine_notice(self, message: EngineNoticeArrived) -> None:

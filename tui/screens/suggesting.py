@@ -1,0 +1,157 @@
+"""A session view that runs the question engine: every segment is asked about once, in order.
+
+What it guarantees (the capture screen builds on it; the operator's view never runs
+the engine):
+
+- Segments wait in one queue and one worker asks about them in the order they were
+  said: a burst of the operator's segments arriving in one reload all get questions.
+- When the view opens (or the engineer rejoins), every operator segment that has
+  no question yet is queued: what was said before this view ran is asked about too.
+- A segment typed here, or arriving from the other view, is queued unless another
+  view already recorded questions for it.
+- Questions are shown once saved, and saved only if no other view recorded questions
+  for that segment first (`SessionState.record_questions`): two engineer views on
+  one session never show, store or export a question twice.
+- With an LLM, a new segment cancels the LLM run in flight (its offline questions
+  are already out); the segments queued behind it are still asked about. Escape
+  stops the run in flight and empties the queue.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from textual import on, work
+
+from tacit.models.domain import Question, Segment, Session
+from tacit.models.first_questions import unasked
+from tacit.question_engine.service import UsageMeter
+from tacit.question_engine.session import EngineSession
+from tacit.tui.context import AppContext
+from tacit.tui.messages import (
+    EngineBusy,
+    EngineNoticeArrived,
+    QuestionsRecorded,
+    SuggestionArrived,
+)
+from tacit.tui.screens import capture_engine
+from tacit.tui.screens.session_screen import SessionScreen
+
+
+class SuggestingScreen(SessionScreen):
+    """Queues segments for the engine, runs it, and records each segment's questions once."""
+
+    def __init__(self, session: Session, context: AppContext) -> None:
+        super().__init__(session, context)
+        self.usage = UsageMeter()  # this session's LLM token and cost totals
+        self.engine_session: EngineSession | None = None  # this session's engine, on first use
+        self._suggest_generation = 0
+        self._asked_about: set[str] | None = None  # segments queued or asked (None: not loaded)
+        self._waiting: deque[Segment] = deque()  # segments to ask about, in order
+        self._unrecorded: list[Question] = []  # arrived, to save in one batch
+        self._recording = 0  # batches on their way to the store
+
+    @property
+    def suggesting(self) -> bool:
+        """A segment waits or is being asked about, or its questions are not saved yet."""
+        running = any(w.group == "suggest" and w.is_running for w in self.workers)
+        return running or bool(self._waiting or self._unrecorded or self._recording)
+
+    def set_engine_busy(self, busy: bool) -> None:
+        """Show whether the engine is working (the subclass's status line)."""
+
+    def ask_about_new_segments(self) -> None:
+        """After a load: queue what nobody asked about yet (call from `show_records`)."""
+        segments = self.state.segments
+        if self._asked_about is None:  # the first load: only what never got questions
+            self._asked_about = {s.id for s in segments}
+            arrived = unasked(segments, self.state.questions.values())
+        else:  # said in the other view since: asked here unless another view already did
+            asked = {q.segment_id for q in self.state.questions.values()}
+            arrived = [s for s in segments if s.id not in self._asked_about]
+            self._asked_about.update(s.id for s in arrived)
+            arrived = [s for s in arrived if s.id not in asked]
+        for segment in arrived:
+            self.suggest_for(segment)
+
+    def suggest_for(self, segment: Segment) -> None:
+        """Queue a segment for the engine (typed here or arrived from the other view)."""
+        if self._asked_about is not None:
+            self._asked_about.add(segment.id)
+        self._waiting.append(segment)
+        running = any(w.group == "suggest" and w.is_running for w in self.workers)
+        if running and not self.context.config.llm.enabled:
+            return  # offline runs take milliseconds: the worker takes it next
+        self._suggest_generation += 1
+        self._ask_in_order(self._suggest_generation)  # exclusive: cancels an LLM run in flight
+
+    @work(exclusive=True, group="suggest", exit_on_error=False)
+    async def _ask_in_order(self, generation: int) -> None:
+        self.post_message(EngineBusy(True, generation))
+        try:
+            while self._waiting:
+                segment = self._waiting.popleft()
+                if any(q.segment_id == segment.id for q in self.state.questions.values()):
+                    continue  # another view recorded its questions meanwhile
+                earlier = [
+                    s for s in self.state.segments if (s.at, s.id) < (segment.at, segment.id)
+                ]
+                context = capture_engine.session_context(
+                    earlier,
+                    list(self.state.questions.values()),
+                    list(self.state.rules.values()),
+                    self.session.workflow,
+                )
+                if self.engine_session is None:
+                    self.engine_session = await capture_engine.open_engine(self.context.config)
+                await capture_engine.stream_suggestions(
+                    segment,
+                    context,
+                    self.context.config,
+                    self.usage,
+                    self.engine_session,
+                    self.post_message,
+                )
+        finally:
+            self.post_message(EngineBusy(False, generation))
+
+    def action_stop_suggestions(self) -> None:
+        """Escape: stop the suggestion run in flight (closes an LLM stream) and the queue."""
+        running = [w for w in self.workers if w.group == "suggest" and w.is_running]
+        self._waiting.clear()
+        if running:
+            self.workers.cancel_group(self, "suggest")
+            self.post_message(EngineNoticeArrived("suggestions stopped"))
+
+    @on(SuggestionArrived)
+    def _suggestion_arrived(self, message: SuggestionArrived) -> None:
+        question = message.question
+        known = {q.text.casefold() for q in [*self.state.questions.values(), *self._unrecorded]}
+        if question.text.casefold() in known:
+            return
+        if not self._unrecorded:  # the rest of this burst joins it before the write
+            self.call_later(self._record_arrived)
+        self._unrecorded.append(question)
+
+    def _record_arrived(self) -> None:
+        batch, self._unrecorded = self._unrecorded, []
+        self._recording += 1
+
+        def recorded(kept: list[Question]) -> None:  # on the writer thread
+            self.post_message(QuestionsRecorded(kept))
+
+        self.state.record_questions(batch, recorded)
+
+    @on(QuestionsRecorded)
+    def _questions_recorded(self, message: QuestionsRecorded) -> None:
+        self._recording = max(0, self._recording - 1)
+        self.state.show(message.questions)
+        self.show_questions()
+
+    def show_questions(self) -> None:
+        """Refresh the questions pane (the subclass's)."""
+
+    @on(EngineBusy)
+    def _engine_busy(self, message: EngineBusy) -> None:
+        if message.busy or message.generation == self._suggest_generation:
+            self.set_engine_busy(message.busy)
