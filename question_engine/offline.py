@@ -311,6 +311,10 @@ class OfflineEngine:
                 return None
             if kind == "system" and not self.lexicon.system(value):
                 return None
+            if kind == "named_system" and not self.lexicon.named_system(
+                value, sentence, start, end
+            ):
+                return None
             if kind == "actor":
                 actor = self.lexicon.actor(value, sentence, start, end)
                 if not actor:

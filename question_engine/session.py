@@ -211,6 +211,7 @@ class EngineSession:
         per_segment: dict[int, int] = defaultdict(int)
         chosen: list[Suggestion] = []
         prints: list[tuple[frozenset[str], frozenset[str]]] = []
+        things: list[tuple[str, frozenset[str]]] = []  # (category, named stems) asked
         while pool and (limit is None or len(chosen) < limit):
             best = max(
                 pool,
@@ -223,9 +224,12 @@ class EngineSession:
             pool.remove(best)
             index, suggestion = best
             fingerprint = self.memory.fingerprint(suggestion.text)
-            if any(same_question(fingerprint, p) for p in prints):
+            if any(same_question(fingerprint, p) for p in prints) or _same_thing(
+                suggestion.category, fingerprint[1], things
+            ):
                 continue
             prints.append(fingerprint)
+            things.append((suggestion.category, fingerprint[1]))
             chosen.append(suggestion)
             per_category[suggestion.category] += 1
             per_segment[index] += 1
@@ -241,3 +245,15 @@ class EngineSession:
                 workflow=self.workflow,
                 rules=list(self.rules),
             )
+
+
+def _same_thing(
+    category: str, named: frozenset[str], asked: list[tuple[str, frozenset[str]]]
+) -> bool:
+    """Whether a question of this category already asks about the same named things (a
+    second wording about the same thing in the same category adds nothing to the top)."""
+    return bool(named) and any(
+        category == other and len(named & stems) / len(named | stems) >= 0.8
+        for other, stems in asked
+        if stems
+    )

@@ -11,6 +11,8 @@ the template is not asked. Kinds:
 - actor   a person, a role ("the controller") or a team; a team gets team questions
 - system  something a system call can fail on (a portal, an API, a sync, a named system)
 - verb    a verb, put into its base form ("chases" -> "chase")
+- named_system  a capitalised name the work is recorded in ("in Maximo"): never a known
+          first name, a team, a month or a day, and never a word with person evidence
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 from tacit.question_engine.text import STOPWORDS
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "prompts" / "lexicon"
-SLOT_KINDS = frozenset({"phrase", "person", "actor", "system", "verb"})
+SLOT_KINDS = frozenset({"phrase", "person", "actor", "system", "verb", "named_system"})
 TEAM = "team"
 
 _FRAGMENT_START = frozenset(["once", "and", "but", "or", "then", "so", "also", "still", "just"])
@@ -96,6 +98,35 @@ _SYSTEM_NOUNS = re.compile(
     r"booking|submission|filing|e-filing|report run|webhook|file|fax|scan|call|check|"
     r"lookup|look-up|order|card|charge|debit|label|print|message)s?\b",
     re.IGNORECASE,
+)
+_CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "christmas",
+        "easter",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+    ]
 )
 _AND_VERB = re.compile(r"\band\s+([a-z]+)s\b")
 
@@ -189,6 +220,15 @@ class Lexicon:
         return bool(_SYSTEM_NOUNS.search(value)) or any(
             w in self.not_people and w not in self.teams for w in words
         )
+
+    def named_system(self, value: str, sentence: str, start: int, end: int) -> bool:
+        """Whether a capitalised value is a system's name rather than a person, team or date."""
+        first = value.split()[0].lower() if value.split() else ""
+        if not value[:1].isupper() or first in self.first_names or self.team(value):
+            return False
+        if first in _CALENDAR_WORDS:
+            return False
+        return first in self.not_people or not self.person(value, sentence, start, end)
 
     def verb(self, value: str) -> str:
         """The base form of a verb phrase's verb ('chases up' -> 'chase up'), '' if none."""

@@ -1,0 +1,112 @@
+"""Readings of the whole process: named systems that can be down, outputs and who reads
+them, hand-offs to roles, classes of cases, hedged thresholds, where data lives."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacit.question_engine.offline import OfflineEngine
+from tacit.question_engine.session import EngineSession
+from tacit.question_engine.types import SessionContext, Suggestion
+
+
+@pytest.fixture(scope="module")
+def engine() -> OfflineEngine:
+    return OfflineEngine()
+
+
+def ask(engine: OfflineEngine, text: str) -> list[Suggestion]:
+    session = EngineSession(engine)
+    session.add_segment(text)
+    return session.ranked()
+
+
+def find(questions: list[Suggestion], category: str, *words: str) -> Suggestion | None:
+    for question in questions:
+        lowered = question.text.lower()
+        if question.category == category and all(w.lower() in lowered for w in words):
+            return question
+    return None
+
+
+def test_a_named_report_sent_to_someone_asks_what_they_decide_from_it(
+    engine: OfflineEngine,
+) -> None:
+    questions = ask(engine, "Every Friday I send the occupancy sheet to the harbour master.")
+    found = find(questions, "reporting", "harbour master", "occupancy sheet")
+    assert found is not None, [q.text for q in questions]
+    assert "decide" in found.text
+
+
+def test_a_report_that_goes_to_a_reader_asks_what_they_decide(engine: OfflineEngine) -> None:
+    questions = ask(engine, "The licence position report is sent to the CFO.")
+    assert find(questions, "reporting", "CFO", "decide") is not None, [q.text for q in questions]
+
+
+def test_a_named_system_the_work_is_recorded_in_is_asked_about_being_down(
+    engine: OfflineEngine,
+) -> None:
+    questions = ask(engine, "The controller creates a job in Maximo for every burst.")
+    found = find(questions, "operational_decision", "Maximo is down")
+    assert found is not None, [q.text for q in questions]
+
+
+def test_a_capitalised_system_is_never_asked_about_as_a_person(engine: OfflineEngine) -> None:
+    questions = ask(engine, "Invoices go out from Xero, and we log every payment in Sage.")
+    texts = " ".join(q.text for q in questions)
+    assert "Sage is down" in texts
+    for name in ("Sage", "Xero"):
+        assert f"when {name} is out" not in texts
+        assert f"{name}'s work" not in texts
+
+
+def test_a_person_or_month_after_in_is_not_a_system(engine: OfflineEngine) -> None:
+    questions = ask(engine, "We log the visits in June, and Bilal records them in Meera's file.")
+    texts = " ".join(q.text for q in questions)
+    assert "June is down" not in texts
+    assert "Meera is down" not in texts
+
+
+def test_a_comparative_class_of_cases_asks_what_counts_as_one(engine: OfflineEngine) -> None:
+    questions = ask(engine, "Our bigger accounts get their blend roasted before they order.")
+    assert find(questions, "implicit_rule", "what counts as", "bigger accounts") is not None
+
+
+def test_a_hedged_threshold_in_words_asks_about_its_boundary(engine: OfflineEngine) -> None:
+    questions = ask(engine, "Cargo bikes take anything over like fifteen kilos.")
+    assert find(questions, "edge_case", "fifteen kilos") is not None, [q.text for q in questions]
+
+
+def test_a_hand_off_by_referral_asks_what_goes_with_it(engine: OfflineEngine) -> None:
+    questions = ask(engine, "A score above 20 percent is referred to the academic integrity panel.")
+    assert find(questions, "handoff", "integrity panel", "goes with it") is not None
+
+
+def test_data_kept_on_a_laptop_asks_where_it_lives(engine: OfflineEngine) -> None:
+    questions = ask(engine, "Bernadette keeps the waiting list in a spreadsheet on her laptop.")
+    assert find(questions, "operational_decision", "laptop", "lost") is not None
+
+
+def test_health_data_asks_where_it_is_kept_and_for_how_long(engine: OfflineEngine) -> None:
+    questions = ask(engine, "Dietary requirements are recorded on the guest sheet.")
+    assert find(questions, "operational_decision", "dietary requirements", "how long")
+
+
+def test_the_session_top_never_asks_the_same_thing_twice_in_one_category(
+    engine: OfflineEngine,
+) -> None:
+    session = EngineSession(engine)
+    for text in (
+        "Works are checked against the Art Loss Register before acceptance.",
+        "Each record is also logged in the Art Loss Register by the specialist.",
+    ):
+        session.add_segment(text)
+    about_register = [
+        q for q in session.ranked() if q.category == "operational_decision" and "Register" in q.text
+    ]
+    assert len(about_register) <= 1, [q.text for q in about_register]
+
+
+def test_stateless_suggest_still_finds_the_new_readings(engine: OfflineEngine) -> None:
+    found = engine.suggest("We do the payments in Sage every Friday.", SessionContext())
+    assert any("Sage is down" in q.text for q in found), [q.text for q in found]
