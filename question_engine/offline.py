@@ -66,14 +66,26 @@ class _Candidate:
 Facts = tuple[tuple[str, ...], tuple[str, ...]]
 
 
-def _triggered_sentences(cue: Cue, lowered: str, starts: list[int]) -> list[int]:
-    """Indexes of the sentences (by start offset) where one of the cue's triggers occurs."""
+def _triggered_sentences(
+    cue: Cue, lowered: str, starts: list[int], seen: dict[str, frozenset[int]]
+) -> list[int]:
+    """Indexes of the sentences (by start offset) where one of the cue's triggers occurs.
+
+    `seen` caches each trigger's sentences for this text: many cues share triggers."""
     hit: set[int] = set()
     for trigger in cue.triggers:
-        position = lowered.find(trigger)
-        while position >= 0:
-            hit.add(bisect_right(starts, position) - 1)
-            position = lowered.find(trigger, position + 1)
+        found = seen.get(trigger)
+        if found is None:
+            where: set[int] = set()
+            position = lowered.find(trigger)
+            while position >= 0:
+                index = bisect_right(starts, position) - 1
+                where.add(index)
+                # the rest of this sentence adds nothing: go on from the next one
+                following = starts[index + 1] if index + 1 < len(starts) else len(lowered)
+                position = lowered.find(trigger, max(position + 1, following))
+            found = seen[trigger] = frozenset(where)
+        hit |= found
     return sorted(hit)
 
 
@@ -204,8 +216,9 @@ class OfflineEngine:
         starts = [offset for offset, _ in spans]
         lowered = matchable.lower()
         everywhere = range(len(spans))
+        seen: dict[str, frozenset[int]] = {}
         for cue in self.bank.cues:
-            where = _triggered_sentences(cue, lowered, starts) if cue.triggers else everywhere
+            where = _triggered_sentences(cue, lowered, starts, seen) if cue.triggers else everywhere
             matches = 0
             for index in where:
                 offset, sentence = spans[index]
