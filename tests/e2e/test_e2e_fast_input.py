@@ -104,6 +104,22 @@ def test_ctrl_q_right_after_a_burst_keeps_every_line_and_the_half_typed_text(
     assert _exported_texts(db) == ["Said one.", "Said two.", "half typed at quit"]
 
 
+def test_ctrl_t_and_the_focus_key_keep_their_place_in_a_burst(tmux: Tmux, tmp_path: Path) -> None:
+    """Ctrl+T after typed text switches the speaker after that text; after Tab to a pane,
+    "i" and the letters right behind it type into the input (no pane key runs)."""
+    db, session = _open_session(tmux, tmp_path)
+    tmux.keys("app", "Said first.", "Enter", "C-t", "Why first?", "Enter", "C-t")
+    tmux.keys("app", "Tab", "i", "dare you pry", "Enter")
+    _saved(db, session, 3)
+    tmux.wait_text("app", "dare you pry")
+    said = [(s.speaker, s.text) for s in Store(db).segments(session.id)]
+    assert said == [
+        ("operator", "Said first."),
+        ("engineer", "Why first?"),
+        ("operator", "dare you pry"),
+    ]
+
+
 def test_new_session_form_typed_fast_keeps_title_and_workflow_apart(
     tmux: Tmux, tmp_path: Path
 ) -> None:

@@ -311,8 +311,8 @@ class CaptureScreen(SuggestingScreen):
     # screen actions ---------------------------------------------------------------
 
     def action_toggle_speaker(self) -> None:
-        """Switch who the next segment is attributed to."""
-        self.narrative.toggle_speaker()
+        """Switch who the next segment is attributed to (after the keys typed before it)."""
+        self.narrative.toggle_speaker_in_order()
 
     def action_focus_input(self) -> None:
         """Put the cursor back in the narrative input."""

@@ -6,6 +6,7 @@ from datetime import tzinfo
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
@@ -22,6 +23,7 @@ from tacit.models.lifecycle import SPEAKERS
 if TYPE_CHECKING:
     from tacit.question_engine.coaching import Hint
 from tacit.tui.widgets.formatting import hint_line, segment_line
+from tacit.tui.widgets.key_order import keep_key_order
 from tacit.tui.widgets.ordered_input import OrderedInput
 
 
@@ -43,6 +45,9 @@ class NarrativeLog(ScrollView, can_focus=True):
         self.lines: list[Strip] = []
         self._wrapped_at = 0
         self._following = True  # the reader is at the end: keep the newest line in view
+
+    async def _on_key(self, event: events.Key) -> None:
+        keep_key_order(self, event)  # the "type" key, and keys typed after it, go to the input
 
     def _wrap(self, line: Text) -> list[Strip]:
         width = self._wrapped_at
@@ -174,6 +179,15 @@ class NarrativePane(Vertical):
 
     def _show_speaker(self) -> None:
         self.query_one(SpeakerTag).update(f"{self.speaker} ▸")
+
+    def toggle_speaker_in_order(self) -> None:
+        """Ctrl+T: switch speaker behind the keys typed before it, so text typed and
+        submitted just ahead of it keeps the speaker it was typed under."""
+        self.query_one(OrderedInput).run_in_order(self.toggle_speaker)
+
+    def on_ordered_input_in_order(self, message: OrderedInput.InOrder) -> None:
+        message.stop()
+        message.callback()
 
     def toggle_speaker(self) -> str:
         """Switch between operator and engineer; returns the new speaker."""

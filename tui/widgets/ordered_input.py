@@ -15,12 +15,15 @@ the last break stays in the input); otherwise the lines are joined with a space.
 Quitting (Ctrl+Q, a priority binding that runs before this input has handled
 the keys typed just before it) is queued here too: `request_quit` runs in key
 order, submits the half-typed text when ``submit_on_quit``, then posts
-`QuitRequested`, which travels behind that submission to the app.
+`QuitRequested`, which travels behind that submission to the app. Other priority
+keys that change what a submission means (Ctrl+T, who is speaking) go the same way
+through `run_in_order`.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from textual import events
 from textual.message import Message
@@ -35,6 +38,13 @@ class OrderedInput(Input):
 
     class QuitRequested(Message):
         """Quit now: every key typed before the quit has been handled."""
+
+    class InOrder(Message):
+        """Run callback now: every key typed before it, and what they submitted, went first."""
+
+        def __init__(self, callback: Callable[[], object]) -> None:
+            super().__init__()
+            self.callback = callback
 
     def __init__(
         self,
@@ -118,6 +128,11 @@ class OrderedInput(Input):
         for key in held:
             self.post_message(key)
         held.clear()
+
+    def run_in_order(self, callback: Callable[[], object]) -> None:
+        """Have this input's parent run callback behind the keys queued here (a priority key
+        such as Ctrl+T acts before them otherwise) and behind the submissions they made."""
+        self.call_later(lambda: self.post_message(self.InOrder(callback)))
 
     def request_quit(self) -> None:
         """Quit behind the keys already queued here (call through `call_later`)."""

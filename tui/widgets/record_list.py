@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Generic, Literal, TypeVar
 
+from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -18,6 +19,7 @@ from textual.widgets.option_list import Option
 from tacit.models.domain import Question, Record, Rule
 from tacit.tui import keymap
 from tacit.tui.widgets.formatting import question_prompt, rule_prompt
+from tacit.tui.widgets.key_order import keep_key_order
 
 R = TypeVar("R", bound=Record)
 FOLDED_LINES = 2  # what the highlighted record folds out (a quote) may go below the view
@@ -50,6 +52,9 @@ class RecordList(OptionList, Generic[R]):
         self.empty = empty
         self.unseen: set[str] = set()  # arrived above the highlight while reading
         self._expanded: str | None = None  # the record drawn in full
+
+    async def _on_key(self, event: events.Key) -> None:
+        keep_key_order(self, event)  # the "type" key, and keys typed after it, go to the input
 
     def on_mount(self) -> None:
         self._show_title()
