@@ -21,9 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 CASE = r"""
-import argparse, asyncio, json, resource, sys, time
+import asyncio, json, resource, sys, time
 from datetime import UTC
 from pathlib import Path
+from tacit.cli.commands.run_app import engine_factory
 from tacit.models.config import Config
 from tacit.models.domain import Segment, Session
 from tacit.models.repository import Store
@@ -35,8 +36,7 @@ store = Store(db)
 session = Session(title="Huge")
 text = ("We route by zip code unless the account is key. " * (size // 48 + 1))[:size]
 store.save_many([session, Segment(session_id=session.id, speaker="operator", text=text)])
-args = argparse.Namespace(role="engineer", session=None, demo=False)
-app = TacitApp(store, Config(), args, session=session, tz=UTC)
+app = TacitApp(store, Config(), open_engine=engine_factory(Config()), session=session, tz=UTC)
 
 async def main() -> dict[str, float]:
     start = time.perf_counter()

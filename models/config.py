@@ -65,6 +65,11 @@ class LLMConfig:
         """An LLM is used only when a model is set and offline mode is off."""
         return bool(self.model) and not self.offline
 
+    @property
+    def engine_label(self) -> str:
+        """What the status line shows as the suggesting engine: the model, or 'offline'."""
+        return self.model if self.enabled else "offline"
+
 
 @dataclass(slots=True)
 class TranscriptConfig:

@@ -57,11 +57,6 @@ SESSION_USAGE = UsageMeter()
 """The totals used when a caller passes no meter of its own (one per process)."""
 
 
-def engine_label(config: Config) -> str:
-    """What the status line shows as the suggesting engine."""
-    return config.llm.model if config.llm.enabled else "offline"
-
-
 RULE_GAPS_PER_CALL = 2  # what a newly captured rule lacks, shown beside the segment's questions
 
 

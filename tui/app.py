@@ -19,9 +19,8 @@ from tacit.models.config import Config
 from tacit.models.domain import Session
 from tacit.models.repository import Store
 from tacit.tui import keymap
-from tacit.tui.context import AppContext, Presence
+from tacit.tui.context import AppContext, EngineFactory, Presence
 from tacit.tui.messages import PresenceChanged, StoreChanged, StoreFailed
-from tacit.tui.screens.session_screen import SessionScreen
 from tacit.tui.session_state import SessionState
 from tacit.tui.sync import PairSync, install_hangup_handler, remove_hangup_handler
 
@@ -41,10 +40,13 @@ class TacitApp(App[None]):
         store: Store,
         config: Config,
         *,
+        open_engine: EngineFactory,
         role: str = "engineer",
         session: Session | None = None,
         tz: tzinfo | None = None,
     ) -> None:
+        """open_engine builds each capture session's question engine (the command line
+        decides which; tests may give their own); it is called after the first frame."""
         super().__init__()
         self.store = store
         self.config = config
@@ -52,7 +54,7 @@ class TacitApp(App[None]):
         self.initial_session = session
         self.state = SessionState(store, on_error=self._store_failed)
         self.pair_sync = PairSync(self, store, role, on_hangup=self._save_on_hangup)
-        self.context = AppContext(self.state, config, role, tz)
+        self.context = AppContext(self.state, config, open_engine, role, tz)
         self.key_overrides: dict[str, str] = {}
 
     def _store_failed(self, text: str) -> None:
@@ -163,6 +165,8 @@ class TacitApp(App[None]):
 
     def _save_on_hangup(self) -> None:
         """Quitting or the terminal going away: every open session view keeps its typed text."""
+        from tacit.tui.screens.session_screen import SessionScreen  # not on the picker's path
+
         for screen in reversed(self.screen_stack):
             if isinstance(screen, SessionScreen):
                 screen.save_on_hangup()

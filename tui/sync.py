@@ -71,12 +71,21 @@ class PairSync:
         self._revision: object = store.revision()
         self._timers: list[Timer] = []
         self._watch: DirectoryWatch | None = None
+        self.started = False
+        """The watch and timers run (from just after the first frame)."""
+        self.stopped = False
 
     def start(self) -> None:
-        """Begin polling and heartbeating (call from the app's on_mount)."""
+        """Say this role is here, then watch once the first frame is drawn (call from the
+        app's on_mount): the file watch and the timers are not needed to draw it."""
         self.presence.beat()
         atexit.register(self.presence.leave)
         self.other_connected = self.presence.other_connected()
+        self.app.call_after_refresh(self._start_watching)
+
+    def _start_watching(self) -> None:
+        if self.stopped:
+            return
         poll = self._start_watch()
         self._timers = [
             self.app.set_interval(poll, self.check_store, name="store-watch"),
@@ -86,6 +95,8 @@ class PairSync:
             self._timers.append(
                 self.app.set_interval(TERMINAL_CHECK_SECONDS, self.check_terminal, name="tty")
             )
+        self.started = True
+        self.check_store()  # a write between opening the store and now shows at once
 
     def _start_watch(self) -> float:
         """Wake on writes to the database instead of polling often; returns the poll interval."""
@@ -114,6 +125,7 @@ class PairSync:
 
     def stop(self) -> None:
         """Stop the timers and the watch, and remove this role's heartbeat."""
+        self.stopped = True
         for timer in self._timers:
             timer.stop()
         self._timers = []

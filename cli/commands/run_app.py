@@ -15,12 +15,28 @@ from tacit.cli.commands.common import (
     open_store,
     resolve_session,
 )
+from tacit.models.config import Config
 from tacit.models.domain import Session
 from tacit.models.exit_codes import EXIT_FAILURE, EXIT_OK
 from tacit.models.repository import Store
 
 if TYPE_CHECKING:
+    from tacit.question_engine.session import EngineSession
+    from tacit.tui.context import EngineFactory
     from tacit.tui.store_writer import StoreWriter
+
+
+def engine_factory(config: Config) -> EngineFactory:
+    """Each capture session's engine: the offline question bank, plus the LLM when one is
+    configured. The engine is imported when the first segment needs it, never before the
+    first frame."""
+
+    def open_engine() -> EngineSession:
+        from tacit.question_engine.service import open_session
+
+        return open_session(config)
+
+    return open_engine
 
 
 def initial_session(store: Store, args: argparse.Namespace) -> Session | None:
@@ -61,7 +77,13 @@ def run_app(args: argparse.Namespace) -> int:
         from tacit.tui.app import TacitApp
         from tacit.tui.lifeline import start_lifeline
 
-        app = TacitApp(store, config, role=args.role or "engineer", session=session)
+        app = TacitApp(
+            store,
+            config,
+            open_engine=engine_factory(config),
+            role=args.role or "engineer",
+            session=session,
+        )
         start_lifeline(lambda: _finish_writes(app.state.writer, 5.0))  # never outlive the terminal
         app.run()
         if not _finish_writes(app.state.writer, 1.0):

@@ -9,10 +9,12 @@ from typing import Any
 from textual.pilot import Pilot
 
 from support.waiting import wait_for
+from tacit.cli.commands.run_app import engine_factory
 from tacit.models.config import Config
 from tacit.models.domain import Session
 from tacit.models.repository import Store
 from tacit.tui.app import TacitApp
+from tacit.tui.context import EngineFactory
 from tacit.tui.screens.capture import CaptureScreen
 
 
@@ -22,12 +24,16 @@ def make_app(
     *,
     role: str = "engineer",
     config: Config | None = None,
+    open_engine: EngineFactory | None = None,
 ) -> tuple[TacitApp, Store]:
-    """An app over a fresh store, opening session (saved first) or the picker."""
+    """An app over a fresh store, opening session (saved first) or the picker; the engine
+    is the command line's unless open_engine gives another."""
     store = Store(db_path)
     if session is not None:
         store.save(session)
-    app = TacitApp(store, config or Config(), role=role, session=session, tz=UTC)
+    config = config or Config()
+    engine = open_engine or engine_factory(config)
+    app = TacitApp(store, config, open_engine=engine, role=role, session=session, tz=UTC)
     return app, store
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from support.waiting import wait_for
 from textual.pilot import Pilot
 
+from tacit.cli.commands.run_app import engine_factory
 from tacit.models.config import Config
 from tacit.models.domain import Question, Segment, Session
 from tacit.models.repository import Store
@@ -23,7 +24,8 @@ SAID = [
 
 
 def _engineer(db: Path, session: Session) -> TacitApp:
-    return TacitApp(Store(db), Config(), role="engineer", session=session)
+    engine = engine_factory(Config())
+    return TacitApp(Store(db), Config(), open_engine=engine, role="engineer", session=session)
 
 
 def _said_before_anyone_opened(db: Path) -> tuple[Session, list[Segment]]:

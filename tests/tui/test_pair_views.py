@@ -12,6 +12,7 @@ from support.waiting import wait_for
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input
 
+from tacit.cli.commands.run_app import engine_factory
 from tacit.models.config import Config
 from tacit.models.domain import Question, Rule, Session, Unless
 from tacit.models.repository import Store
@@ -23,7 +24,8 @@ SIZE = (100, 30)
 
 
 def _app(db: Path, role: str, session: Session) -> TacitApp:
-    return TacitApp(Store(db), Config(), role=role, session=session)
+    engine = engine_factory(Config())
+    return TacitApp(Store(db), Config(), open_engine=engine, role=role, session=session)
 
 
 def _seed(db: Path) -> tuple[Session, Rule, Question]:

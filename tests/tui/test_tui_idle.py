@@ -38,6 +38,7 @@ async def test_another_process_write_shows_without_waiting_for_a_poll(
     app, _ = make_app(db_path, session)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await capture_ready(pilot)
+        await wait_for(pilot, lambda: app.pair_sync.started, "the store watch")
         if not app.pair_sync.watching:
             pytest.skip("no inotify here: tacit polls instead")
         writer = (

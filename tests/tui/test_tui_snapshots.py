@@ -10,6 +10,7 @@ import pytest
 from support.capture import capture_ready
 from textual.pilot import Pilot
 
+from tacit.cli.commands.run_app import engine_factory
 from tacit.models.config import Config
 from tacit.models.domain import Question, Rule, Segment, Session, Unless
 from tacit.models.repository import Store
@@ -116,7 +117,9 @@ def snapshot_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TacitApp:
     store = Store(Path("tacit.json"))  # relative, so the status line is the same every run
     records = _records()
     store.save_many(records)
-    return TacitApp(store, Config(), role="engineer", session=records[0], tz=UTC)
+    config = Config()
+    engine = engine_factory(config)
+    return TacitApp(store, config, open_engine=engine, session=records[0], tz=UTC)
 
 
 async def _loaded(pilot: Pilot[Any]) -> None:

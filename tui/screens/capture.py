@@ -31,7 +31,6 @@ from textual.widgets import Footer
 from tacit.models.domain import Question, Rule, Segment, ValidationError
 from tacit.models.ids import short_id
 from tacit.models.safe_text import plain_words
-from tacit.question_engine.service import engine_label
 from tacit.tui import keymap
 from tacit.tui.messages import (
     EngineNoticeArrived,
@@ -91,7 +90,7 @@ class CaptureScreen(SuggestingScreen):
         self.query_one("#rules").border_title = "Rules"
         status = self.status
         status.db_path = str(self.state.store.path)
-        status.engine = engine_label(self.context.config)
+        status.engine = self.context.config.llm.engine_label
         if self.context.presence is not None:
             self.show_presence(self.context.presence.role, self.context.presence.connected)
         self._show_session_label()

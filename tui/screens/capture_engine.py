@@ -8,21 +8,19 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from tacit.models.config import Config
 from tacit.models.domain import Question, Rule, Segment, Unless
-from tacit.question_engine.service import UsageMeter
-from tacit.question_engine.session import EngineSession
-from tacit.question_engine.types import (
-    CapturedRule,
-    EngineNotice,
-    EngineUsage,
-    SessionContext,
-    Suggestion,
-)
+from tacit.tui.context import EngineFactory
 from tacit.tui.messages import EngineNoticeArrived, EngineUsageArrived, SuggestionArrived
+
+if TYPE_CHECKING:  # the engine loads after the first frame, in a worker
+    from tacit.question_engine.service import UsageMeter
+    from tacit.question_engine.session import EngineSession
+    from tacit.question_engine.types import SessionContext
 
 Post = Callable[[Message], object]
 
@@ -31,6 +29,8 @@ def session_context(
     segments: list[Segment], questions: list[Question], rules: list[Rule], workflow: str
 ) -> SessionContext:
     """What the engine knows before a new segment: what was said, asked and captured so far."""
+    from tacit.question_engine.types import CapturedRule, SessionContext
+
     return SessionContext(
         segments=[s.text for s in segments],
         known_questions=[q.text for q in questions],
@@ -49,11 +49,9 @@ def session_context(
     )
 
 
-async def open_engine(config: Config) -> EngineSession:
+async def open_engine(factory: EngineFactory) -> EngineSession:
     """This capture session's engine (built off the UI thread: it loads the question bank)."""
-    from tacit.question_engine.service import open_session
-
-    return await asyncio.to_thread(open_session, config)
+    return await asyncio.to_thread(factory)
 
 
 async def stream_suggestions(
@@ -66,6 +64,7 @@ async def stream_suggestions(
 ) -> None:
     """Post each suggestion, notice and usage figure the engine streams for a segment."""
     from tacit.question_engine.service import stream_suggestions as engine_stream
+    from tacit.question_engine.types import EngineNotice, EngineUsage, Suggestion
 
     events = engine_stream(segment.text, context, config, usage, engine, segment.speaker)
     async for event in events:

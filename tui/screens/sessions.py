@@ -171,6 +171,9 @@ class SessionPicker(Screen[Session | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._start_loading)  # first frame first, then the store
+
+    def _start_loading(self) -> None:
         self._loading_timer = self.set_timer(self.LOADING_AFTER, self._show_loading)
         self._load()
 

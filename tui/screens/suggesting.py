@@ -20,13 +20,12 @@ the engine):
 from __future__ import annotations
 
 from collections import deque
+from typing import TYPE_CHECKING
 
 from textual import on, work
 
 from tacit.models.domain import Question, Segment, Session
 from tacit.models.first_questions import unasked
-from tacit.question_engine.service import UsageMeter
-from tacit.question_engine.session import EngineSession
 from tacit.tui.context import AppContext
 from tacit.tui.messages import (
     EngineBusy,
@@ -37,19 +36,33 @@ from tacit.tui.messages import (
 from tacit.tui.screens import capture_engine
 from tacit.tui.screens.session_screen import SessionScreen
 
+if TYPE_CHECKING:  # the engine loads after the first frame, in the suggestion worker
+    from tacit.question_engine.service import UsageMeter
+    from tacit.question_engine.session import EngineSession
+
 
 class SuggestingScreen(SessionScreen):
     """Queues segments for the engine, runs it, and records each segment's questions once."""
 
     def __init__(self, session: Session, context: AppContext) -> None:
         super().__init__(session, context)
-        self.usage = UsageMeter()  # this session's LLM token and cost totals
+        self._usage: UsageMeter | None = None
         self.engine_session: EngineSession | None = None  # this session's engine, on first use
         self._suggest_generation = 0
         self._asked_about: set[str] | None = None  # segments queued or asked (None: not loaded)
         self._waiting: deque[Segment] = deque()  # segments to ask about, in order
         self._unrecorded: list[Question] = []  # arrived, to save in one batch
         self._recording = 0  # batches on their way to the store
+
+    @property
+    def usage(self) -> UsageMeter:
+        """This session's LLM token and cost totals (made on first use: no engine import
+        before the first frame)."""
+        if self._usage is None:
+            from tacit.question_engine.service import UsageMeter
+
+            self._usage = UsageMeter()
+        return self._usage
 
     @property
     def suggesting(self) -> bool:
@@ -103,7 +116,7 @@ class SuggestingScreen(SessionScreen):
                     self.session.workflow,
                 )
                 if self.engine_session is None:
-                    self.engine_session = await capture_engine.open_engine(self.context.config)
+                    self.engine_session = await capture_engine.open_engine(self.context.open_engine)
                 await capture_engine.stream_suggestions(
                     segment,
                     context,
