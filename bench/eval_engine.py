@@ -141,37 +141,101 @@ def score_narrative(
 Ask = Callable[[list[str]], list[Suggestion]]
 
 
-def llm_asker(model: str, api_base: str, timeout: float = 300.0) -> Ask:
+def _reason_kind(reason: str) -> str:
+    """A drop reason without the words it quotes (a test split's words stay unseen)."""
+    reason = re.sub(r"\btreats \S+ as\b", "treats a name as", reason)
+    return reason.split(" (")[0] if "quotes a fragment" in reason else reason
+
+
+class ModelAsker:
     """Questions from a configured model for a whole narrative (its top 10, best first).
 
-    The same call `tacit suggest` makes when an LLM is configured; its questions pass the
-    same checks. A failure counts as no questions (and is printed on stderr).
+    The same call `tacit suggest` makes when an LLM is configured (LLMClient.stream_questions,
+    the same prompt and checks). Never raises: a failure, a timeout or garbage counts as no
+    questions and is tallied; `summary()` says how many questions the model offered, how
+    many survived the checks, why the others were dropped, and the time per narrative.
     """
-    import asyncio
 
-    from tacit.models.config import Config, LLMConfig
-    from tacit.question_engine.service import llm_suggestions
-    from tacit.question_engine.types import SessionContext
+    def __init__(self, model: str, api_base: str, timeout: float = 300.0) -> None:
+        from tacit.models.config import LLMConfig
 
-    config = Config()
-    config.llm = LLMConfig(
-        model=model,
-        api_base=api_base,
-        timeout=timeout,
-        num_retries=0,
-        max_suggestions=10,
-        temperature=0.0,
-    )
-
-    def ask(segments: list[str]) -> list[Suggestion]:
-        found, failure = asyncio.run(
-            llm_suggestions("\n\n".join(segments), SessionContext(), config)
+        self.config = LLMConfig(
+            model=model,
+            api_base=api_base,
+            timeout=timeout,
+            num_retries=0,
+            max_suggestions=10,
+            temperature=0.0,
         )
-        if failure:
-            print(f"eval: {failure}", file=sys.stderr)
+        self.progress: Callable[[str], None] | None = None
+        self.reset()
+
+    def reset(self) -> None:
+        """Start a new tally (one per split)."""
+        self.calls: list[dict[str, Any]] = []
+
+    def __call__(self, segments: list[str]) -> list[Suggestion]:
+        import asyncio
+        import time
+
+        start = time.monotonic()
+        found: list[Suggestion] = []
+        call: dict[str, Any] = {"offered": 0, "shown": 0, "dropped": Counter(), "failure": ""}
+        try:
+            asyncio.run(self._ask("\n\n".join(segments), found, call))
+        except Exception as error:  # the eval reports a broken model; it never stops
+            call["failure"] = call["failure"] or f"eval: {type(error).__name__}"
+        call["seconds"] = time.monotonic() - start
+        self.calls.append(call)
+        if self.progress is not None:
+            self.progress(
+                f"{len(self.calls)}: {call['shown']}/{call['offered']} questions kept, "
+                f"{call['seconds']:.0f} s{'; ' + call['failure'] if call['failure'] else ''}"
+            )
         return found
 
-    return ask
+    async def _ask(self, text: str, found: list[Suggestion], call: dict[str, Any]) -> None:
+        import asyncio
+
+        from tacit.question_engine.llm import LLMClient, LLMFailure
+        from tacit.question_engine.types import SessionContext
+
+        client = LLMClient(self.config)
+
+        async def consume() -> None:
+            async for event in client.stream_questions(text, SessionContext()):
+                if isinstance(event, Suggestion):
+                    found.append(event)
+
+        try:
+            # the client's timeout bounds each read; this bounds the whole answer
+            await asyncio.wait_for(consume(), self.config.timeout * 2)
+        except LLMFailure as failure:
+            call["failure"] = str(failure)
+        except TimeoutError:
+            call["failure"] = f"no complete answer within {self.config.timeout * 2:g} s"
+        finally:
+            call["offered"] = client.report.offered
+            call["shown"] = client.report.shown
+            call["dropped"] = client.report.dropped
+
+    def summary(self) -> dict[str, Any]:
+        """Totals over the calls since reset()."""
+        dropped: Counter[str] = Counter()
+        failures: Counter[str] = Counter()
+        for call in self.calls:
+            for reason, count in call["dropped"].items():
+                dropped[_reason_kind(reason)] += count
+            if call["failure"]:
+                failures[call["failure"]] += 1
+        count = max(1, len(self.calls))
+        return {
+            "offered": sum(c["offered"] for c in self.calls),
+            "shown": sum(c["shown"] for c in self.calls),
+            "dropped": dict(dropped.most_common()),
+            "failures": dict(failures.most_common()),
+            "seconds_per_narrative": sum(c["seconds"] for c in self.calls) / count,
+        }
 
 
 def evaluate_narratives(
@@ -283,6 +347,16 @@ def _print_split(name: str, figures: dict[str, Any], verbose: bool) -> None:
     print(f"  precision@10   {figures['precision@10']:.2f}")
     print(f"  wrong (W1-W4)  {figures['wrong_share']:.1%} of top-10 questions")
     print(f"  near-duplicates {figures['duplicates']} pairs in all top-10s")
+    model = figures.get("model")
+    if model:
+        print(
+            f"  model questions {model['shown']} of {model['offered']} offered passed the checks; "
+            f"{model['seconds_per_narrative']:.0f} s per narrative"
+        )
+        for reason, count in model["dropped"].items():
+            print(f"    dropped {count:>3}: {reason}")
+        for reason, count in model["failures"].items():
+            print(f"    no answer {count:>3}: {reason}")
     if verbose:
         for row in figures["rows"]:
             print(
@@ -309,13 +383,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--narratives", type=int, default=None, metavar="N", help="only the first N per split"
     )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        metavar="S",
+        help="with --model: seconds a model may stay silent (twice that per narrative)",
+    )
     args = parser.parse_args(argv)
     engine = OfflineEngine()
     splits = ["dev", "test"] if args.split == "both" else [args.split]
-    ask = llm_asker(args.model, args.api_base) if args.model else None
-    figures = {
-        name: evaluate_narratives(engine, SPLITS[name], ask, args.narratives) for name in splits
-    }
+    asker = ModelAsker(args.model, args.api_base, args.timeout) if args.model else None
+    ask: Ask | None = asker
+    figures: dict[str, dict[str, Any]] = {}
+    for name in splits:
+        if asker is not None:
+            asker.reset()
+            if sys.stderr.isatty():
+                asker.progress = lambda line, split=name: print(
+                    f"{split} {line}", file=sys.stderr, flush=True
+                )
+        figures[name] = evaluate_narratives(engine, SPLITS[name], ask, args.narratives)
+        if asker is not None:
+            figures[name]["model"] = asker.summary()
     offline_only = ask is None and args.narratives is None
     adversarial = evaluate_adversarial(engine) if "test" in splits and offline_only else None
     interviews = (

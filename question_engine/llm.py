@@ -12,13 +12,15 @@ import contextlib
 import os
 import sys
 import threading
+from collections import Counter
 from collections.abc import AsyncGenerator
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from tacit.models.config import LLMConfig, api_base_problem
 from tacit.question_engine import llm_prompts
-from tacit.question_engine.llm_parse import ObjectScanner, to_rule_draft, to_suggestion
+from tacit.question_engine.llm_parse import ObjectScanner, judge, to_rule_draft
 from tacit.question_engine.slots import Lexicon
 from tacit.question_engine.types import EngineUsage, RuleDraft, SessionContext, Suggestion
 
@@ -113,11 +115,22 @@ def _is_connection(error: BaseException) -> bool:
     return "connect" in text or "connection" in text or "refused" in text
 
 
+@dataclass(slots=True)
+class CallReport:
+    """What the model's last answer held: questions offered, shown, and why others were not."""
+
+    offered: int = 0
+    shown: int = 0
+    dropped: Counter[str] = field(default_factory=Counter)
+
+
 class LLMClient:
     """Asks one configured model for questions and rule drafts."""
 
     def __init__(self, config: LLMConfig) -> None:
         self.config = config
+        self.report = CallReport()
+        """The last stream_questions call's questions, kept and dropped (for the eval)."""
 
     def _call_options(self) -> dict[str, Any]:
         options: dict[str, Any] = {
@@ -183,6 +196,7 @@ class LLMClient:
             **options,
         )
         scanner = ObjectScanner()
+        self.report = CallReport()
         received = False
         produced = 0
         finished = False
@@ -198,9 +212,7 @@ class LLMClient:
                     if not text:
                         continue
                     for item in scanner.feed(text):
-                        suggestion = to_suggestion(
-                            item, narrative, self.config.model, produced, lexicon
-                        )
+                        suggestion = self._admit(item, narrative, produced, lexicon)
                         if suggestion is not None and produced < limit:
                             produced += 1
                             yield suggestion
@@ -220,6 +232,27 @@ class LLMClient:
             raise LLMFailure("LLM stream stopped halfway")
         if produced == 0:
             raise LLMFailure("LLM gave no usable questions")
+
+    def _admit(
+        self, item: dict[str, Any], narrative: list[str], rank: int, lexicon: Lexicon
+    ) -> Suggestion | None:
+        """The item as a Suggestion when it passes every check; counted either way."""
+        if "question" not in item and "text" not in item:
+            return None  # a wrapper object ({"questions": [...]}) or a stray one
+        self.report.offered += 1
+        verdict = judge(item, narrative, lexicon)
+        if isinstance(verdict, str):
+            self.report.dropped[verdict] += 1
+            return None
+        self.report.shown += 1
+        text, category, quote = verdict
+        return Suggestion(
+            text=text,
+            category=category,
+            quote=quote,
+            source=self.config.model,
+            score=round(max(0.1, 0.9 - 0.05 * rank), 4),
+        )
 
     async def _call(self, litellm: Any, **request: Any) -> Any:
         """litellm.acompletion with `num_retries` retries on transient failures only

@@ -13,15 +13,19 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from tacit.models.safe_text import one_line
 from tacit.models.taxonomy import is_category
+from tacit.question_engine.llm_checks import model_question_problem
 from tacit.question_engine.merge import content_words
-from tacit.question_engine.question_checks import wrong_question
 from tacit.question_engine.slots import Lexicon
 from tacit.question_engine.types import RuleDraft, Suggestion
 
 MAX_QUESTION_CHARS = 300
 MAX_QUOTE_CHARS = 240
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ESCAPE_SEQUENCE = re.compile(  # CSI (colours, cursor) and OSC (titles, links, clipboard)
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+)
+_LIST_MARKER = re.compile(r"^(?:[-*•]|\d{1,2}[.)])\s+")
 _SPACES = re.compile(r"\s+")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _QUOTE_MARKS = "\"'`“”‘’«» …."
@@ -75,10 +79,11 @@ def _load(candidate: str) -> dict[str, Any] | None:
 
 
 def plain_text(value: object, limit: int) -> str:
-    """A model-given string made safe to store and show: no controls, one line, bounded."""
+    """A model-given string made safe to store and show: no escape sequences, control or
+    bidi characters, one line, bounded."""
     if not isinstance(value, str):
         return ""
-    return _SPACES.sub(" ", _CONTROL.sub("", value)).strip()[:limit]
+    return one_line(_ESCAPE_SEQUENCE.sub("", value))[:limit]
 
 
 def _normalize(text: str) -> str:
@@ -102,6 +107,31 @@ def anchor_quote(quote: str, question: str, narrative: Sequence[str]) -> str | N
     return best[:MAX_QUOTE_CHARS] if best else None
 
 
+def judge(
+    item: dict[str, Any], narrative: Sequence[str], lexicon: Lexicon | None = None
+) -> tuple[str, str, str] | str:
+    """(question, category, quote) of an item fit to show, or why it is dropped.
+
+    With a lexicon, the question also passes the offline engine's checks (llm_checks).
+    """
+    text = _LIST_MARKER.sub("", plain_text(item.get("question", item.get("text")), 1000))
+    category = item.get("category")
+    if not text:
+        return "no question text"
+    if len(text) > MAX_QUESTION_CHARS:
+        return "too long"
+    if "?" not in text:
+        return "not a question"
+    if not is_category(category):
+        return "category outside the taxonomy"
+    if lexicon is not None and (problem := model_question_problem(text, narrative, lexicon)):
+        return problem
+    quote = anchor_quote(plain_text(item.get("quote"), MAX_QUOTE_CHARS), text, narrative)
+    if quote is None:
+        return "quotes nothing in the narrative"
+    return text, str(category), plain_text(quote, MAX_QUOTE_CHARS)
+
+
 def to_suggestion(
     item: dict[str, Any],
     narrative: Sequence[str],
@@ -109,21 +139,15 @@ def to_suggestion(
     rank: int,
     lexicon: Lexicon | None = None,
 ) -> Suggestion | None:
-    """A validated Suggestion from one parsed item, or None when it does not fit (including
-    a question the offline engine's rules call wrong, when a lexicon is given)."""
-    text = plain_text(item.get("question", item.get("text")), MAX_QUESTION_CHARS)
-    category = item.get("category")
-    if not text or "?" not in text or not is_category(category):
+    """A validated Suggestion from one parsed item, or None when it does not fit (see judge)."""
+    verdict = judge(item, narrative, lexicon)
+    if isinstance(verdict, str):
         return None
-    if lexicon is not None and wrong_question(text, lexicon):
-        return None
-    quote = anchor_quote(plain_text(item.get("quote"), MAX_QUOTE_CHARS), text, narrative)
-    if quote is None:
-        return None
+    text, category, quote = verdict
     return Suggestion(
         text=text,
-        category=str(category),
-        quote=plain_text(quote, MAX_QUOTE_CHARS),
+        category=category,
+        quote=quote,
         source=source,
         score=round(max(0.1, 0.9 - 0.05 * rank), 4),
     )

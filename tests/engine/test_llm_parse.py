@@ -71,9 +71,9 @@ def test_a_quote_not_in_the_narrative_is_repaired_or_the_item_dropped() -> None:
     assert invented is None
 
 
-def test_model_text_loses_control_characters_and_stays_one_line() -> None:
+def test_model_text_loses_escape_sequences_and_control_characters_and_stays_one_line() -> None:
     found = to_suggestion(item("Who\x1b[31m decides\non zip\x07 code?"), NARRATIVE, "m", 0)
-    assert found is not None and found.text == "Who[31m decides on zip code?"
+    assert found is not None and found.text == "Who decides on zip code?"
 
 
 def test_rule_draft_parses_unless_and_leaves_missing_fields_empty() -> None:

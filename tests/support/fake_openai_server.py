@@ -95,6 +95,40 @@ def injection_answer(body: dict[str, Any]) -> list[dict[str, str]]:
     ]
 
 
+UNRULY_NARRATIVE = (
+    "Tickets come in through Freshdesk. If the customer is angry, Maria calls them back. "
+    "Refunds go through Quillpay."
+)
+UNRULY_SHOWN = (
+    "How often is the customer angry, and what does a missed call-back cost?",
+    "Who calls the customer back when Maria is out?",
+)
+"""What survives of UNRULY: the good question, and one cleaned of escapes and bidi controls."""
+UNRULY: tuple[tuple[str, str], ...] = (
+    ("How often is the customer angry, and what does a missed call-back cost?", "edge_case"),
+    ("Who calls the customer back\x1b[31m when \u202eMaria is out?", "adoption"),
+    ("[@click=app.quit]Who reads the refunds report?[/]", "reporting"),
+    ("Who approves **refunds** in Quillpay?", "exception"),
+    ("<b>Who</b> approves refunds in Quillpay?", "exception"),
+    ("Who handles tickets? How often do refunds fail?", "handoff"),
+    ("What is the capital of France?", "implicit_rule"),
+    ("Tickets come in through Freshdesk?", "handoff"),
+    ("Who covers Quillpay's work when Quillpay is out?", "adoption"),
+    ('What happens to "once the" tickets after that?', "edge_case"),
+    ('Is "if the customer is angry" a hard rule or a preference?', "implicit_rule"),
+    ("What happens at 00:01:02 when tickets come in?", "edge_case"),
+)
+"""A small model's worst habits, all quoting UNRULY_NARRATIVE (scenario "unruly")."""
+
+
+def unruly_answer() -> list[dict[str, str]]:
+    """UNRULY as question items, each quoting the narrative word for word."""
+    return [
+        {"question": question, "category": category, "quote": "If the customer is angry"}
+        for question, category in UNRULY
+    ]
+
+
 def draft_from(body: dict[str, Any]) -> dict[str, Any]:
     """A rule draft restating the answer in the request."""
     found = _ANSWER.search(user_text(body))
@@ -114,6 +148,8 @@ def content_for(scenario: str, body: dict[str, Any]) -> str:
     if "<answer>" in user_text(body):
         return json.dumps(draft_from(body))
     items = injection_answer(body) if scenario == "inject" else questions_from(body)
+    if scenario == "unruly":
+        items = unruly_answer()
     if scenario == "slow":
         items = questions_from(body, 40) * 10
     if scenario == "gated":
