@@ -39,6 +39,7 @@ _CUE_KEYS = frozenset(
         "triggers",
         "slots",
         "team_templates",
+        "exception_when",
         "note",
     }
 )
@@ -68,6 +69,9 @@ class Cue:
     source: str
     slots: tuple[tuple[str, str], ...] = ()  # (group, kind): what each slot must be
     team_templates: tuple[str, ...] = ()  # asked instead when an actor slot is a team
+    # when this matches the sentence, the case is treated differently from the norm there
+    # ("our bigger accounts get theirs held back"): the question is an exception question
+    exception_when: re.Pattern[str] | None = None
 
     def triggered_by(self, lowered: str) -> bool:
         """Whether the cue can match lower-cased text (no triggers: always worth a try)."""
@@ -232,6 +236,13 @@ class _Reader:
             raise self.fail(
                 "cue", index, f"{cue_id}: team_templates must be strings using only {{thing}}"
             )
+        exception_when = entry.get("exception_when")
+        if exception_when is not None and not isinstance(exception_when, str):
+            raise self.fail("cue", index, f"{cue_id}: exception_when must be a pattern string")
+        try:
+            departure = re.compile(exception_when, re.IGNORECASE) if exception_when else None
+        except re.error as error:
+            raise self.fail("cue", index, f"{cue_id}: bad exception_when ({error})") from None
         return Cue(
             cue_id,
             family,
@@ -247,6 +258,7 @@ class _Reader:
             str(self.path),
             tuple(sorted(slots.items())),
             tuple(team_templates),
+            departure,
         )
 
     def coverage(

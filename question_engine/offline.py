@@ -256,6 +256,7 @@ class OfflineEngine:
     ) -> _Candidate | None:
         """A question from one match in sentence `text` (`original`: as the operator wrote it)."""
         values: dict[str, str] = {}
+        kinds = dict(cue.slots)
         for name, raw in groups.items():
             if raw:
                 if name == "thing":
@@ -263,7 +264,7 @@ class OfflineEngine:
                         lambda m: m.group(0).lower(),
                         trim_phrase(clean(raw), cue.max_words, cue.keep_commas),
                     )
-                elif name == "actor":  # a name keeps its capital; "The manager" does not
+                elif name == "actor" or kinds.get(name) == "actor":  # "Meera", "the CFO"
                     value = _LEADING_DETERMINER.sub(
                         lambda m: m.group(0).lower(), clean(raw).strip(" ,;:'\"")
                     )
@@ -304,8 +305,12 @@ class OfflineEngine:
         specificity = 1.0 if thing else 0.85
         score = cue.weight * specificity - (offset + start) / 1_000_000
         key = (cue.family, content_stems(thing or values["quote"]))
+        category = cue.category
+        outside = f"{text[:start]} {text[end:]}"  # the class's own words do not count
+        if cue.exception_when is not None and cue.exception_when.search(outside):
+            category = "exception"
         return _Candidate(
-            chosen, cue.category, values["quote"], score, key, variants, cue.family, thing
+            chosen, category, values["quote"], score, key, variants, cue.family, thing
         )
 
     def _check_slots(

@@ -67,11 +67,6 @@ def test_a_person_or_month_after_in_is_not_a_system(engine: OfflineEngine) -> No
     assert "Meera is down" not in texts
 
 
-def test_a_comparative_class_of_cases_asks_what_counts_as_one(engine: OfflineEngine) -> None:
-    questions = ask(engine, "Our bigger accounts get their blend roasted before they order.")
-    assert find(questions, "implicit_rule", "what counts as", "bigger accounts") is not None
-
-
 def test_a_hedged_threshold_in_words_asks_about_its_boundary(engine: OfflineEngine) -> None:
     questions = ask(engine, "Cargo bikes take anything over like fifteen kilos.")
     assert find(questions, "edge_case", "fifteen kilos") is not None, [q.text for q in questions]
@@ -110,3 +105,50 @@ def test_the_session_top_never_asks_the_same_thing_twice_in_one_category(
 def test_stateless_suggest_still_finds_the_new_readings(engine: OfflineEngine) -> None:
     found = engine.suggest("We do the payments in Sage every Friday.", SessionContext())
     assert any("Sage is down" in q.text for q in found), [q.text for q in found]
+
+
+def test_a_classification_into_kinds_asks_how_to_tell_them_apart(engine: OfflineEngine) -> None:
+    questions = ask(
+        engine, "The controller classifies each report as a burst, a visible leak or low pressure."
+    )
+    found = find(questions, "implicit_rule", "tell", "visible leak")
+    assert found is not None, [q.text for q in questions]
+
+
+def test_named_criteria_ask_what_is_in_them(engine: OfflineEngine) -> None:
+    questions = ask(engine, "The call handler checks eligibility using the mobility criteria.")
+    assert find(questions, "implicit_rule", "what exactly is in the mobility criteria")
+
+
+def test_a_role_that_may_excuse_gets_an_exception_question(engine: OfflineEngine) -> None:
+    questions = ask(
+        engine, "A second request goes to the jury manager, who may excuse the person entirely."
+    )
+    found = find(questions, "exception", "on what basis does the jury manager excuse")
+    assert found is not None, [q.text for q in questions]
+
+
+def test_a_person_who_has_to_agree_is_asked_who_agrees_when_away(engine: OfflineEngine) -> None:
+    questions = ask(engine, "If it's the third repair we replace it, but Oluwaseun has to agree.")
+    assert find(questions, "exception", "Oluwaseun is away") is not None
+
+
+def test_figures_reported_to_a_reader_ask_what_they_decide(engine: OfflineEngine) -> None:
+    questions = ask(
+        engine, "Late cancellations are logged and reported to the commissioning manager."
+    )
+    assert find(questions, "reporting", "commissioning manager", "late cancellations")
+
+
+def test_an_acronym_reader_keeps_its_capitals(engine: OfflineEngine) -> None:
+    questions = ask(engine, "The licence position report is sent to the CFO.")
+    assert not any("the cfo" in q.text for q in questions)
+
+
+def test_a_class_treated_differently_is_an_exception_else_a_definition(
+    engine: OfflineEngine,
+) -> None:
+    special = ask(engine, "Our bigger accounts get their blend roasted even before they order.")
+    plain = ask(engine, "Bigger accounts are invoiced monthly.")
+    assert find(special, "exception", "what counts as bigger accounts")
+    assert find(plain, "implicit_rule", "what counts as bigger accounts")
