@@ -64,3 +64,14 @@ def record_problem(record: Record) -> str | None:
         if spec.name == "id" and not is_valid_id(value):
             return "its id is malformed"
     return None
+
+
+def document_problem(cls: type[Record], doc: dict[str, Any]) -> str | None:
+    """A stored field of the wrong type, named (for a document its record could not be
+    built from: "title is int, not str" rather than Python's words), or None."""
+    for spec in fields(cls):  # type: ignore[arg-type]
+        if spec.name in doc and doc[spec.name] is not None:
+            problem = _wrong_type(spec.name, doc[spec.name], str(spec.type))
+            if problem is not None:
+                return problem
+    return None

@@ -39,7 +39,7 @@ from tacit.models.migrations import (
     migrate,
     stored_version,
 )
-from tacit.models.record_check import record_problem
+from tacit.models.record_check import document_problem, record_problem
 from tacit.models.safe_text import one_line
 from tacit.models.storage import AtomicJSONStorage, DatabaseDamaged, DatabaseError
 
@@ -113,7 +113,7 @@ def build_record(
         record = cls.from_dict(doc)
         broken = record_problem(record)
     except (ValidationError, TypeError, ValueError, AttributeError, KeyError) as error:
-        broken = _plain_reason(error)
+        broken = document_problem(cls, doc) or _plain_reason(error)
     if broken is None:
         damaged.pop(record_id, None)
         return record

@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 from tacit.models.config import Config, ConfigError, load_config
+from tacit.models.damaged_sessions import damaged_sessions, describe
 from tacit.models.db_write import move_aside
 from tacit.models.domain import Session
 from tacit.models.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_USAGE
+from tacit.models.ids import short_id
 from tacit.models.locations import default_db_path
 from tacit.models.repository import Store
 from tacit.models.safe_text import one_line
@@ -88,6 +90,10 @@ def resolve_session(store: Store, key: str) -> Session:
     if len(matches) == 1:
         return matches[0]
     if not matches:
+        wanted = key.strip().upper()
+        for damaged in damaged_sessions(store):  # there, but its record cannot be read
+            if damaged.id.upper().startswith(wanted) or short_id(damaged.id).upper() == wanted:
+                raise CommandError(describe(damaged), EXIT_DAMAGED)
         raise CommandError(f"no session matches {key!r} (see: tacit sessions)", EXIT_USAGE)
     shown = ", ".join(f"{s.id} ({s.title})" for s in matches[:5])
     more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""

@@ -9,6 +9,7 @@ from typing import Any
 
 from tacit.cli.commands.common import CommandError, open_store
 from tacit.cli.progress import Progress
+from tacit.models.damaged_sessions import damaged_sessions
 from tacit.models.exit_codes import EXIT_USAGE
 from tacit.models.safe_text import one_line
 
@@ -142,7 +143,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_sessions(args: argparse.Namespace) -> int:
-    """Print one line per session: id, title, workflow, counts; damaged records on stderr."""
+    """Print one line per session: id, title, workflow, counts; a damaged session marked
+    `damaged:` with its reason; other damaged records named on stderr."""
     store = open_store(args, create=False)
     try:
         totals: dict[str, list[int]] = {}  # session id -> [accepted, all], in one pass
@@ -155,9 +157,14 @@ def run_sessions(args: argparse.Namespace) -> int:
             workflow = f" [{session.workflow}]" if session.workflow else ""
             counts = f"{accepted}/{total} rules accepted"
             print(one_line(f"{session.id}  {session.title}{workflow}  {counts}"))
+        broken = damaged_sessions(store)
+        for damaged in broken:
+            print(one_line(f"{damaged.id}  {damaged.title}  damaged: {damaged.reason}"))
         sys.stdout.flush()
-        for problem in sorted(store.damaged.values()):
-            print(f"tacit: skipped: {one_line(problem)}", file=sys.stderr)
+        listed = {damaged.id for damaged in broken}
+        for record_id, problem in sorted(store.damaged.items()):
+            if record_id not in listed:
+                print(f"tacit: skipped: {one_line(problem)}", file=sys.stderr)
     finally:
         store.close()
     return 0

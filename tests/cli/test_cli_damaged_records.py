@@ -12,6 +12,7 @@ import pytest
 from tacit.cli.main import main
 from tacit.models import storage as storage_module
 from tacit.models.domain import Rule, Session
+from tacit.models.ids import short_id
 from tacit.models.repository import Store
 
 from .test_cli import accepted_rule_db, one_line_error, tacit
@@ -40,19 +41,22 @@ def edit_raw(db: Path, table: str, record_id: str, change: dict[str, Any]) -> No
 @pytest.mark.parametrize(
     "change", [{"title": ...}, {"title": 5}, {"updated_at": None}, {"participants": "x"}]
 )
-def test_sessions_lists_the_others_and_names_the_bad_record(
+def test_sessions_lists_the_others_and_marks_the_damaged_one_with_its_reason(
     tmp_path: Path, change: dict[str, Any]
 ) -> None:
     db = tmp_path / "t.json"
     good, bad, _ = two_sessions(db)
     edit_raw(db, "sessions", bad.id, change)
     result = tacit("sessions", "--db", str(db))
-    assert result.stdout.splitlines()[0].startswith(good.id), result.stderr
-    assert bad.id not in result.stdout
-    assert "Traceback" not in result.stderr
-    warnings = result.stderr.strip().splitlines()
-    assert len(warnings) == 1 and bad.id in warnings[0] and "damaged" in warnings[0]
-    assert "__init__" not in warnings[0] and "positional" not in warnings[0]
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(good.id), result.stderr
+    [marked] = [line for line in lines if line.startswith(bad.id)]
+    assert "damaged:" in marked
+    field = next(iter(change))
+    assert field in marked, marked
+    assert "__init__" not in marked and "positional" not in marked
+    assert "Traceback" not in result.stderr and bad.id not in result.stderr
 
 
 def test_export_stops_in_one_line_naming_the_bad_rule(tmp_path: Path) -> None:
@@ -100,3 +104,13 @@ def test_a_full_disk_during_import_is_one_line_and_keeps_the_database(
     assert len(errors) == 1 and "No space left on device" in errors[0], errors
     assert target.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_opening_a_damaged_session_by_id_says_what_is_wrong(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    _, bad, _ = two_sessions(db)
+    edit_raw(db, "sessions", bad.id, {"title": ...})
+    for command in (["export", "--session", bad.id], ["check", "--session", short_id(bad.id)]):
+        result = tacit(*command, "--db", str(db))
+        line = one_line_error(result)
+        assert result.returncode == 3 and "damaged" in line and "title" in line, line

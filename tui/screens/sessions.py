@@ -23,6 +23,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from tacit.models.damaged_sessions import DamagedSession, damaged_sessions, describe
 from tacit.models.domain import Session, ValidationError
 from tacit.models.repository import Store
 from tacit.tui.safe_text import clean, literal
@@ -68,6 +69,13 @@ def summarise(store: Store) -> list[SessionSummary]:
     return rows
 
 
+def damaged_label(damaged: DamagedSession) -> Content:
+    """Two lines: the title as stored (or the id), marked damaged; then what is wrong."""
+    head = literal(damaged.title or damaged.id, "bold")
+    mark = Content.assemble(head, "  ", ("⚠ damaged", "$error"))
+    return Content.assemble(mark, "\n", literal(f"  {damaged.reason}", "dim"))
+
+
 def _when(stamp: str) -> str:
     try:
         moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
@@ -110,9 +118,12 @@ class SessionPicker(Screen[Session | None]):
     class Loaded(Message):
         """The worker read the session list."""
 
-        def __init__(self, rows: list[SessionSummary]) -> None:
+        def __init__(
+            self, rows: list[SessionSummary], damaged: list[DamagedSession] | None = None
+        ) -> None:
             super().__init__()
             self.rows = rows
+            self.damaged = damaged or []
 
     class Created(Message):
         """The writer saved a new session, or failed with error."""
@@ -132,6 +143,7 @@ class SessionPicker(Screen[Session | None]):
         super().__init__()
         self.state = state
         self.rows: list[SessionSummary] = []
+        self.damaged: dict[str, DamagedSession] = {}  # listed, marked, not openable
         self._on_choose = on_choose
         self._loading_timer: Timer | None = None
 
@@ -183,7 +195,9 @@ class SessionPicker(Screen[Session | None]):
 
     @work(thread=True, exclusive=True, group="sessions-load", exit_on_error=False)
     def _load(self) -> None:
-        self.post_message(self.Loaded(summarise(self.state.store)))
+        store = self.state.store
+        rows = summarise(store)
+        self.post_message(self.Loaded(rows, damaged_sessions(store)))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A read that failed (a damaged store) is one line; the form still works."""
@@ -194,6 +208,7 @@ class SessionPicker(Screen[Session | None]):
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
         self.rows = event.rows
+        self.damaged = {d.id: d for d in event.damaged}
         if self._loading_timer is not None:
             self._loading_timer.stop()
             self._loading_timer = None
@@ -201,7 +216,8 @@ class SessionPicker(Screen[Session | None]):
         listing.loading = False
         listing.clear_options()
         listing.add_options([Option(summary_label(row), id=row.session.id) for row in event.rows])
-        if event.rows:
+        listing.add_options([Option(damaged_label(d), id=d.id) for d in event.damaged])
+        if event.rows or event.damaged:
             listing.highlighted = 0
             listing.focus()
         else:
@@ -211,7 +227,10 @@ class SessionPicker(Screen[Session | None]):
     @on(OptionList.OptionSelected, "#session-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         chosen = next((r.session for r in self.rows if r.session.id == event.option_id), None)
-        if chosen is not None:
+        damaged = self.damaged.get(event.option_id or "")
+        if damaged is not None:  # say what is wrong; the picker stays
+            self.query_one("#session-error", Label).update(literal(describe(damaged)))
+        elif chosen is not None:
             self._finish(chosen)
 
     def action_new(self) -> None:
