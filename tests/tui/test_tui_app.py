@@ -78,8 +78,8 @@ async def test_every_capture_action_is_in_the_command_palette(db_path: Path) -> 
         ):
             assert expected in titles
         toggle = next(c for c in app.get_system_commands(screen) if c.title == "Toggle speaker")
-        toggle.callback()
-        assert screen.narrative.speaker == "engineer"
+        toggle.callback()  # runs behind any key already typed into the input
+        await wait_for(pilot, lambda: screen.narrative.speaker == "engineer", "the toggle")
 
 
 async def test_palette_opens_from_the_keyboard_and_runs_an_action(db_path: Path) -> None:
