@@ -152,3 +152,34 @@ def test_a_class_treated_differently_is_an_exception_else_a_definition(
     plain = ask(engine, "Bigger accounts are invoiced monthly.")
     assert find(special, "exception", "what counts as bigger accounts")
     assert find(plain, "implicit_rule", "what counts as bigger accounts")
+
+
+def test_a_passive_check_asks_what_is_looked_at(engine: OfflineEngine) -> None:
+    questions = ask(engine, "Incoming samples are screened before they are logged.")
+    assert find(questions, "implicit_rule", "incoming samples are screened", "looked at")
+
+
+def test_a_named_check_asks_what_it_looks_at(engine: OfflineEngine) -> None:
+    questions = ask(engine, "The office runs the similarity check on every thesis.")
+    assert find(questions, "implicit_rule", "similarity check look at") is not None
+
+
+def test_a_person_the_work_waits_on_is_asked_about_being_out(engine: OfflineEngine) -> None:
+    questions = ask(engine, "Nothing ships until Meera signs the release form.")
+    found = find(questions, "adoption", "Meera is out")
+    assert found is not None, [q.text for q in questions]
+
+
+def test_a_month_the_work_waits_for_is_not_a_person(engine: OfflineEngine) -> None:
+    questions = ask(engine, "We wait for March to close the books.")
+    assert not any("March is out" in q.text for q in questions)
+
+
+def test_named_events_ask_how_often_they_happen(engine: OfflineEngine) -> None:
+    questions = ask(engine, "No-shows get charged half after the second time.")
+    assert find(questions, "edge_case", "how often", "no-shows") is not None
+
+
+def test_a_reader_never_swallows_how_often(engine: OfflineEngine) -> None:
+    questions = ask(engine, "A change success report goes to the CTO monthly.")
+    assert find(questions, "reporting", "What does the CTO decide")
