@@ -50,6 +50,7 @@ QUESTION_KEYS: tuple[KeySpec, ...] = (
 # On the rules list.
 RULE_KEYS: tuple[KeySpec, ...] = (
     KeySpec("edit_rule", "e", "edit_rule", "Edit rule"),
+    KeySpec("rule_comments", "c", "comments", "Comments"),
     KeySpec("copy_selected_rule", "y", "copy_selected", "Copy"),
 )
 
@@ -93,6 +94,7 @@ SCREEN_BINDING_IDS: tuple[str, ...] = (
     "confirm_no",
     "confirm_yes",
     "help_close",
+    "comments_close",
     "decision_editor_cancel",
     "decision_editor_save",
     "decisions_close",

@@ -268,6 +268,10 @@ class CaptureScreen(SuggestingScreen):
             self._open_existing_rule(rule)
         elif message.action == "copy":
             self._copy_text(rule_text(rule), "1 rule")
+        elif message.action == "comments":
+            from tacit.tui.screens.comments import CommentsView
+
+            CommentsView.open(self.app, rule, self.context.tz)
 
     def _open_existing_rule(self, rule: Rule) -> None:
         source = self.state.questions.get(rule.question_id) if rule.question_id else None

@@ -181,7 +181,7 @@ class RecordList(OptionList, Generic[R]):
 
 
 QuestionAction = Literal["mark_asked", "record_answer", "park", "dismiss", "to_rule", "copy"]
-RuleAction = Literal["edit", "copy"]
+RuleAction = Literal["edit", "copy", "comments"]
 
 
 class QuestionList(RecordList[Question]):
@@ -260,6 +260,9 @@ class RuleList(RecordList[Rule]):
 
     def action_edit_rule(self) -> None:
         self.request("edit")
+
+    def action_comments(self) -> None:
+        self.request("comments")
 
     def action_copy_selected(self) -> None:
         self.request("copy")
