@@ -20,7 +20,7 @@ from tacit.models.domain import Session
 from tacit.models.repository import Store
 from tacit.tui import keymap
 from tacit.tui.context import AppContext, EngineFactory, Presence
-from tacit.tui.messages import PresenceChanged, StoreChanged, StoreFailed
+from tacit.tui.messages import PresenceChanged, StoreChanged, StoreFailed, TerminalGone
 from tacit.tui.session_state import SessionState
 from tacit.tui.sync import PairSync, install_hangup_handler, remove_hangup_handler
 
@@ -142,6 +142,14 @@ class TacitApp(App[None]):
     def _quit_saving_typing(self) -> None:
         self._save_on_hangup()  # the half-typed narrative of every open session view
         self.exit()
+
+    def terminal_gone(self) -> None:
+        """From the lifeline thread: the terminal is gone; hang up as on SIGHUP. Never blocks."""
+        self.post_message(TerminalGone())
+
+    def on_terminal_gone(self, _message: TerminalGone) -> None:
+        """Save what was typed and exit with code 129 (`PairSync.hang_up`)."""
+        self.pair_sync.hang_up()
 
     def on_store_failed(self, message: StoreFailed) -> None:
         """Say in one notice that a write failed; the app keeps running."""

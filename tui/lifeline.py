@@ -1,16 +1,19 @@
 """tacit never outlives its terminal.
 
-The app's own hang-up path (SIGHUP, or the terminal check) saves the
-half-typed text and exits through Textual's shutdown. That shutdown writes to
-the terminal; when the terminal is already gone the write can block for ever
-(Textual's output thread has died and its queue is full), and the process
-stays. A daemon thread, which does not depend on the event loop, watches the
-controlling terminal: once it is gone, the app gets a short grace period to exit
-by itself, then queued writes are flushed and the process ends with code 129.
+A daemon thread, which does not depend on the event loop, watches the
+controlling terminal (the app's only terminal check: one wakeup a second). Once
+the terminal is gone it tells the app (`on_gone`), whose own hang-up path saves
+the half-typed text and exits through Textual's shutdown, as on SIGHUP (a closed
+pane does not always send one). That shutdown writes to the terminal; when the
+terminal is already gone the write can block for ever (Textual's output thread
+has died and its queue is full), and the process stays. So the app gets a short
+grace period to exit by itself, then queued writes are flushed and the process
+ends with code 129.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -18,7 +21,7 @@ from collections.abc import Callable
 
 from tacit.models.exit_codes import EXIT_HANGUP
 
-POLL_SECONDS = 1.0  # the app's own terminal check runs every second too
+POLL_SECONDS = 1.0
 GRACE_SECONDS = 2.0  # the app's own hang-up path normally finishes well within this
 
 
@@ -35,13 +38,15 @@ def terminal_gone() -> bool:
 def start_lifeline(
     flush: Callable[[], object],
     *,
+    on_gone: Callable[[], object] | None = None,
     poll_seconds: float = POLL_SECONDS,
     grace_seconds: float = GRACE_SECONDS,
 ) -> threading.Thread | None:
     """Watch the terminal from a daemon thread; None when there is no terminal to watch.
 
-    flush is called (from that thread) before the process ends: it should write
-    what is queued, with a bounded wait.
+    on_gone is called (from that thread) once the terminal is gone: it must not
+    block (post a message to the app). flush is called before the process ends:
+    it should write what is queued, with a bounded wait.
     """
     if terminal_gone():
         return None
@@ -49,6 +54,9 @@ def start_lifeline(
     def watch() -> None:
         while not terminal_gone():
             time.sleep(poll_seconds)  # a watchdog's pace, not a wait for a result
+        if on_gone is not None:
+            with contextlib.suppress(Exception):  # the app may be shutting down already
+                on_gone()
         time.sleep(grace_seconds)  # still alive: the orderly exit is stuck
         try:
             flush()

@@ -97,3 +97,7 @@ class QuestionsRecorded(Message):
     def __init__(self, questions: list[Question]) -> None:
         super().__init__()
         self.questions = questions
+
+
+class TerminalGone(Message):
+    """The lifeline thread saw the terminal go away (a closed pane may send no SIGHUP)."""

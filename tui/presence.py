@@ -51,6 +51,16 @@ class Heartbeat:
     age: float
 
 
+def _unchanged(now: os.stat_result, left: os.stat_result) -> bool:
+    """The same file, not written since (by another instance or anyone else)."""
+    return (now.st_dev, now.st_ino, now.st_size, now.st_mtime_ns) == (
+        left.st_dev,
+        left.st_ino,
+        left.st_size,
+        left.st_mtime_ns,
+    )
+
+
 class Presence:
     """This instance's heartbeat for its role, and a view of the other role's."""
 
@@ -59,12 +69,24 @@ class Presence:
         self.role = role
         self.stale_after = stale_after
         self._host = socket.gethostname()
+        self._written: os.stat_result | None = None  # our heartbeat file, as last written
 
     def _file(self, role: str) -> Path:
         return self.directory / role
 
     def beat(self) -> None:
-        """Write or refresh this role's heartbeat (0600, atomically); never raises."""
+        """Write or refresh this role's heartbeat (0600, atomically); never raises.
+
+        While the file is still exactly as this instance left it, only its time is
+        refreshed (a stat and a utime, not a new file every beat)."""
+        target = self._file(self.role)
+        try:
+            if self._written is not None and _unchanged(target.stat(), self._written):
+                os.utime(target)
+                self._written = target.stat()
+                return
+        except OSError:
+            pass  # gone or replaced: write it again
         try:
             self.directory.mkdir(mode=0o700, exist_ok=True)
             target = self._file(self.role)
@@ -74,6 +96,7 @@ class Presence:
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
                     json.dump({"pid": os.getpid(), "host": self._host}, handle)
                 os.replace(tmp, target)
+                self._written = target.stat()
             except OSError:
                 os.unlink(tmp)
                 raise

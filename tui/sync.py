@@ -12,7 +12,12 @@ It also keeps this role's presence heartbeat and posts `PresenceChanged` when
 the other role joins or leaves. `PairSync.hang_up` (on SIGHUP: a dropped SSH
 connection, a closed tmux pane) saves what the app's `on_hangup` callback saves
 and exits with code 129; as a closed pane does not always deliver SIGHUP
-(Textual then reads EOF forever), the terminal is also checked every second.
+(Textual then reads EOF forever), the lifeline thread (`tui.lifeline`), which
+checks the terminal every second, calls it too.
+
+Idle, with a file watch, one timer wakes every HEARTBEAT_SECONDS: the heartbeat,
+the other role's presence and, every WATCHED_POLL_SECONDS, the safety-net look
+at the store.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import atexit
 import contextlib
 import os
 import signal
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +49,6 @@ if TYPE_CHECKING:
 
 POLL_SECONDS = 0.4
 WATCHED_POLL_SECONDS = 2.0  # with inotify the poll only catches what a watch could miss
-TERMINAL_CHECK_SECONDS = 1.0
 
 
 class PairSync:
@@ -72,6 +77,7 @@ class PairSync:
         self._timers: list[Timer] = []
         self._watch: DirectoryWatch | None = None
         self.started = False
+        self._looked = 0.0  # when the store's revision was last looked at (monotonic)
         """The watch and timers run (from just after the first frame)."""
         self.stopped = False
 
@@ -87,16 +93,18 @@ class PairSync:
         if self.stopped:
             return
         poll = self._start_watch()
-        self._timers = [
-            self.app.set_interval(poll, self.check_store, name="store-watch"),
-            self.app.set_interval(self.heartbeat_seconds, self.heartbeat, name="presence"),
-        ]
-        if not self.app.is_headless and not terminal_gone():  # watch a terminal we have
-            self._timers.append(
-                self.app.set_interval(TERMINAL_CHECK_SECONDS, self.check_terminal, name="tty")
-            )
+        self._timers = [self.app.set_interval(self.heartbeat_seconds, self._tick, name="pair")]
+        if poll < self.heartbeat_seconds:  # no file watch: the store is polled on its own
+            self._timers.append(self.app.set_interval(poll, self.check_store, name="store-poll"))
         self.started = True
         self.check_store()  # a write between opening the store and now shows at once
+
+    def _tick(self) -> None:
+        """The heartbeat, and the safety-net look at the store when it is due."""
+        self.heartbeat()
+        due = WATCHED_POLL_SECONDS - self.heartbeat_seconds / 2  # ticks are not exactly on time
+        if self._watch is not None and time.monotonic() - self._looked >= due:
+            self.check_store()
 
     def _start_watch(self) -> float:
         """Wake on writes to the database instead of polling often; returns the poll interval."""
@@ -138,6 +146,7 @@ class PairSync:
 
     def check_store(self) -> bool:
         """Refresh the views if the database changed since the last look."""
+        self._looked = time.monotonic()
         try:
             revision = self.store.revision()
         except (OSError, DatabaseError):
@@ -147,11 +156,6 @@ class PairSync:
         self._revision = revision
         self.app.post_message(StoreChanged())
         return True
-
-    def check_terminal(self) -> None:
-        """A closed pane may hang up the terminal without a SIGHUP reaching us: exit then too."""
-        if terminal_gone():
-            self.hang_up()
 
     def hang_up(self) -> None:
         """Save what can be saved and exit with code 129: the terminal went away."""

@@ -84,7 +84,9 @@ def run_app(args: argparse.Namespace) -> int:
             role=args.role or "engineer",
             session=session,
         )
-        start_lifeline(lambda: _finish_writes(app.state.writer, 5.0))  # never outlive the terminal
+        start_lifeline(  # never outlive the terminal
+            lambda: _finish_writes(app.state.writer, 5.0), on_gone=app.terminal_gone
+        )
         app.run()
         if not _finish_writes(app.state.writer, 1.0):
             return EXIT_FAILURE

@@ -119,6 +119,22 @@ def test_presence_ignores_a_dead_process_and_a_stale_heartbeat(tmp_path: Path) -
     assert not Presence(db, "engineer").other_connected()
 
 
+def test_a_heartbeat_file_someone_else_changed_is_written_again_on_the_next_beat(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "tacit.json"
+    operator = Presence(db, "operator")
+    operator.beat()
+    heartbeat = presence_dir(db) / "operator"
+    operator.beat()  # unchanged since: refreshed
+    assert str(os.getpid()) in heartbeat.read_text()
+    heartbeat.write_text(heartbeat.read_text().replace(str(os.getpid()), "999999999"))
+    assert not Presence(db, "engineer").other_connected()
+    operator.beat()
+    assert str(os.getpid()) in heartbeat.read_text()
+    assert Presence(db, "engineer").other_connected()
+
+
 def _copy(rule: Rule) -> Rule:
     return Rule.from_dict(rule.to_dict())
 
