@@ -34,7 +34,7 @@ class CommentsView(ModalScreen[None]):
         width: 76; max-width: 100%; height: auto; max-height: 100%;
         border: round $accent; background: $panel; padding: 0 1;
     }
-    CommentsView .comments-title { text-style: bold; }
+    CommentsView .comments-title { text-style: bold; width: 1fr; }
     CommentsView VerticalScroll { height: auto; max-height: 16; }
     CommentsView .comment { margin-top: 1; }
     CommentsView .comments-hint { color: $text-muted; }
@@ -55,7 +55,8 @@ class CommentsView(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(literal(f"Comments on: {self.rule.statement}"), classes="comments-title")
+            title = literal(f"Comments on: {self.rule.statement}")
+            yield Static(title, classes="comments-title", markup=False)
             with VerticalScroll():
                 for comment in self.rule.comments:
                     who = Content.styled(f"{comment.role} · {clock(comment.at, self.tz)}", "bold")

@@ -111,7 +111,7 @@ class SessionPicker(Screen[Session | None]):
     SessionPicker .row { height: auto; }
     SessionPicker .row > Label { width: 10; }
     SessionPicker .row > Input { width: 1fr; }
-    SessionPicker #session-error { color: $error; height: auto; }
+    SessionPicker #session-error { color: $error; height: auto; width: 1fr; }
     SessionPicker .heading { text-style: bold; margin-top: 1; }
     """
 
