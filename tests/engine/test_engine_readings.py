@@ -183,3 +183,18 @@ def test_named_events_ask_how_often_they_happen(engine: OfflineEngine) -> None:
 def test_a_reader_never_swallows_how_often(engine: OfflineEngine) -> None:
     questions = ask(engine, "A change success report goes to the CTO monthly.")
     assert find(questions, "reporting", "What does the CTO decide")
+
+
+def test_a_batch_cadence_asks_about_the_urgent_case_in_between(engine: OfflineEngine) -> None:
+    questions = ask(engine, "The committee meets on Tuesdays to approve the loans.")
+    assert find(questions, "edge_case", "Tuesdays", "urgent") is not None
+
+
+def test_a_weekday_that_is_no_batch_gets_no_cadence_question(engine: OfflineEngine) -> None:
+    questions = ask(engine, "Weddings on Saturdays need the full package.")
+    assert not any("in between" in q.text for q in questions)
+
+
+def test_an_appeal_to_a_role_asks_on_what_basis_it_is_decided(engine: OfflineEngine) -> None:
+    questions = ask(engine, "The resident may appeal to the parking manager.")
+    assert find(questions, "exception", "parking manager decide an appeal") is not None
