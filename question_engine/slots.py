@@ -92,6 +92,19 @@ _CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_AFTER = re.compile(r"\b(?:she|he|her|his|herself|himself)\b", re.IGNORECASE)
+# what only people have or do: "Janet's holiday", "Bilal, our night supervisor",
+# "Priya from accounts", "me and Tom"
+_PERSON_AFTER = re.compile(
+    r"^(?:'s\s+(?:desk|holiday|holidays|leave|day off|days off|shift|laptop|mobile|calendar|"
+    r"sign-off|initials|signature|handwriting|head|memory|notebook)\b|"
+    r",\s+(?:our|my|the)\s+(?:[a-z-]+\s+)?(?:manager|supervisor|lead|clerk|officer|assistant|"
+    r"coordinator|admin|administrator|technician|driver|planner|buyer|analyst|owner|boss|"
+    r"colleague|receptionist|accountant|director|head)\b|\s+(?:from|in)\s+(?:the\s+)?"
+    r"(?:accounts|finance|payroll|HR|legal|sales|ops|operations|the office|reception|"
+    r"dispatch|procurement|IT|support)\b)",
+    re.IGNORECASE,
+)
+_PERSON_BEFORE = re.compile(r"\b(?:me and|give it to|hand it to|pass it to|hands it to)\s+$", re.I)
 _SYSTEM_NOUNS = re.compile(
     r"\b(?:portal|system|api|sync|upload|feed|gateway|integration|app|server|import|export|"
     r"payment|transfer|match|job|batch|interface|connection|request|login|download|e-?mail|"
@@ -194,6 +207,8 @@ class Lexicon:
             return True
         before, after = sentence[:start], sentence[end:].lower().lstrip()
         if _TITLE_BEFORE.search(before) or _CUE_BEFORE.search(before):
+            return True
+        if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(sentence[end:]):
             return True
         after = after.removeprefix("'s").lstrip(" ,")
         after = re.sub(r"^(?:just|usually|always|normally|also|will|then)\s+", "", after)

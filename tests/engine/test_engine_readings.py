@@ -198,3 +198,18 @@ def test_a_weekday_that_is_no_batch_gets_no_cadence_question(engine: OfflineEngi
 def test_an_appeal_to_a_role_asks_on_what_basis_it_is_decided(engine: OfflineEngine) -> None:
     questions = ask(engine, "The resident may appeal to the parking manager.")
     assert find(questions, "exception", "parking manager decide an appeal") is not None
+
+
+def test_a_name_with_a_role_or_a_holiday_is_a_person(engine: OfflineEngine) -> None:
+    for text, name in (
+        ("Refunds wait for Halvard, our finance manager, every time.", "Halvard"),
+        ("When it is Ottilie's holiday, the refunds pile up.", "Ottilie"),
+    ):
+        questions = ask(engine, text)
+        assert any(name in q.text and q.category == "adoption" for q in questions), text
+
+
+def test_a_system_before_and_i_is_not_a_person(engine: OfflineEngine) -> None:
+    questions = ask(engine, "So jobs drop into Onfleet and I look at who is nearest.")
+    texts = " ".join(q.text for q in questions)
+    assert "Onfleet is out" not in texts and "Onfleet's work" not in texts
