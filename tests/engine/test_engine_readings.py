@@ -213,3 +213,15 @@ def test_a_system_before_and_i_is_not_a_person(engine: OfflineEngine) -> None:
     questions = ask(engine, "So jobs drop into Onfleet and I look at who is nearest.")
     texts = " ".join(q.text for q in questions)
     assert "Onfleet is out" not in texts and "Onfleet's work" not in texts
+
+
+def test_something_out_of_date_asks_who_notices(engine: OfflineEngine) -> None:
+    questions = ask(engine, "If the prescription has expired, we call the surgery.")
+    assert find(questions, "edge_case", "the prescription is out of date") is not None
+    questions = ask(engine, "Staff check the expiry date on every unit.")
+    assert find(questions, "edge_case", "expiry date") is not None
+
+
+def test_a_second_check_asks_who_does_it(engine: OfflineEngine) -> None:
+    questions = ask(engine, "Every change gets a double-check before payroll runs.")
+    assert find(questions, "implicit_rule", "who does the double-check") is not None
