@@ -341,8 +341,8 @@ def main() -> int:
                 return 0
             idle = bench_idle_cpu(tmux, work, args.idle_seconds)
             print(f"Idle CPU over {args.idle_seconds:.0f} s (user + system), nobody typing:")
-            print(f"  minimal two-pane Textual app: {idle['minimal']:.2f} s")
-            print(f"  tacit --session ID:           {idle['session']:.2f} s")
+            print(f"  minimal two-pane Textual app: {idle['minimal']:.3f} s")
+            print(f"  tacit --session ID:           {idle['session']:.3f} s")
             if args.no_typing:
                 return 0
             idle, _ = bench_typing(tmux, work, args.items, args.keys, "idle")

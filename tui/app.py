@@ -62,7 +62,7 @@ class TacitApp(App[None]):
 
     def on_mount(self) -> None:
         self._apply_config()
-        self.state.start()
+        self.call_after_refresh(self.state.start)  # the writer thread: a first write starts it too
         self.pair_sync.start()
         self._show_presence(self.pair_sync.other_role, self.pair_sync.other_connected)
         install_hangup_handler(self.pair_sync)
