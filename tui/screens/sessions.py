@@ -183,9 +183,8 @@ class SessionPicker(Screen[Session | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._start_loading)  # first frame first, then the store
-
-    def _start_loading(self) -> None:
+        # read at once, not after the first frame: where the first keys go (the list, or the
+        # title when there is no session yet) is decided when the list arrives
         self._loading_timer = self.set_timer(self.LOADING_AFTER, self._show_loading)
         self._load()
 
