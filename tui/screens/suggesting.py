@@ -53,6 +53,7 @@ class SuggestingScreen(SessionScreen):
         self._waiting: deque[Segment] = deque()  # segments to ask about, in order
         self._unrecorded: list[Question] = []  # arrived, to save in one batch
         self._recording = 0  # batches on their way to the store
+        self._draining: int | None = None  # the run taking segments from the queue, if any
 
     @property
     def usage(self) -> UsageMeter:
@@ -92,10 +93,10 @@ class SuggestingScreen(SessionScreen):
         if self._asked_about is not None:
             self._asked_about.add(segment.id)
         self._waiting.append(segment)
-        running = any(w.group == "suggest" and w.is_running for w in self.workers)
-        if running and not self.context.config.llm.enabled:
-            return  # offline runs take milliseconds: the worker takes it next
+        if self._draining is not None and not self.context.config.llm.enabled:
+            return  # offline runs take milliseconds: the run in flight takes it next
         self._suggest_generation += 1
+        self._draining = self._suggest_generation
         self._ask_in_order(self._suggest_generation)  # exclusive: cancels an LLM run in flight
 
     @work(exclusive=True, group="suggest", exit_on_error=False)
@@ -125,7 +126,9 @@ class SuggestingScreen(SessionScreen):
                     self.engine_session,
                     self.post_message,
                 )
-        finally:
+        finally:  # no await between the last look at the queue and here
+            if self._draining == generation:
+                self._draining = None
             self.post_message(EngineBusy(False, generation))
 
     def action_stop_suggestions(self) -> None:
