@@ -19,7 +19,7 @@ from tacit.tui.widgets.ordered_input import OrderedInput
 def _burst(pilot: Pilot[Any], *parts: str) -> None:
     """Post every key of parts at once (as one terminal read): named keys or typed words."""
     for part in parts:
-        if part in ("enter", "ctrl+t", "i", "tab"):
+        if part in ("enter", "ctrl+t", "i", "tab", "f4"):
             pilot.app.post_message(events.Key(part, part if part == "i" else None))
         else:
             for char in part:
@@ -65,3 +65,26 @@ async def test_letters_typed_right_after_the_focus_key_land_in_the_input(
     assert [s.text for s in store.segments(session.id)] == ["dare you pry"]
     stored = store.get(Question, question.id)
     assert stored is not None and stored.status == "suggested"
+
+
+async def test_the_operator_typing_right_after_f4_never_accepts_or_sends_back(
+    db_path: Path,
+) -> None:
+    from tacit.tui.screens.operator import OperatorScreen, WaitingRules
+
+    session = Session(title="Burst")
+    app, store = make_app(db_path, session, role="operator")
+    rule = Rule(session_id=session.id, statement="Route by zip code")
+    store.save(rule)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, OperatorScreen) and app.screen.loaded)
+        waiting = app.screen.query_one(WaitingRules)
+        await wait_for(pilot, lambda: waiting.option_count == 1, "the rule waiting")
+        waiting.focus()
+        await pilot.pause()
+        _burst(pilot, "f4", "a bit later we call back", "enter")
+        await wait_for(pilot, lambda: store.segments(session.id), "the segment saved")
+        await writes_done(pilot)
+    assert [s.text for s in store.segments(session.id)] == ["a bit later we call back"]
+    stored = store.get(Rule, rule.id)
+    assert stored is not None and stored.accepted_by_operator is None and not stored.comments
