@@ -67,7 +67,7 @@ Facts = tuple[tuple[str, ...], tuple[str, ...]]
 
 
 def _triggered_sentences(
-    cue: Cue, lowered: str, starts: list[int], seen: dict[str, frozenset[int]]
+    cue: Cue, lowered: str, starts: list[int], seen: dict[str, tuple[int, ...]]
 ) -> list[int]:
     """Indexes of the sentences (by start offset) where one of the cue's triggers occurs.
 
@@ -76,17 +76,27 @@ def _triggered_sentences(
     for trigger in cue.triggers:
         found = seen.get(trigger)
         if found is None:
-            where: set[int] = set()
             position = lowered.find(trigger)
-            while position >= 0:
-                index = bisect_right(starts, position) - 1
-                where.add(index)
-                # the rest of this sentence adds nothing: go on from the next one
-                following = starts[index + 1] if index + 1 < len(starts) else len(lowered)
-                position = lowered.find(trigger, max(position + 1, following))
-            found = seen[trigger] = frozenset(where)
-        hit |= found
+            found = () if position < 0 else _sentences_with(trigger, lowered, starts, position)
+            seen[trigger] = found
+        if found:
+            hit.update(found)
     return sorted(hit)
+
+
+def _sentences_with(
+    trigger: str, lowered: str, starts: list[int], position: int
+) -> tuple[int, ...]:
+    """Indexes of the sentences where trigger occurs, from its first position on."""
+    where: list[int] = []
+    last = len(starts) - 1
+    while position >= 0:
+        index = bisect_right(starts, position) - 1
+        where.append(index)
+        if index >= last:
+            break
+        position = lowered.find(trigger, starts[index + 1])  # go on from the next sentence
+    return tuple(where)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -216,8 +226,10 @@ class OfflineEngine:
         starts = [offset for offset, _ in spans]
         lowered = matchable.lower()
         everywhere = range(len(spans))
-        seen: dict[str, frozenset[int]] = {}
+        seen: dict[str, tuple[int, ...]] = {}
         for cue in self.bank.cues:
+            if cue.triggers and not cue.triggered_by(lowered):
+                continue  # most cues: none of their triggers is said here
             where = _triggered_sentences(cue, lowered, starts, seen) if cue.triggers else everywhere
             matches = 0
             for index in where:
