@@ -192,7 +192,9 @@ class CaptureScreen(SuggestingScreen):
             self._ask_owner(question)
         elif action == "to_rule":
             existing = rule_from_question(self.state.rules.values(), question.id)
-            if existing is None:
+            if existing is None and not (question.answer or question.quote):
+                self.notify("Record the answer first (r): a rule is drafted from what was said.")
+            elif existing is None:
                 self._draft_rule(question)
             else:
                 self.notify("This question already has a rule: opening it.")
