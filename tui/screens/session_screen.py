@@ -74,6 +74,7 @@ class SessionScreen(Screen[None]):
         return self.query_one(NarrativePane)
 
     def on_mount(self) -> None:
+        self.narrative.transcript_operator = self.context.config.transcript.operator
         self.state.open(self.session)
         self.call_after_refresh(self.load)  # first frame first, then the store
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 from tacit.tui.widgets.formatting import hint_line, segment_line
 from tacit.tui.widgets.key_order import keep_key_order
 from tacit.tui.widgets.ordered_input import OrderedInput
+from tacit.tui.widgets.transcript_paste import NarrativeInput
 
 
 class SpeakerTag(Static):
@@ -140,7 +141,7 @@ class NarrativePane(Vertical):
         yield NarrativeLog(id="segments")
         with Horizontal(id="entry"):
             yield SpeakerTag(id="speaker")
-            yield OrderedInput(
+            yield NarrativeInput(
                 placeholder="What was said… (Enter adds it)",
                 id="narrative-input",
                 clear_on_submit=True,  # in the input's own key order, before the next key
@@ -201,6 +202,15 @@ class NarrativePane(Vertical):
         return self.query_one("#narrative-input", Input)
 
     @property
+    def transcript_operator(self) -> str:
+        """Who is the operator in a pasted transcript (config transcript.operator)."""
+        return self.query_one(NarrativeInput).transcript_operator
+
+    @transcript_operator.setter
+    def transcript_operator(self, name: str) -> None:
+        self.query_one(NarrativeInput).transcript_operator = name
+
+    @property
     def log_view(self) -> NarrativeLog:
         """The log of segments."""
         return self.query_one(NarrativeLog)
@@ -212,6 +222,17 @@ class NarrativePane(Vertical):
         if not text:
             return
         self.post_message(self.Submitted(self.speaker, text))
+
+    def on_narrative_input_transcript_pasted(self, event: NarrativeInput.TranscriptPasted) -> None:
+        """A pasted call: one segment per turn, each with its speaker's role, in order."""
+        event.stop()
+        self._wake_cursor()
+        said = event.speakers.said
+        for role, text in said:
+            self.post_message(self.Submitted(role, text))
+        operator = event.speakers.operator or "the unnamed speaker"
+        notice = f"Pasted a transcript: {len(said)} turns, {operator} as the operator."
+        self.notify(" ".join(filter(None, [notice, event.speakers.note])), markup=False)
 
     def _line(self, segment: Segment) -> Text:
         """The segment's line, with a coaching hint under an engineer's question."""
