@@ -109,5 +109,6 @@ def pane_text(app: Any, widget: Any) -> str:
     """What a bordered pane shows now, its rows joined with single spaces."""
     region = widget.region
     rows = screen_lines(app)[region.y + 1 : region.bottom - 1]
-    inside = [row[region.x + 1 : region.right - 1] for row in rows]
+    scrollbar = str.maketrans("", "", "▁▂▃▄▅▆▇█")  # its thumb is no part of the text
+    inside = [row[region.x + 1 : region.right - 1].translate(scrollbar) for row in rows]
     return " ".join(" ".join(inside).split())

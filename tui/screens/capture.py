@@ -43,18 +43,9 @@ from tacit.tui.session_state import copy_record
 from tacit.tui.widgets.coverage import CoverageMeter
 from tacit.tui.widgets.formatting import question_text, rule_text
 from tacit.tui.widgets.narrative import NarrativePane
+from tacit.tui.widgets.question_order import session_order
 from tacit.tui.widgets.record_list import QuestionList, RuleList
 from tacit.tui.widgets.status import StatusLine
-
-
-def _newest_first(questions: list[Question], segments: list[Segment]) -> list[Question]:
-    """Newest segment's questions first; within one segment, the engine's best first."""
-    said_at = {s.id: s.at for s in segments}
-
-    def newest_best(q: Question) -> tuple[str, float, str]:
-        return (said_at.get(q.segment_id or "", q.created_at), q.score, q.created_at)
-
-    return sorted(questions, key=newest_best, reverse=True)
 
 
 def rule_from_question(rules: Iterable[Rule], question_id: str) -> Rule | None:
@@ -137,8 +128,7 @@ class CaptureScreen(SuggestingScreen):
         self.sub_title = self.session.title
 
     def _refresh_questions(self) -> None:
-        questions = list(self.state.questions.values())
-        self.question_list.show(_newest_first(questions, self.state.segments))
+        self.question_list.show(session_order(self.state.questions.values(), self.state.segments))
         self._refresh_coverage()
 
     def _refresh_rules(self) -> None:

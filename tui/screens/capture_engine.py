@@ -61,8 +61,11 @@ async def stream_suggestions(
     usage: UsageMeter,
     engine: EngineSession,
     post: Post,
+    said: list[Segment] | None = None,
 ) -> None:
-    """Post each suggestion, notice and usage figure the engine streams for a segment."""
+    """Post each suggestion, notice and usage figure the engine streams for a segment, then
+    the session's best questions the pane does not hold yet (`said`: the segments so far,
+    to tell which one a question comes from)."""
     from tacit.question_engine.service import stream_suggestions as engine_stream
     from tacit.question_engine.types import EngineNotice, EngineUsage, Suggestion
 
@@ -74,6 +77,26 @@ async def stream_suggestions(
             post(EngineNoticeArrived(event.message))
         elif isinstance(event, EngineUsage):
             post(EngineUsageArrived(event.prompt_tokens, event.completion_tokens, event.cost_usd))
+    # a segment's own questions are capped; the session's best are not: a strong question
+    # ranked below its segment's top few (or from a run a newer segment cancelled) shows too
+    best = await asyncio.to_thread(engine.ranked, SESSION_BEST)
+    for suggestion in best:
+        source = said_in(suggestion.quote, said or []) or segment.id  # else raised by this one
+        post(SuggestionArrived(suggestion.to_question(segment.session_id, source)))
+
+
+SESSION_BEST = 10  # the session's top questions the pane always holds
+
+
+def said_in(quote: str, segments: list[Segment]) -> str | None:
+    """The newest segment the quote comes from (None: no quote, or none says it)."""
+    wanted = " ".join(quote.split())
+    if not wanted:
+        return None
+    for segment in reversed(segments):
+        if wanted in " ".join(segment.text.split()):
+            return segment.id
+    return None
 
 
 async def draft_rule(

@@ -125,6 +125,7 @@ class SuggestingScreen(SessionScreen):
                     self.usage,
                     self.engine_session,
                     self.post_message,
+                    self.state.segments,
                 )
         finally:  # no await between the last look at the queue and here
             if self._draining == generation:

@@ -60,6 +60,7 @@ def segment_line(segment: Segment, tz: tzinfo | None) -> Text:
 
 
 QUOTE_CHARS = 64
+DONE = frozenset({"answered", "dismissed"})  # questions the pair is finished with
 
 
 def question_prompt(question: Question, selected: bool = False) -> Content:
@@ -67,10 +68,11 @@ def question_prompt(question: Question, selected: bool = False) -> Content:
     the highlighted one also says its status and folds out its quote, answer and owner."""
     mark = STATUS_MARK.get(question.status, "?")
     status = f"{mark} {question.status} " if selected else f"{mark} "
+    done = question.status in DONE and not selected  # greyed: below the ones to ask
     parts: list[Content | tuple[str, str] | str] = [
-        (status, "bold"),
-        (f"[{category_label(question.category)}] ", "$accent"),
-        literal(plain_words(question.text)),
+        (status, "dim" if done else "bold"),
+        (f"[{category_label(question.category)}] ", "dim" if done else "$accent"),
+        literal(plain_words(question.text), "dim" if done else ""),
     ]
     if selected and question.quote:  # at most two lines at 80 columns (whole in the narrative)
         quote = literal(question.quote, "italic dim").truncate(QUOTE_CHARS, ellipsis=True)

@@ -20,6 +20,7 @@ from tacit.models.domain import Question, Record, Rule
 from tacit.tui import keymap
 from tacit.tui.widgets.formatting import question_prompt, rule_prompt
 from tacit.tui.widgets.key_order import keep_key_order
+from tacit.tui.widgets.question_order import TO_ASK, group_of
 
 R = TypeVar("R", bound=Record)
 FOLDED_LINES = 2  # what the highlighted record folds out (a quote) may go below the view
@@ -69,10 +70,11 @@ class RecordList(OptionList, Generic[R]):
     def _prompt(self, record: R) -> Content:
         return self._prompt_for(record, record.id == self._expanded)
 
-    def show(self, records: Sequence[R]) -> None:
+    def show(self, records: Sequence[R], *, instead: str | None = None) -> None:
         """Show these records in this order, keeping the highlighted one where it is
-        (or on the first one, when that is where it was: the list follows new arrivals)."""
-        selected = self.selected_id
+        (or on the first one, when that is where it was: the list follows new arrivals).
+        `instead` names a record to highlight in the highlighted one's place."""
+        selected = instead if instead is not None else self.selected_id
         following = self.highlighted in (None, 0)
         row = self._row_of_highlight()
         order = [r.id for r in records]
@@ -95,8 +97,8 @@ class RecordList(OptionList, Generic[R]):
         if following or selected not in fresh:
             selected = order[0]
         index = order.index(selected)
-        if self.title:
-            self.unseen |= {r for r in arrived if order.index(r) < index}
+        if self.title:  # what arrived or moved above the reader, not yet seen
+            self.unseen = {r for r in self.unseen | arrived if order.index(r) < index}
         self._expanded = selected
         self.clear_options()
         self.add_options(Option(self._prompt(r), id=r.id) for r in records)
@@ -185,7 +187,10 @@ RuleAction = Literal["edit", "copy", "comments"]
 
 
 class QuestionList(RecordList[Question]):
-    """The engine's suggestions, newest first; single keys act on the highlighted one."""
+    """The session's questions, best first (`question_order`); single keys act on the
+    highlighted one. When the highlighted question is dealt with (answered, parked,
+    dismissed) it moves down among the done ones and the next question to ask takes its
+    place under the highlight."""
 
     BINDINGS = keymap.bindings(keymap.QUESTION_KEYS)
 
@@ -204,6 +209,29 @@ class QuestionList(RecordList[Question]):
             empty="Questions to ask appear here as the operator talks.",
             id=id,
         )
+
+    def show(self, records: Sequence[Question], *, instead: str | None = None) -> None:
+        if instead is None:
+            instead = self._next_to_ask(records)
+        super().show(records, instead=instead)
+
+    def _next_to_ask(self, records: Sequence[Question]) -> str | None:
+        """The question to highlight when the highlighted one just left the questions to
+        ask: the one ranked after it (before it, at the end), else None (keep it)."""
+        current = self.selected
+        fresh = {r.id: r for r in records}
+        now = fresh.get(current.id) if current is not None else None
+        if current is None or now is None or group_of(current) != TO_ASK:
+            return None
+        if group_of(now) == TO_ASK:
+            return None
+        place = self._order.index(current.id)
+        after, before = self._order[place + 1 :], reversed(self._order[:place])
+        for record_id in (*after, *before):
+            record = fresh.get(record_id)
+            if record is not None and group_of(record) == TO_ASK:
+                return record_id
+        return None
 
     def request(self, action: QuestionAction) -> None:
         """Post action for the highlighted question (a notice when there is none)."""
