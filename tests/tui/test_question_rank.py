@@ -7,8 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support.capture import capture_ready, make_app, pane_text, screen_lines, type_segment
+from support.capture import (
+    capture_ready,
+    make_app,
+    pane_text,
+    screen_lines,
+    type_segment,
+    writes_done,
+)
 from support.waiting import wait_for
+from textual import events
 
 from tacit.models.config import Config
 from tacit.models.domain import Question, Segment, Session
@@ -149,3 +157,27 @@ async def test_the_session_best_shows_beyond_a_segments_own_cap(db_path: Path) -
         await wait_for(pilot, lambda: screen.question_list.option_count > 1, "the session's best")
         categories = {q.category for q in screen.state.questions.values()}
         assert len(categories) > 1
+
+
+async def test_a_burst_of_segments_stores_each_question_once(db_path: Path) -> None:
+    session = Session(title="Refunds")
+    app, store = make_app(db_path, session)
+    said = [
+        "Refunds over 500 euros wait for Tom to sign off, unless it is a key account.",
+        "Every Friday the refund report goes to finance.",
+        "If the payment system is down we retry or escalate to Slack.",
+    ]
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await capture_ready(pilot)
+        screen.narrative.input.focus()
+        await pilot.pause()
+        for line in said:  # one burst, as tmux send-keys delivers it
+            for char in line:
+                app.post_message(events.Key("space" if char == " " else char, char))
+            app.post_message(events.Key("enter", None))
+        await wait_for(pilot, lambda: screen.narrative.segment_count == 3, "three segments")
+        await wait_for(pilot, lambda: not screen.suggesting, "every segment asked about")
+        await writes_done(pilot)
+    texts = [q.text.casefold() for q in store.questions(session.id)]
+    assert len(texts) > 5
+    assert len(set(texts)) == len(texts)

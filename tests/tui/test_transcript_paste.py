@@ -41,7 +41,7 @@ async def _paste(app: TacitApp, text: str, count: int) -> None:
 async def test_pasted_speaker_lines_become_one_segment_per_turn(db_path: Path) -> None:
     session = Session(title="Refunds")
     app, store = make_app(db_path, session)
-    await _paste(app, SPEAKER_LINES, 4)
+    await _paste(app, SPEAKER_LINES.replace("\n", "\r"), 4)  # as tmux pastes it
     segments = store.segments(session.id)
     assert [(s.speaker, s.text) for s in segments] == [
         ("operator", "Refunds over 500 euros wait for Tom to sign off."),

@@ -52,6 +52,7 @@ class SuggestingScreen(SessionScreen):
         self._asked_about: set[str] | None = None  # segments queued or asked (None: not loaded)
         self._waiting: deque[Segment] = deque()  # segments to ask about, in order
         self._unrecorded: list[Question] = []  # arrived, to save in one batch
+        self._offered: set[str] = set()  # texts this view handed on (saved or on their way)
         self._recording = 0  # batches on their way to the store
         self._draining: int | None = None  # the run taking segments from the queue, if any
 
@@ -143,9 +144,12 @@ class SuggestingScreen(SessionScreen):
     @on(SuggestionArrived)
     def _suggestion_arrived(self, message: SuggestionArrived) -> None:
         question = message.question
-        known = {q.text.casefold() for q in [*self.state.questions.values(), *self._unrecorded]}
-        if question.text.casefold() in known:
+        text = question.text.casefold()  # the session's best come again after each segment
+        if text in self._offered or any(
+            q.text.casefold() == text for q in self.state.questions.values()
+        ):
             return
+        self._offered.add(text)
         if not self._unrecorded:  # the rest of this burst joins it before the write
             self.call_later(self._record_arrived)
         self._unrecorded.append(question)

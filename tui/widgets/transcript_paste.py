@@ -27,7 +27,7 @@ def pasted_turns(text: str, operator: str = "") -> SpeakerRoles | None:
     "Name: text" lines count as a call only when at least two people speak and someone
     speaks twice (or exactly two lines, one each): "Step 1: … Step 2: …" is a list.
     """
-    if "\n" not in text.strip():
+    if len(text.strip().splitlines()) < 2:  # terminals and tmux may break lines with CR
         return None
     kind = transcript.detect(text)
     if kind == transcript.PLAIN:
