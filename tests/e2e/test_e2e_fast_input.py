@@ -72,7 +72,7 @@ def test_bursts_of_lines_become_exactly_those_segments_in_order(tmux: Tmux, tmp_
         keys += [line, "Enter"]
     tmux.keys("app", *keys)
     _saved(db, session, 9)
-    tmux.wait_text("app", "Janet decides the rest.")
+    tmux.wait_text("app", "Six S6 Janet decides")  # the narrative's line (wrapped at 80)
     assert _exported_texts(db) == THREE + SIX
 
 

@@ -85,7 +85,7 @@ def test_an_imported_call_opens_with_questions_about_the_operators_words(
         timeout=10,
     )
     tmux.run("paste-buffer", "-p", "-b", "call", "-t", "app")
-    tmux.wait_text("app", "engineer: Who decides what counts as")
+    tmux.wait_text("app", "counts as fraud?")  # the engineer's turn, wrapped at 80 columns
     tmux.wait_text("app", "Pasted a transcript: 3 turns")
     store = Store(db)
     try:
