@@ -17,7 +17,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from tacit.models.domain import Question, Segment
-from tacit.question_engine.session import CATEGORY_DECAY, SEGMENT_DECAY
 
 GROUP: dict[str, int] = {"suggested": 0, "asked": 0, "parked": 1, "answered": 2, "dismissed": 3}
 TO_ASK = 0  # the group the reader works through
@@ -46,6 +45,10 @@ def _spread(questions: list[Question]) -> list[Question]:
     """Greedy: the best effective score next, where each earlier pick of the question's
     category or segment multiplies it by a decay. Effective scores only fall, so a lazily
     updated heap gives the same order as re-scoring everything at every pick."""
+    # the engine's own decays, so the pane and `tacit suggest` spread alike (imported here:
+    # the engine loads after the first frame)
+    from tacit.question_engine.session import CATEGORY_DECAY, SEGMENT_DECAY
+
     per_category: dict[str, int] = defaultdict(int)
     per_segment: dict[str, int] = defaultdict(int)
 

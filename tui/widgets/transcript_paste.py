@@ -10,12 +10,15 @@ one segment per line, the text after the last line break left to finish.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.message import Message
 
-from tacit.question_engine import transcript
-from tacit.question_engine.transcript_speakers import SpeakerRoles, assign_roles
 from tacit.tui.widgets.ordered_input import OrderedInput
+
+if TYPE_CHECKING:  # the transcript reader loads on the first multi-line paste
+    from tacit.question_engine.transcript_speakers import SpeakerRoles
 
 MAX_SPEAKERS = 6  # more distinct "Name:" labels than this reads as a list, not a call
 
@@ -29,6 +32,9 @@ def pasted_turns(text: str, operator: str = "") -> SpeakerRoles | None:
     """
     if len(text.strip().splitlines()) < 2:  # terminals and tmux may break lines with CR
         return None
+    from tacit.question_engine import transcript
+    from tacit.question_engine.transcript_speakers import assign_roles
+
     kind = transcript.detect(text)
     if kind == transcript.PLAIN:
         return None
