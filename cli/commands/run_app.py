@@ -7,6 +7,7 @@ are built here and handed to `TacitApp` as explicit parameters.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from typing import TYPE_CHECKING
 
@@ -87,6 +88,7 @@ def run_app(args: argparse.Namespace) -> int:
         start_lifeline(  # never outlive the terminal
             lambda: _finish_writes(app.state.writer, 5.0), on_gone=app.terminal_gone
         )
+        gc.freeze()  # what start-up imported lives for good: collections stop re-scanning it
         app.run()
         if not _finish_writes(app.state.writer, 1.0):
             return EXIT_FAILURE
