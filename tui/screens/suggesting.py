@@ -6,7 +6,8 @@ the engine):
 - Segments wait in one queue and one worker asks about them in the order they were
   said: a burst of the operator's segments arriving in one reload all get questions.
 - When the view opens (or the engineer rejoins), every operator segment that has
-  no question yet is queued: what was said before this view ran is asked about too.
+  no question yet is queued: what was said before this view ran is asked about too,
+  while nobody is typing (catching up with a long imported call never slows the keys).
 - A segment typed here, or arriving from the other view, is queued unless another
   view already recorded questions for it.
 - Questions are shown once saved, and saved only if no other view recorded questions
@@ -19,6 +20,8 @@ the engine):
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections import deque
 from typing import TYPE_CHECKING
 
@@ -34,7 +37,7 @@ from tacit.tui.messages import (
     SuggestionArrived,
 )
 from tacit.tui.screens import capture_engine
-from tacit.tui.screens.session_screen import SessionScreen
+from tacit.tui.screens.session_screen import RELOAD_QUIET, SessionScreen
 
 if TYPE_CHECKING:  # the engine loads after the first frame, in the suggestion worker
     from tacit.question_engine.service import UsageMeter
@@ -55,6 +58,7 @@ class SuggestingScreen(SessionScreen):
         self._offered: set[str] = set()  # texts this view handed on (saved or on their way)
         self._recording = 0  # batches on their way to the store
         self._draining: int | None = None  # the run taking segments from the queue, if any
+        self._backlog: set[str] = set()  # said before this view opened: asked in typing pauses
 
     @property
     def usage(self) -> UsageMeter:
@@ -81,6 +85,7 @@ class SuggestingScreen(SessionScreen):
         if self._asked_about is None:  # the first load: only what never got questions
             self._asked_about = {s.id for s in segments}
             arrived = unasked(segments, self.state.questions.values())
+            self._backlog = {s.id for s in arrived}
         else:  # said in the other view since: asked here unless another view already did
             asked = {q.segment_id for q in self.state.questions.values()}
             arrived = [s for s in segments if s.id not in self._asked_about]
@@ -106,6 +111,8 @@ class SuggestingScreen(SessionScreen):
         try:
             while self._waiting:
                 segment = self._waiting.popleft()
+                if segment.id in self._backlog:
+                    await self._typing_pause()
                 if any(q.segment_id == segment.id for q in self.state.questions.values()):
                     continue  # another view recorded its questions meanwhile
                 earlier = [
@@ -132,6 +139,11 @@ class SuggestingScreen(SessionScreen):
             if self._draining == generation:
                 self._draining = None
             self.post_message(EngineBusy(False, generation))
+
+    async def _typing_pause(self) -> None:
+        """Catching up with a long backlog (an imported call) never competes with typing."""
+        while (quiet := time.monotonic() - self._last_typed) < RELOAD_QUIET:
+            await asyncio.sleep(RELOAD_QUIET - quiet)
 
     def action_stop_suggestions(self) -> None:
         """Escape: stop the suggestion run in flight (closes an LLM stream) and the queue."""
