@@ -16,10 +16,17 @@ from tacit.models.repository import Store
 
 
 def unasked(segments: Iterable[Segment], questions: Iterable[Question]) -> list[Segment]:
-    """The operator's segments that no question was recorded for yet, oldest first."""
+    """The operator's segments no engine run has reached yet, oldest first.
+
+    Segments are asked about in the order they were said, so these are the ones
+    after the last segment that has questions. An earlier segment without
+    questions was asked about and had nothing to ask: asking again at every
+    opening (an LLM call each, for every "Okay." of an imported call) is not done.
+    """
     asked = {q.segment_id for q in questions if q.segment_id}
-    waiting = [s for s in segments if s.speaker == "operator" and s.id not in asked]
-    return sorted(waiting, key=lambda s: (s.at, s.id))
+    ordered = sorted(segments, key=lambda s: (s.at, s.id))
+    reached = max((i for i, s in enumerate(ordered) if s.id in asked), default=-1)
+    return [s for s in ordered[reached + 1 :] if s.speaker == "operator"]
 
 
 def record_first(

@@ -42,3 +42,11 @@ def test_unasked_is_the_operators_segments_without_questions(tmp_path: Path) -> 
     )
     engineer = Segment(session_id=session.id, speaker="engineer", text="why?")
     assert unasked([waiting, engineer, asked], [_question(asked, "q?")]) == [waiting]
+
+
+def test_unasked_starts_after_the_last_segment_with_questions(tmp_path: Path) -> None:
+    session = Session(title="Dispatch")
+    said = [Segment(session_id=session.id, speaker="operator", text=f"{n}.") for n in range(4)]
+    _nothing_to_ask, asked, waiting, too = said
+    assert unasked(said, [_question(asked, "q?")]) == [waiting, too]
+    assert unasked(said, []) == said

@@ -5,8 +5,9 @@ the engine):
 
 - Segments wait in one queue and one worker asks about them in the order they were
   said: a burst of the operator's segments arriving in one reload all get questions.
-- When the view opens (or the engineer rejoins), every operator segment that has
-  no question yet is queued: what was said before this view ran is asked about too,
+- When the view opens (or the engineer rejoins), the operator's segments no engine
+  run has reached are queued (`models.first_questions.unasked`): what was said
+  before this view ran is asked about too,
   while nobody is typing (catching up with a long imported call never slows the keys).
 - A segment typed here, or arriving from the other view, is queued unless another
   view already recorded questions for it.
