@@ -21,6 +21,7 @@ from textual import events
 from tacit.models.config import Config
 from tacit.models.domain import Question, Segment, Session
 from tacit.tui.app import TacitApp
+from tacit.tui.screens.rule_editor import RuleEditor
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -181,3 +182,28 @@ async def test_a_burst_of_segments_stores_each_question_once(db_path: Path) -> N
     texts = [q.text.casefold() for q in store.questions(session.id)]
     assert len(texts) > 5
     assert len(set(texts)) == len(texts)
+
+
+async def test_an_answered_question_stays_under_the_highlight_for_its_rule(
+    db_path: Path,
+) -> None:
+    """Answer, then `u`: the rule is drafted from the question just answered, not from
+    whichever question would have slid under the highlight."""
+    app, best, _weaker = _seeded(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await capture_ready(pilot)
+        pane = screen.question_list
+        await wait_for(pilot, lambda: pane.option_count == 6)
+        pane.focus()
+        assert pane.selected_id == best.id
+        await pilot.press("r")
+        await wait_for(pilot, lambda: app.screen is not screen, "the answer prompt")
+        await pilot.press(*"Key accounts go to Tom anyway", "enter")
+        await wait_for(pilot, lambda: screen.state.questions[best.id].status == "answered")
+        await pilot.pause()
+        assert pane.selected_id == best.id and pane.highlighted == 0
+        assert "answered" in pane_text(app, pane)
+        await pilot.press("u")
+        await wait_for(pilot, lambda: isinstance(app.screen, RuleEditor), "the rule editor")
+        editor = app.screen
+        assert isinstance(editor, RuleEditor) and editor.rule.question_id == best.id

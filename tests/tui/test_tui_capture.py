@@ -90,9 +90,12 @@ async def test_question_keys_move_the_highlighted_question(db_path: Path) -> Non
         await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
         await pilot.press(*"Key accounts stay with their owner's team", "enter")
         await wait_for(pilot, lambda: screen.state.questions[newer.id].status == "answered")
-        # answered, it moves below; the next question to ask takes the highlight
-        await wait_for(pilot, lambda: screen.question_list.selected_id == older.id)
-        assert screen.question_list._order == [older.id, newer.id]
+        # answered, it keeps the highlight and its place, so `u` drafts the rule from it
+        await pilot.pause()
+        assert screen.question_list.selected_id == newer.id
+        assert screen.question_list._order == [newer.id, older.id]
+        await pilot.press("down")  # the reader moves on; the answered one goes below
+        assert screen.question_list.selected_id == older.id
         await pilot.press("p")
         await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
         await pilot.press(*"Maria (ops lead)", "enter")

@@ -128,7 +128,10 @@ class CaptureScreen(SuggestingScreen):
         self.sub_title = self.session.title
 
     def _refresh_questions(self) -> None:
-        self.question_list.show(session_order(self.state.questions.values(), self.state.segments))
+        reading = self.state.questions.get(self.question_list.selected_id or "")
+        keep = reading.id if reading is not None and reading.status == "answered" else None
+        ordered = session_order(self.state.questions.values(), self.state.segments, keep=keep)
+        self.question_list.show(ordered)
         self._refresh_coverage()
 
     def _refresh_rules(self) -> None:

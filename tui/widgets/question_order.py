@@ -27,8 +27,12 @@ def group_of(question: Question) -> int:
     return GROUP.get(question.status, TO_ASK)
 
 
-def session_order(questions: Iterable[Question], segments: Iterable[Segment]) -> list[Question]:
-    """Every question, to-ask ones first, each group best first and spread out."""
+def session_order(
+    questions: Iterable[Question], segments: Iterable[Segment], *, keep: str | None = None
+) -> list[Question]:
+    """Every question, to-ask ones first, each group best first and spread out. `keep`
+    names a question ranked among the ones to ask whatever its status: the one just
+    answered stays under the reader's highlight, so the rule is drafted from it."""
     said_at = {s.id: s.at for s in segments}
 
     def recency(q: Question) -> tuple[str, str, str]:
@@ -37,7 +41,7 @@ def session_order(questions: Iterable[Question], segments: Iterable[Segment]) ->
     newest_first = sorted(questions, key=recency, reverse=True)
     groups: dict[int, list[Question]] = defaultdict(list)
     for question in newest_first:
-        groups[group_of(question)].append(question)
+        groups[TO_ASK if question.id == keep else group_of(question)].append(question)
     return [q for group in sorted(groups) for q in _spread(groups[group])]
 
 

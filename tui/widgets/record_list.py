@@ -188,9 +188,10 @@ RuleAction = Literal["edit", "copy", "comments"]
 
 class QuestionList(RecordList[Question]):
     """The session's questions, best first (`question_order`); single keys act on the
-    highlighted one. When the highlighted question is dealt with (answered, parked,
-    dismissed) it moves down among the done ones and the next question to ask takes its
-    place under the highlight."""
+    highlighted one. When the highlighted question is parked or dismissed it moves down
+    among the done ones and the next question to ask takes its place under the
+    highlight; an answered one stays under the highlight (its rule is the next step)
+    and goes below once the reader moves on."""
 
     BINDINGS = keymap.bindings(keymap.QUESTION_KEYS)
 
@@ -223,7 +224,7 @@ class QuestionList(RecordList[Question]):
         now = fresh.get(current.id) if current is not None else None
         if current is None or now is None or group_of(current) != TO_ASK:
             return None
-        if group_of(now) == TO_ASK:
+        if group_of(now) == TO_ASK or now.status == "answered":
             return None
         place = self._order.index(current.id)
         after, before = self._order[place + 1 :], reversed(self._order[:place])
