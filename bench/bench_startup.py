@@ -233,7 +233,8 @@ def bench_idle_cpu(tmux: Tmux, work: Path, seconds: float) -> dict[str, float]:
     for kind, (command, needle) in apps.items():
         tmux.launch(f"idle-{kind}", command, needle)
         pids[kind] = int(tmux.run("display", "-p", "-t", f"bench:idle-{kind}", "#{pane_pid}"))
-    time.sleep(2.0)  # past start-up: the first load, the engine warming up
+    tmux.wait_for("bench:idle-session", "suggested")  # the engine asked about the segment
+    time.sleep(2.0)  # past start-up: the first load, the engine's work
     before = {kind: _process_tree_cpu(pid) for kind, pid in pids.items()}
     time.sleep(seconds)
     used = {kind: _process_tree_cpu(pid) - before[kind] for kind, pid in pids.items()}
