@@ -21,6 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 from tacit.models.config import LLMConfig, api_base_problem
 from tacit.question_engine import llm_prompts
 from tacit.question_engine.llm_parse import ObjectScanner, judge, to_rule_draft
+from tacit.question_engine.merge import is_duplicate
 from tacit.question_engine.slots import Lexicon
 from tacit.question_engine.types import EngineUsage, RuleDraft, SessionContext, Suggestion
 
@@ -241,6 +242,10 @@ class LLMClient:
             return None  # a wrapper object ({"questions": [...]}) or a stray one
         self.report.offered += 1
         verdict = judge(item, narrative, lexicon)
+        if not isinstance(verdict, str) and is_duplicate(
+            verdict[0], llm_prompts.example_questions()
+        ):
+            verdict = "copies the prompt's example"
         if isinstance(verdict, str):
             self.report.dropped[verdict] += 1
             return None

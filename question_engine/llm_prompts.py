@@ -7,6 +7,7 @@ defused so the narrative cannot close its own delimiter.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from importlib import resources
@@ -17,7 +18,14 @@ from tacit.models.taxonomy import CATEGORY_IDS
 from tacit.question_engine.redact import redact
 from tacit.question_engine.types import CapturedRule, SessionContext
 
-DELIMITER_TAGS = ("narrative", "earlier_narrative", "question", "answer")
+DELIMITER_TAGS = (
+    "narrative",
+    "earlier_narrative",
+    "question",
+    "answer",
+    "example_narrative",
+    "example_questions",
+)
 _TAG_LOOKALIKE = re.compile(r"<\s*(/?)\s*(" + "|".join(DELIMITER_TAGS) + r")\s*>", re.IGNORECASE)
 MAX_EARLIER_CHARS = 6000
 
@@ -54,6 +62,26 @@ QUESTIONS_SCHEMA: dict[str, Any] = {
 def load_prompt(name: str) -> str:
     """The text of prompts/<name>.txt."""
     return resources.files("tacit.prompts").joinpath(f"{name}.txt").read_text(encoding="utf-8")
+
+
+@cache
+def example_questions() -> tuple[str, ...]:
+    """The questions of the prompt's worked example (a model that copies them is dropped)."""
+    lines = load_prompt("example_questions").splitlines()
+    return tuple(json.loads(line)["question"] for line in lines if line.strip())
+
+
+@cache
+def system_prompt() -> str:
+    """The system prompt with its worked example: one narrative from the evaluation's dev
+    split (never the test split) and the questions a good engineer asks about it."""
+    return (
+        f"{load_prompt('system').rstrip()}\n\n"
+        "A worked example from another workflow. It shows the form and the kind of question "
+        "wanted; never reuse its words or its quotes.\n"
+        f"<example_narrative>\n{load_prompt('example_narrative').strip()}\n</example_narrative>\n"
+        f"<example_questions>\n{load_prompt('example_questions').strip()}\n</example_questions>\n"
+    )
 
 
 def as_data(text: str, mask: bool) -> str:
@@ -102,7 +130,7 @@ def question_messages(
         format_instructions=SCHEMA_FORMAT if schema else JSON_LINES_FORMAT,
     )
     return [
-        {"role": "system", "content": load_prompt("system")},
+        {"role": "system", "content": system_prompt()},
         {"role": "user", "content": user},
     ]
 

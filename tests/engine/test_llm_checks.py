@@ -3,19 +3,25 @@ what is shown carries no markup or control characters, and the prompt carries th
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from support.fake_openai_server import UNRULY, UNRULY_NARRATIVE, UNRULY_SHOWN, FakeServer, user_text
 
 from tacit.models.config import Config, LLMConfig
 from tacit.models.taxonomy import CATEGORY_IDS
-from tacit.question_engine.llm import LLMClient
+from tacit.question_engine.llm import LLMClient, LLMFailure
 from tacit.question_engine.llm_checks import model_question_problem
+from tacit.question_engine.llm_prompts import load_prompt, question_messages
 from tacit.question_engine.service import stream_suggestions
 from tacit.question_engine.slots import Lexicon
 from tacit.question_engine.types import CapturedRule, SessionContext, Suggestion
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 Build = Callable[..., LLMConfig]
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -77,3 +83,29 @@ def test_a_name_is_a_person_only_with_the_offline_engines_evidence() -> None:
     assert model_question_problem(with_evidence, narrative, lexicon) == ""
     system = "Who signs off on returns when Brightline is out?"
     assert model_question_problem(system, narrative, lexicon).startswith("treats Brightline")
+
+
+def test_the_prompts_worked_example_is_from_the_dev_split_and_passes_every_check() -> None:
+    from bench.eval_engine import EVAL_DIR, load_narratives
+
+    narrative = load_prompt("example_narrative").strip()
+    assert narrative in {n["text"].strip() for n in load_narratives(EVAL_DIR)}
+    lexicon = Lexicon.load()
+    for line in load_prompt("example_questions").splitlines():
+        item = json.loads(line)
+        assert model_question_problem(item["question"], [narrative], lexicon) == "", item
+        assert item["quote"] in narrative
+    system = question_messages("We ship on Fridays.", SessionContext(), 5, False, False)[0]
+    assert "<example_narrative>" in system["content"] and "Oluwaseun" in system["content"]
+
+
+async def test_a_model_that_copies_the_worked_example_shows_nothing(llm_config: Build) -> None:
+    narrative = (
+        "A customer sends a photo of the receipt and we book a technician. "
+        "The service manager reads the weekly report."
+    )
+    client = LLMClient(llm_config("copycat"))
+    with pytest.raises(LLMFailure, match="no usable questions"):
+        _ = [e async for e in client.stream_questions(narrative, SessionContext())]
+    assert client.report.dropped["copies the prompt's example"] >= 1
+    assert client.report.shown == 0

@@ -150,6 +150,10 @@ def content_for(scenario: str, body: dict[str, Any]) -> str:
     items = injection_answer(body) if scenario == "inject" else questions_from(body)
     if scenario == "unruly":
         items = unruly_answer()
+    if scenario == "copycat":  # a small model repeating the prompt's worked example
+        from tacit.question_engine.llm_prompts import load_prompt
+
+        return load_prompt("example_questions")
     if scenario == "slow":
         items = questions_from(body, 40) * 10
     if scenario == "gated":
