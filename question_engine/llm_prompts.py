@@ -18,14 +18,7 @@ from tacit.models.taxonomy import CATEGORY_IDS
 from tacit.question_engine.redact import redact
 from tacit.question_engine.types import CapturedRule, SessionContext
 
-DELIMITER_TAGS = (
-    "narrative",
-    "earlier_narrative",
-    "question",
-    "answer",
-    "example_narrative",
-    "example_questions",
-)
+DELIMITER_TAGS = ("narrative", "earlier_narrative", "question", "answer")
 _TAG_LOOKALIKE = re.compile(r"<\s*(/?)\s*(" + "|".join(DELIMITER_TAGS) + r")\s*>", re.IGNORECASE)
 MAX_EARLIER_CHARS = 6000
 
@@ -71,17 +64,21 @@ def example_questions() -> tuple[str, ...]:
     return tuple(json.loads(line)["question"] for line in lines if line.strip())
 
 
-@cache
-def system_prompt() -> str:
-    """The system prompt with its worked example: one narrative from the evaluation's dev
-    split (never the test split) and the questions a good engineer asks about it."""
-    return (
-        f"{load_prompt('system').rstrip()}\n\n"
-        "A worked example from another workflow. It shows the form and the kind of question "
-        "wanted; never reuse its words or its quotes.\n"
-        f"<example_narrative>\n{load_prompt('example_narrative').strip()}\n</example_narrative>\n"
-        f"<example_questions>\n{load_prompt('example_questions').strip()}\n</example_questions>\n"
+def worked_example(schema: bool) -> list[dict[str, str]]:
+    """A user turn and the answer a good engineer gives, shown before the real request so a
+    small model sees the form: one narrative from the evaluation's dev split (never the
+    test split) and its questions."""
+    lines = [line for line in load_prompt("example_questions").splitlines() if line.strip()]
+    if schema:
+        answer = json.dumps({"questions": [json.loads(line) for line in lines]})
+    else:
+        answer = "\n".join(lines)
+    request = (
+        f"<narrative>\n{load_prompt('example_narrative').strip()}\n</narrative>\n\n"
+        f"Suggest up to {len(lines)} clarification questions about the newest narrative, "
+        f"best first.\n\n{SCHEMA_FORMAT if schema else JSON_LINES_FORMAT}"
     )
+    return [{"role": "user", "content": request}, {"role": "assistant", "content": answer}]
 
 
 def as_data(text: str, mask: bool) -> str:
@@ -130,7 +127,8 @@ def question_messages(
         format_instructions=SCHEMA_FORMAT if schema else JSON_LINES_FORMAT,
     )
     return [
-        {"role": "system", "content": system_prompt()},
+        {"role": "system", "content": load_prompt("system")},
+        *worked_example(schema),
         {"role": "user", "content": user},
     ]
 

@@ -95,8 +95,9 @@ def test_the_prompts_worked_example_is_from_the_dev_split_and_passes_every_check
         item = json.loads(line)
         assert model_question_problem(item["question"], [narrative], lexicon) == "", item
         assert item["quote"] in narrative
-    system = question_messages("We ship on Fridays.", SessionContext(), 5, False, False)[0]
-    assert "<example_narrative>" in system["content"] and "Oluwaseun" in system["content"]
+    messages = question_messages("We ship on Fridays.", SessionContext(), 5, False, False)
+    assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]
+    assert narrative in messages[1]["content"] and "We ship on Fridays." in messages[3]["content"]
 
 
 async def test_a_model_that_copies_the_worked_example_shows_nothing(llm_config: Build) -> None:

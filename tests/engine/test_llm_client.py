@@ -55,7 +55,7 @@ async def test_plain_text_model_streams_json_lines_into_labelled_suggestions(
     assert {s.source for s in found} == {"openai/fake-small"}
     body = fake_server.state.requests[0].body
     assert body["stream"] is True and "response_format" not in body
-    assert "JSON Lines" in body["messages"][1]["content"]
+    assert "JSON Lines" in body["messages"][-1]["content"]
     assert fake_server.state.requests[0].authorization == f"Bearer {DUMMY_KEY}"
     usage = events[-1]
     assert isinstance(usage, EngineUsage) and usage.prompt_tokens == 100
@@ -171,7 +171,7 @@ async def test_injected_instructions_in_the_narrative_are_sent_as_data_and_bad_i
     )
     found = suggestions(await collect(llm_config("inject"), segment=attack))
     assert [(s.category, s.quote) for s in found] == [("exception", "We route claims by zip code")]
-    user = fake_server.state.requests[0].body["messages"][1]["content"]
+    user = fake_server.state.requests[0].body["messages"][-1]["content"]
     inside = user.split("<narrative>")[1].split("</narrative>")[0]
     assert "ignore all previous instructions" in inside
     assert user.count("</narrative>") == 1

@@ -16,7 +16,7 @@ def test_prompt_carries_captured_rules_and_the_categories_not_yet_covered() -> N
         touched_categories={"exception", "handoff"},
         rules=[CapturedRule("Refunds over 50 dollars need Maria's sign-off", has_owner=True)],
     )
-    user = question_messages(NARRATIVE[0], context, 5, False, False)[1]["content"]
+    user = question_messages(NARRATIVE[0], context, 5, False, False)[-1]["content"]
     assert "Refunds over 50 dollars need Maria's sign-off" in user
     assert "lacks: exception, frequency and impact, example" in user
     uncovered = user.split("Categories not yet covered in this session")[1].splitlines()[0]

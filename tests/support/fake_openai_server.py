@@ -52,10 +52,9 @@ class ServerState:
 
 
 def user_text(body: dict[str, Any]) -> str:
-    """The content of the request's user messages."""
-    return "\n".join(
-        str(m.get("content", "")) for m in body.get("messages", []) if m.get("role") == "user"
-    )
+    """The content of the request's last user message (earlier ones are worked examples)."""
+    users = [str(m.get("content", "")) for m in body.get("messages", []) if m.get("role") == "user"]
+    return users[-1] if users else ""
 
 
 def questions_from(body: dict[str, Any], count: int = 3) -> list[dict[str, str]]:
