@@ -26,6 +26,7 @@ from tacit.question_engine.coverage import (
 from tacit.question_engine.memory import SessionMemory
 from tacit.question_engine.probe import salient_term
 from tacit.question_engine.session import EngineSession
+from tacit.question_engine.slot_fill import check_slots, fill
 from tacit.question_engine.slots import TEAM, Lexicon
 from tacit.question_engine.text import (
     STOPWORDS,
@@ -302,7 +303,7 @@ class OfflineEngine:
             if not thing or thing.lower() in cue.exclude or bare in cue.exclude:
                 return None
         templates = self._slots[cue.id]
-        verdict = self._check_slots(cue, values, text, start, end)
+        verdict = check_slots(self.lexicon, cue, values, text, start, end)
         if verdict is None:
             return None
         if verdict == TEAM:
@@ -310,7 +311,7 @@ class OfflineEngine:
         values["quote"] = (
             original.strip() if len(original) <= 240 else sentence_around(original, start, end)
         )
-        variants = tuple(t.format(**values) for t, slots in templates if slots <= values.keys())
+        variants = tuple(fill(templates, values))
         if not variants:
             return None
         chosen = variants[zlib.crc32(thing.lower().encode()) % len(variants)]
@@ -324,38 +325,6 @@ class OfflineEngine:
         return _Candidate(
             chosen, category, values["quote"], score, key, variants, cue.family, thing
         )
-
-    def _check_slots(
-        self, cue: Cue, values: dict[str, str], sentence: str, start: int, end: int
-    ) -> str | None:
-        """None when a slot's value is not what the template needs (the template is not
-        asked); 'team' when an actor slot names a team; else ''. Verb slots are put into
-        their base form in values."""
-        declared = dict(cue.slots)
-        verdict = ""
-        for name, value in list(values.items()):
-            kind = declared.get(name, "phrase" if name == "thing" else "")
-            if kind == "phrase" and not self.lexicon.clean_phrase(value):
-                return None
-            if kind == "person" and not self.lexicon.person(value, sentence, start, end):
-                return None
-            if kind == "system" and not self.lexicon.system(value):
-                return None
-            if kind == "named_system" and not self.lexicon.named_system(
-                value, sentence, start, end
-            ):
-                return None
-            if kind == "actor":
-                actor = self.lexicon.actor(value, sentence, start, end)
-                if not actor:
-                    return None
-                verdict = TEAM if actor == TEAM else verdict
-            if kind == "verb":
-                base = self.lexicon.verb(value)
-                if not base:
-                    return None
-                values[name] = base
-        return verdict
 
     def _pick(
         self, candidates: list[_Candidate], memory: SessionMemory, limit: int

@@ -11,7 +11,14 @@ from tacit.question_engine.text import QUESTION_WORDS, STOPWORDS, word_set
 MIN_WORDS_TO_PROBE = 10  # shorter segments are pleasantries or fragments
 MIN_WORDS_FOR_SINGLE_MENTION = 12  # below this, probe only a term said twice
 
-_WORD_SPAN = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
+_WORD_SPAN = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z](?<!'s)")  # "owner's" is "owner"
+# nouns too general to be a topic on their own ("You mentioned item")
+_GENERIC = word_set(
+    """item items thing things stuff case cases part parts kind sort type types lots
+    people person place places time times matter matters issue issues point points
+    situation fact facts reason reasons detail details number numbers amount amounts
+    piece pieces side sides bits everything anything something"""
+)
 
 
 def _content(word: str) -> bool:
@@ -21,6 +28,7 @@ def _content(word: str) -> bool:
         and word not in QUESTION_WORDS
         and word not in NOT_TOPICS
         and not word.endswith("ly")
+        and word not in _GENERIC
     )
 
 

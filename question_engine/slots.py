@@ -24,10 +24,52 @@ from pathlib import Path
 from tacit.question_engine.text import STOPWORDS
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "prompts" / "lexicon"
-SLOT_KINDS = frozenset({"phrase", "person", "actor", "system", "verb", "named_system"})
+SLOT_KINDS = frozenset(
+    {"phrase", "person", "actor", "system", "verb", "named_system", "output", "class", "comparison"}
+)
 TEAM = "team"
 
 _FRAGMENT_START = frozenset(["once", "and", "but", "or", "then", "so", "also", "still", "just"])
+# after an output's name, what makes the name a verb: "a tenant reports a leak"
+_OBJECT_AFTER = re.compile(
+    r"^\s*(?:a|an|the|it|them|him|her|his|their|our|my|your|me|us|back|every|each|any|some"
+    r"|no|that|this|these|those)\b",
+    re.IGNORECASE,
+)
+_SINGULAR_DETERMINER = frozenset(["a", "an", "each", "every", "this", "that"])
+# a class of cases is not a named list or document: "the priority services register"
+_ARTIFACT_HEADS = frozenset(
+    [
+        "register",
+        "list",
+        "scheme",
+        "form",
+        "database",
+        "system",
+        "report",
+        "queue",
+        "number",
+        "code",
+        "line",
+        "desk",
+        "team",
+        "rate",
+        "fee",
+        "policy",
+        "card",
+        "sheet",
+        "portal",
+        "log",
+        "programme",
+        "program",
+        "board",
+        "file",
+        "folder",
+        "account",
+        "meeting",
+        "rota",
+    ]
+)
 _PREPOSITION_START = frozenset(
     [
         "until",
@@ -169,6 +211,7 @@ class Lexicon:
     teams: frozenset[str]
     person_verbs: tuple[str, ...]
     verbs: frozenset[str]
+    roles: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR) -> Lexicon:
@@ -179,6 +222,7 @@ class Lexicon:
             frozenset(_lines(directory / "teams.txt")),
             _lines(directory / "person_verbs.txt"),
             _words(directory / "verbs.txt"),
+            _words(directory / "roles.txt"),
         )
 
     # --- kinds ----------------------------------------------------------------------
@@ -210,11 +254,51 @@ class Lexicon:
             return True
         if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(sentence[end:]):
             return True
+        if self._in_apposition(before, sentence[end:]):
+            return True
         after = after.removeprefix("'s").lstrip(" ,")
         after = re.sub(r"^(?:just|usually|always|normally|also|will|then)\s+", "", after)
         if any(after.startswith(verb) for verb in self.person_verbs):
             return True
         return bool(_PRONOUN_AFTER.search(sentence[end:]))
+
+    def _in_apposition(self, before: str, after: str) -> bool:
+        """'our electrician, Tomasz,' or 'Tomasz, our electrician': a person's role beside."""
+        role_before = re.search(r"\b(?:our|my|the|their|a)\s+(?:[a-z-]+\s+)?([a-z-]+),\s*$", before)
+        if role_before and role_before.group(1) in self.roles:
+            return True
+        role_after = re.match(r"^,\s+(?:our|my|the|their|a)\s+(?:[a-z-]+\s+)?([a-z-]+)\b", after)
+        return bool(role_after and role_after.group(1).lower() in self.roles)
+
+    def output(self, value: str, sentence: str, end: int) -> bool:
+        """Whether value names an output someone reads, not a verb: 'a tenant reports a
+        leak' has an object after it, and 'a ... reports' a singular determiner before a
+        plural head."""
+        tokens = value.lower().split()
+        if not tokens or _OBJECT_AFTER.match(sentence[end:]):
+            return False
+        head = tokens[-1]
+        plural_head = head.endswith("s") and not head.endswith(("ss", "us", "is"))
+        return not (len(tokens) > 1 and tokens[0] in _SINGULAR_DETERMINER and plural_head)
+
+    def vague_class(self, value: str, sentence: str, start: int) -> str:
+        """A class of cases as a question names it ('rush jobs', 'a rush order'), or ''
+        for a named list or document or one definite thing ('the ... register')."""
+        kept: list[str] = []
+        for token in value.split():
+            if token.lower() in _FUNCTION_WORDS or token.lower() in STOPWORDS:
+                break
+            kept.append(token)
+        if len(kept) < 2 or kept[-1].lower() in _ARTIFACT_HEADS:
+            return ""
+        phrase, head = " ".join(kept), kept[-1].lower()
+        if head.endswith("s") and not head.endswith(("ss", "us", "is")):
+            return phrase
+        determiner = sentence[:start].split()[-1:] or [""]
+        if determiner[0].lower() in ("a", "an", "any", "anything"):
+            article = "an" if phrase[:1].lower() in "aeiou" else "a"
+            return f"{article} {phrase}"
+        return ""
 
     def actor(self, value: str, sentence: str, start: int, end: int) -> str:
         """'team', 'person' or 'role' for an actor slot; '' when it is none of them."""

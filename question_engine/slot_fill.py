@@ -1,0 +1,97 @@
+"""Checking a cue's slot values and filling its templates with them.
+
+Precision first: a value that is not what its slot needs drops the template (or, for a
+whole-question slot such as {thing}, the question); what is kept is put into the form the
+question needs (a verb in its base form, "a clerk" as "the clerk", a comparison as a
+preposition) and the verbs beside each slot agree with its number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tacit.question_engine.bank import Cue
+from tacit.question_engine.grammar import agree, comparison, definite, is_plural
+from tacit.question_engine.slots import TEAM, Lexicon
+
+_NOT_NOUN_SLOTS = frozenset(["quote", "verb", "op"])
+# a clause is no noun phrase: "no reply from If they", "the hand-off to people who've never"
+_CLAUSE_START = frozenset(["if", "when", "unless", "because", "although", "though", "whereas"])
+_RELATIVE = frozenset(["who", "who've", "who're", "who'd", "who'll", "who's", "whom"])
+
+
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+def _clause(value: str) -> bool:
+    tokens = value.lower().split()
+    return bool(tokens) and (tokens[0] in _CLAUSE_START or bool(_RELATIVE & set(tokens)))
+
+
+def check_slots(
+    lexicon: Lexicon, cue: Cue, values: dict[str, str], sentence: str, start: int, end: int
+) -> str | None:
+    """None when a slot's value is not what the template needs (the question is not
+    asked); 'team' when an actor slot names a team; else ''. Values are put into the form
+    their templates need; a comparison that has none is removed (its templates are not
+    asked)."""
+    declared = dict(cue.slots)
+    verdict = ""
+    for name, value in list(values.items()):
+        kind = declared.get(name, "phrase" if name == "thing" else "")
+        if kind == "phrase" and not lexicon.clean_phrase(value):
+            return None
+        if kind == "person" and not lexicon.person(value, sentence, start, end):
+            return None
+        if kind == "system" and not lexicon.system(value):
+            return None
+        if kind == "named_system" and not lexicon.named_system(value, sentence, start, end):
+            return None
+        if kind == "actor":
+            actor = lexicon.actor(value, sentence, start, end)
+            if not actor:
+                return None
+            verdict = TEAM if actor == TEAM else verdict
+            values[name] = definite(value) if actor == "role" else value
+        if kind == "verb":
+            base = lexicon.verb(value)
+            if not base:
+                return None
+            values[name] = base
+        if kind == "output":
+            if not lexicon.output(value, sentence, end):
+                return None
+            values[name] = definite(value)
+        if kind == "class":
+            named = lexicon.vague_class(value, sentence, start)
+            if not named:
+                return None
+            values[name] = named
+        if kind == "comparison":
+            preposition = comparison(value)
+            if preposition:
+                values[name] = preposition
+            else:
+                del values[name]
+    return verdict
+
+
+def fill(templates: Sequence[tuple[str, frozenset[str]]], values: dict[str, str]) -> list[str]:
+    """Every template whose slots all have values, filled, its verbs agreeing with them.
+
+    A clause may be quoted ("When \"if the owner has strong credit\" — …") but never stand
+    where the template needs a noun phrase: such a template is not asked."""
+    nouns = {n: v for n, v in values.items() if n not in _NOT_NOUN_SLOTS}
+    numbers = {n: is_plural(v) for n, v in nouns.items()}
+    clauses = [n for n, v in nouns.items() if _clause(v)]
+    return [
+        agree(template, numbers).format(**values)
+        for template, slots in templates
+        if slots <= values.keys() and not any(_bare(template, name) for name in clauses)
+    ]
+
+
+def _bare(template: str, name: str) -> bool:
+    """Whether {name} stands in the template outside quotes."""
+    return "{" + name + "}" in _QUOTED.sub("", template)
