@@ -10,6 +10,7 @@ phrases whose head is their last word, and the verbs next to a slot are a known 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # verb forms beside a slot: (singular, plural)
 _FORMS = (
@@ -110,6 +111,14 @@ def _swap(verb: str, plural: bool) -> str:
     table = _TO_PLURAL if plural else _TO_SINGULAR
     new = table.get(lowered, lowered)
     return new.capitalize() if verb[:1].isupper() else new
+
+
+@lru_cache(maxsize=2048)
+def agreeing_slots(template: str) -> frozenset[str]:
+    """The slots of a template that have a verb beside them to agree (pure: cached)."""
+    return frozenset(
+        m.group("name") for m in _AROUND.finditer(template) if m.group("pre") or m.group("post")
+    )
 
 
 def agree(template: str, numbers: dict[str, bool]) -> str:

@@ -12,7 +12,13 @@ import re
 from collections.abc import Sequence
 
 from tacit.question_engine.bank import Cue
-from tacit.question_engine.grammar import agree, comparison, definite, is_plural
+from tacit.question_engine.grammar import (
+    agree,
+    agreeing_slots,
+    comparison,
+    definite,
+    is_plural,
+)
 from tacit.question_engine.slots import TEAM, Lexicon
 
 _NOT_NOUN_SLOTS = frozenset(["quote", "verb", "op"])
@@ -82,14 +88,21 @@ def fill(templates: Sequence[tuple[str, frozenset[str]]], values: dict[str, str]
 
     A clause may be quoted ("When \"if the owner has strong credit\" — …") but never stand
     where the template needs a noun phrase: such a template is not asked."""
-    nouns = {n: v for n, v in values.items() if n not in _NOT_NOUN_SLOTS}
-    numbers = {n: is_plural(v) for n, v in nouns.items()}
-    clauses = [n for n, v in nouns.items() if _clause(v)]
-    return [
-        agree(template, numbers).format(**values)
-        for template, slots in templates
-        if slots <= values.keys() and not any(_bare(template, name) for name in clauses)
-    ]
+    clauses = [n for n, v in values.items() if n not in _NOT_NOUN_SLOTS and _clause(v)]
+    filled = []
+    for template, slots in templates:
+        if not slots <= values.keys() or any(_bare(template, n) for n in clauses):
+            continue
+        agreeing = agreeing_slots(template)
+        if agreeing:
+            numbers = {
+                n: is_plural(values[n])
+                for n in agreeing
+                if n in values and n not in _NOT_NOUN_SLOTS
+            }
+            template = agree(template, numbers)
+        filled.append(template.format(**values))
+    return filled
 
 
 def _bare(template: str, name: str) -> bool:
