@@ -38,6 +38,7 @@ async def test_payloads_render_literally_everywhere(db_path: Path) -> None:
         text=f"Asked {PAYLOAD}?",
         category="edge_case",
         quote=f"Quote {PAYLOAD}",
+        segment_id=segment.id,  # asked about the segment: the engine has nothing to catch up
         status="answered",
         answer=f"Answer {PAYLOAD}",
         owner=f"Owner {PAYLOAD}",
