@@ -36,6 +36,7 @@ _AROUND = re.compile(
     r"(?:\b(?P<pre>is|are|was|were|has|have|does|do|Is|Are|Does|Do) )?\{(?P<name>\w+)\}"
     r"(?P<post> (?:" + _ALTERNATION + r")\b)?"
 )
+_ARTICLE_SLOT = re.compile(r"\b([Aa]n?) \{(\w+)\}")
 _AUXILIARY = re.compile(r"\b(?:can|could|will|would|must|should|may|might|to|did)\s$", re.I)
 _HEAD_CUT = re.compile(
     r"\s(?:of|for|in|on|at|from|with|who|that|which|to|by|about|under|over)\s.*$", re.I
@@ -140,6 +141,20 @@ def agree(template: str, numbers: dict[str, bool]) -> str:
         return match.group(0)
 
     return _AROUND.sub(fix, template)
+
+
+def with_articles(template: str, values: dict[str, str]) -> str:
+    """'a {thing}' as 'an {thing}' when the value starts with a vowel sound ('an outage')."""
+
+    def fix(match: re.Match[str]) -> str:
+        value = values.get(match.group(2), "").lower()
+        vowel = value[:1] in ("a", "e", "i", "o") or (
+            value[:1] == "u" and not value.startswith(("uni", "use", "usu"))
+        )
+        article = match.group(1)[0] + ("n" if vowel else "")
+        return f"{article} {{{match.group(2)}}}"
+
+    return _ARTICLE_SLOT.sub(fix, template)
 
 
 def comparison(value: str) -> str:

@@ -18,6 +18,7 @@ from tacit.question_engine.grammar import (
     comparison,
     definite,
     is_plural,
+    with_articles,
 )
 from tacit.question_engine.slots import TEAM, Lexicon
 
@@ -101,7 +102,7 @@ def fill(templates: Sequence[tuple[str, frozenset[str]]], values: dict[str, str]
                 if n in values and n not in _NOT_NOUN_SLOTS
             }
             template = agree(template, numbers)
-        filled.append(template.format(**values))
+        filled.append(with_articles(template, values).format(**values))
     return filled
 
 

@@ -32,8 +32,7 @@ TEAM = "team"
 _FRAGMENT_START = frozenset(["once", "and", "but", "or", "then", "so", "also", "still", "just"])
 # after an output's name, what makes the name a verb: "a tenant reports a leak"
 _OBJECT_AFTER = re.compile(
-    r"^\s*(?:a|an|the|it|them|him|her|his|their|our|my|your|me|us|back|every|each|any|some"
-    r"|no|that|this|these|those)\b",
+    r"^\s*(?:a|an|the|it|them|him|her|his|their|our|my|your|me|us|back|that|this|these|those)\b",
     re.IGNORECASE,
 )
 _SINGULAR_DETERMINER = frozenset(["a", "an", "each", "every", "this", "that"])

@@ -127,3 +127,13 @@ def test_a_named_tradesperson_in_apposition_is_a_person(engine: OfflineEngine) -
 def test_after_hours_asks_what_counts_as_after_hours(engine: OfflineEngine) -> None:
     asked = texts(ask(engine, "We only send the locksmith if it's out of hours."))
     assert "What counts as out of hours" in asked, asked
+
+
+def test_plural_readers_of_a_dashboard_are_asked_what_they_decide(engine: OfflineEngine) -> None:
+    asked = texts(ask(engine, "The store managers read a daily waste dashboard every evening."))
+    assert "What do the store managers decide from the daily waste dashboard" in asked, asked
+
+
+def test_an_article_agrees_with_the_word_after_it(engine: OfflineEngine) -> None:
+    asked = texts(ask(engine, "When there's an outage we phone the duty engineer."))
+    assert "a outage" not in asked
