@@ -92,8 +92,14 @@ def trim_phrase(phrase: str, max_words: int = 7, keep_commas: bool = False) -> s
     if match and match.start() > 0:
         phrase = phrase[: match.start()]
     words = phrase.split()[:max_words]
-    while words and words[-1].lower().strip(",") in _DANGLING:
-        words.pop()
+    while words:
+        last = words[-1].lower().strip(",")
+        if last in _DANGLING:
+            words.pop()
+        elif last in _BE and len(words) > 1 and words[-2].lower() in _DANGLING:
+            del words[-2:]  # "to whoever is (not)": a clause cut before its predicate
+        else:
+            break
     return " ".join(words).strip(" ,;:'\"")
 
 
@@ -101,8 +107,11 @@ _DANGLING = word_set(
     "a an the and or to of for in on at by with from as if when then that which who via"
     " through using into onto about over after before without against between within across"
     " per than like toward towards upon under around behind basically honestly actually"
-    " really just anyway though"
+    " really just anyway though not whoever whatever"
 )
+
+
+_BE = word_set("is are was were")
 
 
 def words(text: str) -> list[str]:

@@ -137,3 +137,13 @@ def test_plural_readers_of_a_dashboard_are_asked_what_they_decide(engine: Offlin
 def test_an_article_agrees_with_the_word_after_it(engine: OfflineEngine) -> None:
     asked = texts(ask(engine, "When there's an outage we phone the duty engineer."))
     assert "a outage" not in asked
+
+
+def test_never_inside_a_relative_clause_is_no_absolute_rule(engine: OfflineEngine) -> None:
+    asked = texts(ask(engine, "We pair new starters with people who've never missed a shift."))
+    assert "exception to" not in asked, asked
+
+
+def test_a_quoted_clause_does_not_end_on_a_dangling_word(engine: OfflineEngine) -> None:
+    asked = texts(ask(engine, "We route calls to whoever is not at lunch."))
+    assert 'whoever is not"' not in asked, asked
