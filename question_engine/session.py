@@ -9,6 +9,7 @@ across segments. Nothing is kept anywhere else: no module-level caches.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
@@ -178,7 +179,8 @@ class EngineSession:
         interviewer checks: "so what matters is X, Y and Z — which wins?"), or None."""
         main: list[str] = []
         for term, count in self.profile.terms.most_common(12):
-            said_again = count >= 2 or self.profile.segments <= 2  # early: what was said
+            # early, a term said once counts when it was said as one of a list
+            said_again = count >= 2 or (self.profile.segments <= 2 and self._listed(term))
             fresh = all(stem(term) != stem(other) for other in main)
             if (
                 said_again
@@ -199,6 +201,16 @@ class EngineSession:
         if self.memory.knows(text):
             return None
         return Suggestion(text, "implicit_rule", "", "offline", SUMMARY_SCORE)
+
+    def _listed(self, term: str) -> bool:
+        """Whether the term was said as an item of a list ("safety, price, and the size"),
+        not as a word of a step ("a tenant reports a leak")."""
+        item = re.compile(
+            rf"(?:\b{re.escape(term)}\s*,|(?:,|\band|\bor)\s+(?:the\s+|a\s+|an\s+)?"
+            rf"(?:[a-z-]+\s+)?{re.escape(term)}\b)",
+            re.IGNORECASE,
+        )
+        return any(item.search(text) for text in self.segments)
 
     def ranked(self, limit: int | None = None) -> list[Suggestion]:
         """The session's questions, best first, spread over segments and categories."""

@@ -147,3 +147,10 @@ def test_never_inside_a_relative_clause_is_no_absolute_rule(engine: OfflineEngin
 def test_a_quoted_clause_does_not_end_on_a_dangling_word(engine: OfflineEngine) -> None:
     asked = texts(ask(engine, "We route calls to whoever is not at lunch."))
     assert 'whoever is not"' not in asked, asked
+
+
+def test_an_early_summary_names_a_list_not_the_words_of_a_step(engine: OfflineEngine) -> None:
+    step = texts(ask(engine, "When a customer reports a fault, I open a ticket in Halo."))
+    assert "So what matters most" not in step, step
+    listed = texts(ask(engine, "Comfort, price, and the colour and weight of the bike."))
+    assert "So what matters most here is comfort, price and colour" in listed, listed
