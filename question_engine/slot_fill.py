@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from tacit.question_engine.bank import Cue
 from tacit.question_engine.grammar import (
@@ -24,16 +25,17 @@ from tacit.question_engine.slots import TEAM, Lexicon
 
 _NOT_NOUN_SLOTS = frozenset(["quote", "verb", "op"])
 # a clause is no noun phrase: "no reply from If they", "the hand-off to people who've never"
-_CLAUSE_START = frozenset(["if", "when", "unless", "because", "although", "though", "whereas"])
-_RELATIVE = frozenset(["who", "who've", "who're", "who'd", "who'll", "who's", "whom"])
+_CLAUSE = re.compile(
+    r"^\s*(?:if|when|unless|because|although|though|whereas)\b|\bwho(?:m|'ve|'re|'d|'ll|'s)?(?!\S)",
+    re.IGNORECASE,
+)
 
 
 _QUOTED = re.compile(r'"[^"]*"')
 
 
 def _clause(value: str) -> bool:
-    tokens = value.lower().split()
-    return bool(tokens) and (tokens[0] in _CLAUSE_START or bool(_RELATIVE & set(tokens)))
+    return _CLAUSE.search(value) is not None
 
 
 def check_slots(
@@ -102,10 +104,17 @@ def fill(templates: Sequence[tuple[str, frozenset[str]]], values: dict[str, str]
                 if n in values and n not in _NOT_NOUN_SLOTS
             }
             template = agree(template, numbers)
-        filled.append(with_articles(template, values).format(**values))
+        if "a {" in template or "A {" in template:
+            template = with_articles(template, values)
+        filled.append(template.format(**values))
     return filled
+
+
+@lru_cache(maxsize=2048)
+def _unquoted(template: str) -> str:
+    return _QUOTED.sub("", template)
 
 
 def _bare(template: str, name: str) -> bool:
     """Whether {name} stands in the template outside quotes."""
-    return "{" + name + "}" in _QUOTED.sub("", template)
+    return "{" + name + "}" in _unquoted(template)
