@@ -24,7 +24,7 @@ from tacit.question_engine.coverage import (
     coverage_questions,
 )
 from tacit.question_engine.memory import SessionMemory
-from tacit.question_engine.probe import salient_term
+from tacit.question_engine.probe import as_named, salient_term
 from tacit.question_engine.session import EngineSession
 from tacit.question_engine.slot_fill import check_slots, fill
 from tacit.question_engine.slots import TEAM, Lexicon
@@ -211,7 +211,7 @@ class OfflineEngine:
             return []
         quote = sentence_around(text, position, position + len(term))
         for template in self.bank.probes:
-            question = template.template.format(term=term)
+            question = template.template.format(term=as_named(text, term, position))
             fingerprint = memory.fingerprint(question)
             if not memory.knows(question) and not any(
                 same_question(fingerprint, memory.fingerprint(s.text)) for s in result

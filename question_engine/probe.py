@@ -106,6 +106,17 @@ def salient_term(text: str) -> tuple[str, int]:
     return word, position
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|our|their|my|your|this|that)\s+$", re.IGNORECASE)
+
+
+def as_named(text: str, term: str, position: int) -> str:
+    """The term as a question names it: 'the landlord' where it was said with an article
+    and is one lower-case singular noun ("You mentioned landlord" is no English)."""
+    if " " in term or not term.islower() or term.endswith("s"):
+        return term
+    return f"the {term}" if _ARTICLE_BEFORE.search(text, 0, position) else term
+
+
 def is_main_term(word: str) -> bool:
     """Whether a frequent word can be what a session is about (a noun-like content word)."""
     return _content(word) and not _verb_or_adjective(word)

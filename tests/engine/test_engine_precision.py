@@ -154,3 +154,14 @@ def test_an_early_summary_names_a_list_not_the_words_of_a_step(engine: OfflineEn
     assert "So what matters most" not in step, step
     listed = texts(ask(engine, "Comfort, price, and the colour and weight of the bike."))
     assert "So what matters most here is comfort, price and colour" in listed, listed
+
+
+def test_a_probe_names_a_singular_noun_with_its_article(engine: OfflineEngine) -> None:
+    asked = texts(
+        ask(
+            engine,
+            "Every spring we repaint the stairwell, and the landlord only pays once the "
+            "landlord has seen the photos.",
+        )
+    )
+    assert "You mentioned landlord " not in asked, asked
