@@ -73,6 +73,7 @@ NOT_MAIN = frozenset(
         "another",
         "every",
         "each",
+        "whether",
     }
 )  # frequent words that are not what a session is about
 
@@ -203,10 +204,12 @@ class EngineSession:
         return Suggestion(text, "implicit_rule", "", "offline", SUMMARY_SCORE)
 
     def _listed(self, term: str) -> bool:
-        """Whether the term was said as an item of a list ("safety, price, and the size"),
-        not as a word of a step ("a tenant reports a leak")."""
+        """Whether the term was said as an item of a list ("safety, price, and the size"):
+        after a comma, 'and' or 'or', or first of a list; not a word before a clause's
+        comma ("a tenant reports a leak, I log it")."""
         item = re.compile(
-            rf"(?:\b{re.escape(term)}\s*,|(?:,|\band|\bor)\s+(?:the\s+|a\s+|an\s+)?"
+            rf"(?:\b{re.escape(term)}\s*(?:,|\band\b|\bor\b)\s*(?:the\s+|a\s+|an\s+)?[a-z-]+"
+            r"\s*(?:,|\band\b|\bor\b)|(?:^|[,:]|\band|\bor)\s*(?:the\s+|a\s+|an\s+)?"
             rf"(?:[a-z-]+\s+)?{re.escape(term)}\b)",
             re.IGNORECASE,
         )

@@ -165,3 +165,10 @@ def test_a_probe_names_a_singular_noun_with_its_article(engine: OfflineEngine) -
         )
     )
     assert "You mentioned landlord " not in asked, asked
+
+
+def test_words_before_commas_in_a_step_are_no_list(engine: OfflineEngine) -> None:
+    asked = texts(
+        ask(engine, "When a pipe bursts, I ring our plumber, Rashid, if it's after hours.")
+    )
+    assert "So what matters most" not in asked, asked
