@@ -165,7 +165,10 @@ def comparison(value: str) -> str:
 
 def definite(phrase: str) -> str:
     """'a quality clerk' -> 'the quality clerk': what was introduced is referred back to."""
-    return re.sub(r"^(?:a|an)\s+", "the ", phrase, flags=re.I)
+    lowered = phrase[:3].lower()
+    if lowered.startswith("a ") or lowered == "an ":
+        return "the " + phrase.split(None, 1)[1]
+    return phrase
 
 
 def indefinite(phrase: str) -> str:
