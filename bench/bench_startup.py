@@ -123,10 +123,27 @@ class Tmux:
         return wall, _process_tree_cpu(int(pid)) if pid.isdigit() else float("nan")
 
     def close(self) -> None:
+        """End the server and wait for the apps in it to exit: an app still writing its
+        bytecode cache would make removing the bench's temp dir fail."""
         socket = self.run("display", "-p", "#{socket_path}").strip()
+        panes = [int(p) for p in self.run("list-panes", "-a", "-F", "#{pane_pid}").split()]
         self.run("kill-server")
+        deadline = time.perf_counter() + 10
+        while panes and time.perf_counter() < deadline:
+            panes = [pid for pid in panes if _alive(pid)]
+            time.sleep(POLL)
         if socket:
             Path(socket).unlink(missing_ok=True)  # tmux leaves the socket file behind
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def make_database(path: Path, items: int) -> tuple[str, str]:
