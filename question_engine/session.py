@@ -9,10 +9,11 @@ across segments. Nothing is kept anywhere else: no module-level caches.
 
 from __future__ import annotations
 
+import heapq
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -227,22 +228,19 @@ class EngineSession:
         chosen: list[Suggestion] = []
         prints: list[tuple[frozenset[str], frozenset[str]]] = []
         things: list[tuple[str, frozenset[str]]] = []  # (category, named stems) asked
-        while pool and (limit is None or len(chosen) < limit):
-            best = max(
-                pool,
-                key=lambda item: (
-                    item[1].score
-                    * CATEGORY_DECAY ** per_category[item[1].category]
-                    * SEGMENT_DECAY ** per_segment[item[0]]
-                ),
-            )
-            pool.remove(best)
-            index, suggestion = best
+        by_stem: dict[str, list[int]] = defaultdict(list)  # only prints sharing a stem can match
+        picks = _best_first(pool, per_category, per_segment)
+        for index, suggestion in picks:
+            if limit is not None and len(chosen) >= limit:
+                break
             fingerprint = self.memory.fingerprint(suggestion.text)
-            if any(same_question(fingerprint, p) for p in prints) or _same_thing(
+            sharing = {n for item in fingerprint[0] for n in by_stem.get(item, ())}
+            if any(same_question(fingerprint, prints[n]) for n in sharing) or _same_thing(
                 suggestion.category, fingerprint[1], things
             ):
                 continue
+            for item in fingerprint[0]:
+                by_stem[item].append(len(prints))
             prints.append(fingerprint)
             things.append((suggestion.category, fingerprint[1]))
             chosen.append(suggestion)
@@ -260,6 +258,45 @@ class EngineSession:
                 workflow=self.workflow,
                 rules=list(self.rules),
             )
+
+
+def _decayed(
+    item: tuple[int, Suggestion], per_category: dict[str, int], per_segment: dict[int, int]
+) -> float:
+    return (
+        item[1].score
+        * CATEGORY_DECAY ** per_category[item[1].category]
+        * SEGMENT_DECAY ** per_segment[item[0]]
+    )
+
+
+def _best_first(
+    pool: list[tuple[int, Suggestion]], per_category: dict[str, int], per_segment: dict[int, int]
+) -> Iterator[tuple[int, Suggestion]]:
+    """The pool's items by decayed score, each judged with the counts as they are when it
+    is its turn (the caller updates them); ties go to the earlier item.
+
+    A lazy heap instead of a max over the pool per pick: a decayed score only falls as
+    counts grow (scores are positive), so a stale entry is an upper bound and is
+    re-scored when it reaches the top. Non-positive scores take the plain quadratic path.
+    """
+    if any(item[1].score <= 0 for item in pool):
+        while pool:
+            best = max(pool, key=lambda item: _decayed(item, per_category, per_segment))
+            pool.remove(best)
+            yield best
+        return
+    heap = [(-item[1].score, order) for order, item in enumerate(pool)]
+    heapq.heapify(heap)
+    while heap:
+        stale, order = heap[0]
+        item = pool[order]
+        fresh = -_decayed(item, per_category, per_segment)
+        if fresh == stale:
+            heapq.heappop(heap)
+            yield item
+        else:
+            heapq.heapreplace(heap, (fresh, order))
 
 
 def _same_thing(
