@@ -1,6 +1,10 @@
 """Score the offline question engine against annotated narratives and real interviews.
 
-Usage: python bench/eval_engine.py [--json] [--csv PATH]
+Usage: python bench/eval_engine.py [--split dev|test|validation|both] [--json] [--csv PATH]
+
+Splits: dev (bench/eval/narratives_*.toml, tuned on), test (bench/eval/test/, held out) and
+validation (bench/eval/validation/, written blind by someone who never read the engine; run
+only as an aggregate by the coordinator, never tuned on, its questions never printed).
 
 1. Annotated narratives (bench/eval/*.toml): each narrative is analysed as a whole
    session (one segment per paragraph) and its ranked questions are compared with the
@@ -61,7 +65,10 @@ except ImportError:  # run as a script: bench/ is on sys.path
 
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
 TEST_DIR = EVAL_DIR / "test"
-SPLITS = {"dev": EVAL_DIR, "test": TEST_DIR}
+VALIDATION_DIR = EVAL_DIR / "validation"
+SPLITS = {"dev": EVAL_DIR, "test": TEST_DIR, "validation": VALIDATION_DIR}
+# splits whose questions and misses are never shown: looking at them is tuning on them
+UNSEEN_SPLITS = frozenset({"test", "validation"})
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 DEFAULT_CSV = SHARED_DATA / "elicitation-followups-study1.csv"
 _TERM_STOP = frozenset({"the", "a", "an", "of", "to", "and", "or", "in", "on", "for"})
@@ -279,9 +286,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="list missed gaps (dev only)")
     parser.add_argument(
         "--split",
-        choices=["dev", "test", "both"],
+        choices=["dev", "test", "validation", "both"],
         default="both",
-        help="which annotated split to score (default: both, side by side)",
+        help="which annotated split to score (default: both = dev and test, side by side; "
+        "validation only when named)",
     )
     parser.add_argument("--model", default="", help="score this LLM instead (litellm name)")
     parser.add_argument("--api-base", default="", help="the model's API base URL")
@@ -319,16 +327,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.model:
         print(f"model: {args.model} at {args.api_base or '(default endpoint)'}")
     if args.json:
+        shown = {
+            name: {k: v for k, v in split.items() if k != "rows"} if name == "validation" else split
+            for name, split in figures.items()
+        }
         print(
             json.dumps(
-                {"splits": figures, "adversarial": adversarial, "interviews": interviews},
+                {"splits": shown, "adversarial": adversarial, "interviews": interviews},
                 indent=2,
             )
         )
         return 0
     for name, split in figures.items():
-        # never list the test split's questions: looking at them is tuning on them
-        _print_split(name, split, args.verbose and name == "dev")
+        # never list a held-out split's questions: looking at them is tuning on them
+        _print_split(name, split, args.verbose and name not in UNSEEN_SPLITS)
     if "dev" in figures and "test" in figures:
         gap = figures["dev"]["recall@10"] - figures["test"]["recall@10"]
         print(f"dev-test gap in recall@10: {gap:+.2f}")
