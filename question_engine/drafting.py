@@ -212,6 +212,24 @@ def _exception_clauses(answer: RuleDraft, text: str) -> list[tuple[str, str, str
     return [(said, "", f"but {said}")]
 
 
+def _completed(base: RuleDraft, answer: RuleDraft, text: str) -> RuleDraft:
+    """The quoted rule completed by an answer with no rule shape of its own ("What counts
+    as big accounts?" "Anything over $50k a year."): the answer says how the quoted action
+    is applied, so it follows that action; the condition stays the quote's."""
+    detail = " ".join(_sentences(text)).strip(_TRIM + "!?")
+    if not detail:
+        return base
+    base_sentence = base.statement.rstrip(_TRIM + "!?")
+    return RuleDraft(
+        statement=_capitalised(f"{base_sentence}: {detail}."),
+        when=base.when,
+        then=f"{base.then}: {detail}" if base.then else detail,
+        unless=base.unless,
+        frequency=answer.frequency or base.frequency,
+        owner=answer.owner or base.owner,
+    )
+
+
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -226,7 +244,9 @@ def draft_rule(question: str, answer: str, quote: str = "", category: str = "") 
     Fields are only ever words of the answer or the quote. Unanswered (or answered
     with a bare yes/no), the draft is the quoted rule. Answering a question about an
     exception to the quoted rule keeps that rule as when/then and adds the answer as
-    an unless-clause with its own outcome.
+    an unless-clause with its own outcome. An answer with no rule shape of its own to any
+    other question about the quote ("What counts as big accounts?") completes the quoted
+    rule, so when/then are never left empty when something was quoted.
     """
     text = _flat(answer)
     base_text = _flat(quote)
@@ -235,9 +255,13 @@ def draft_rule(question: str, answer: str, quote: str = "", category: str = "") 
     drafted = _parse(text, text)
     restates_base = bool(drafted.unless and (drafted.when or drafted.then))
     about_exception = category == "exception" or bool(_ABOUT_EXCEPTION.search(clean(question)))
-    if not base_text or not about_exception or restates_base:
+    if not base_text or restates_base:
+        return drafted
+    if not about_exception and (drafted.when or drafted.then):
         return drafted
     base = _base_rule(base_text)
+    if not about_exception and not drafted.unless:
+        return _completed(base, drafted, text)
     clauses = _exception_clauses(drafted, text)
     if not clauses:
         return drafted

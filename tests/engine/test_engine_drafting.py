@@ -234,3 +234,48 @@ def test_an_exception_in_its_own_sentence_joins_the_rule() -> None:
     )
     assert (draft.when, draft.then) == ("it's urgent", "the dispatcher calls")
     assert draft.unless == [("it's after 6pm", "it waits for the morning")]
+
+
+BIG_ACCOUNTS_Q = (
+    "What counts as big accounts, exactly — is there a list or a line the agent could use?"
+)
+
+
+def test_an_answered_implicit_rule_question_completes_the_quoted_rule() -> None:
+    answer = "Anything over $50k a year in contracts."
+    draft = draft_rule(
+        BIG_ACCOUNTS_Q,
+        answer,
+        quote="Janet handles the big accounts herself.",
+        category="implicit_rule",
+    )
+    assert draft.then.startswith("Janet handles the big accounts herself")
+    assert "Anything over $50k a year in contracts" in draft.then
+    assert draft.statement == (
+        "Janet handles the big accounts herself: Anything over $50k a year in contracts."
+    )
+    assert BIG_ACCOUNTS_Q not in draft.statement
+
+
+def test_an_implicit_rule_answer_keeps_the_quoted_condition() -> None:
+    draft = draft_rule(
+        "How does Janet choose which of those jobs move first?",
+        "Well, the closest technician with free slots gets them.",
+        quote="If a technician calls in sick, Janet reassigns the morning jobs.",
+        category="implicit_rule",
+    )
+    assert draft.when == "a technician calls in sick"
+    assert draft.then == (
+        "Janet reassigns the morning jobs: the closest technician with free slots gets them"
+    )
+
+
+def test_an_answer_naming_only_an_exception_keeps_the_quoted_rule() -> None:
+    draft = draft_rule(
+        BIG_ACCOUNTS_Q,
+        "Except government accounts.",
+        quote="Janet handles the big accounts herself.",
+        category="implicit_rule",
+    )
+    assert draft.then == "Janet handles the big accounts herself"
+    assert draft.unless == [("government accounts", "")]
