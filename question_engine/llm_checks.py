@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from tacit.question_engine.merge import content_words
-from tacit.question_engine.question_checks import wrong_question
+from tacit.question_engine.question_checks import names_as_people, wrong_question
 from tacit.question_engine.redact import EMAIL_MASK, NUMBER_MASK, PHONE_MASK
 from tacit.question_engine.slots import Lexicon
 
@@ -34,10 +34,6 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[\"“]([^\"”]+)[\"”]|(?<!\w)'([^']{2,})'(?!\w)")
-_PERSON_PHRASE = re.compile(
-    r"\b([A-Z][a-z]+)(?:'s)? (?:is|are|was) (?:out|away|off|on leave|sick|unavailable)\b|"
-    r"\bcovers? (?:for )?([A-Z][a-z]+)\b|\b([A-Z][a-z]+)'s (?:work|accounts|cases)\b"
-)
 
 
 def _without_masks(text: str) -> str:
@@ -77,8 +73,7 @@ def model_question_problem(text: str, narrative: Sequence[str], lexicon: Lexicon
         quoted = (match.group(1) or match.group(2) or "").strip(" .,;:!?")
         if quoted and not lexicon.clean_phrase(quoted):
             return f"quotes a fragment ({quoted!r})"
-    for match in _PERSON_PHRASE.finditer(text):
-        name = next(g for g in match.groups() if g)
+    for name in names_as_people(text):
         if not _person_with_evidence(name, narrative, lexicon):
             return f"treats {name} as a person without evidence"
     return ""

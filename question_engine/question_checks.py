@@ -7,6 +7,7 @@ whole questions, so its output is checked here as text: the same rules, applied 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from tacit.question_engine.slots import Lexicon
 
@@ -16,10 +17,18 @@ _MARKUP = re.compile(
     re.IGNORECASE,
 )
 _GLUED = re.compile(r"\b(?:when|if|to|by|of|about) (?:once|until|then|and|but|when|if|must)\b")
+# phrases that treat a capitalised name as a person: "X is out", "covers X's", "X's accounts"
 _PERSON_PHRASE = re.compile(
-    r"\b([A-Z][\w]+)(?:'s)? (?:is|are) (?:out|away|off|on leave|sick)\b|"
-    r"\bcovers? ([A-Z][\w]+)'s\b|\b([A-Z][\w]+)'s work\b"
+    r"\b([A-Z]\w+)(?:'s)? (?:is|are|was) (?:out|away|off|on leave|sick|unavailable)\b|"
+    r"\bcovers? (?:for )?([A-Z]\w+)\b|\b([A-Z]\w+)'s (?:work|accounts|cases)\b"
 )
+
+
+def names_as_people(text: str) -> Iterator[str]:
+    """Each capitalised name the question speaks of as a person (one definition for every
+    engine's checks: the offline wrong-question rules and a model's evidence check)."""
+    for match in _PERSON_PHRASE.finditer(text):
+        yield next(group for group in match.groups() if group)
 
 
 def wrong_question(text: str, lexicon: Lexicon) -> str:
@@ -30,8 +39,7 @@ def wrong_question(text: str, lexicon: Lexicon) -> str:
         return "carries transcript timings, tags or speaker labels"
     if _GLUED.search(text):
         return "has a fragment for a slot"
-    for match in _PERSON_PHRASE.finditer(text):
-        name = next(g for g in match.groups() if g)
+    for name in names_as_people(text):
         if name.lower() in lexicon.not_people or lexicon.team(name):
             return f"treats {name} as a person"
     return ""

@@ -110,3 +110,17 @@ async def test_a_model_that_copies_the_worked_example_shows_nothing(llm_config: 
         _ = [e async for e in client.stream_questions(narrative, SessionContext())]
     assert client.report.dropped["copies the prompt's example"] >= 1
     assert client.report.shown == 0
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What happens to QuickBooks's accounts when the nightly sync fails?",
+        "Who picks up the invoices when Brightline was unavailable last month?",
+        "Who covers for Brightline while the nightly sync is stopped?",
+    ],
+)
+def test_every_person_phrase_needs_evidence_for_a_system_name(question: str) -> None:
+    lexicon = Lexicon.load()
+    narrative = ["Invoices sync from QuickBooks to Brightline nightly."]
+    assert model_question_problem(question, narrative, lexicon).startswith("treats ")
