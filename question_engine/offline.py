@@ -50,6 +50,7 @@ _LEADING_DETERMINER = re.compile(r"^(?:The|A|An|Our|Their|My|This|That) ")
 _FIRST_PERSON = re.compile(r"I(?:\b|')")
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ARTICLES = ("the ", "a ", "an ", "our ", "their ", "my ")
+_IGNORECASE = int(re.IGNORECASE)  # an int: `flags & re.IGNORECASE` goes through enum.Flag
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,7 +289,7 @@ class OfflineEngine:
         thing = values.get("thing", "")
         if (
             thing
-            and cue.pattern.flags & re.IGNORECASE
+            and cue.pattern.flags & _IGNORECASE
             and not cue.keep_case
             and _starts_sentence(text, start)
             and not _FIRST_PERSON.match(thing)

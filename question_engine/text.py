@@ -12,9 +12,12 @@ from tacit.models.safe_text import clean as strip_unsafe
 
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# A boundary is whitespace after . ! ? (not after a title or "e.g.") or any whitespace run
+# holding a line break. Written to start with the whitespace it consumes, so the regex
+# engine skips to the next space instead of trying the lookbehinds at every character.
 _SENTENCE_END = re.compile(
-    r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
-    r"(?<!\bvs\.)(?<!\bProf\.)(?<=[.!?])\s+|\s*\n\s*"
+    r"\s(?:(?<=[.!?]\s)(?<!\bDr\.\s)(?<!\bMr\.\s)(?<!\bMs\.\s)(?<!\bMrs\.\s)(?<!\bSt\.\s)"
+    r"(?<!\be\.g\.\s)(?<!\bi\.e\.\s)(?<!\bvs\.\s)(?<!\bProf\.\s)\s*|(?<=\n)\s*|\s*\n\s*)"
 )
 _BOUNDARY_WORDS = (
     r"\b(?:and then|because|so that|but|although|though|unless|except|which|while|whereas|"
