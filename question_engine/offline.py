@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from tacit.models.config import EngineConfig
 from tacit.models.taxonomy import CATEGORY_IDS
 from tacit.question_engine.bank import Bank, Cue, load_bank, placeholders
+from tacit.question_engine.best_first import best_first
 from tacit.question_engine.coverage import (
     MIN_SEGMENTS_FOR_COVERAGE,
     SessionProfile,
@@ -336,16 +337,17 @@ class OfflineEngine:
         per_category: dict[str, int] = defaultdict(int)
         per_quote: dict[str, int] = defaultdict(int)
         keys: set[tuple[str, frozenset[str]]] = set()
-        while pool and len(picked) < limit:
-            best = max(
-                pool,
-                key=lambda c: (
-                    c.score
-                    * CATEGORY_DECAY ** per_category[c.category]
-                    * SAME_QUOTE_DECAY ** per_quote[c.quote]
-                ),
+
+        def decayed(c: _Candidate) -> float:
+            return (
+                c.score
+                * CATEGORY_DECAY ** per_category[c.category]
+                * SAME_QUOTE_DECAY ** per_quote[c.quote]
             )
-            pool.remove(best)
+
+        for best in best_first(pool, decayed):
+            if len(picked) >= limit:
+                break
             fingerprint = memory.fingerprint(best.text)
             if (
                 best.key in keys

@@ -9,7 +9,6 @@ across segments. Nothing is kept anywhere else: no module-level caches.
 
 from __future__ import annotations
 
-import heapq
 import re
 import threading
 from collections import defaultdict
@@ -17,11 +16,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from tacit.question_engine.best_first import best_first
 from tacit.question_engine.coverage import SessionProfile
-from tacit.question_engine.memory import SessionMemory
+from tacit.question_engine.memory import FingerprintIndex, SessionMemory
 from tacit.question_engine.probe import is_main_term
 from tacit.question_engine.rule_gaps import rule_questions
-from tacit.question_engine.text import same_question, stem
+from tacit.question_engine.text import stem
 from tacit.question_engine.types import CapturedRule, SessionContext, Suggestion
 
 Facts = tuple[tuple[str, ...], tuple[str, ...]]
@@ -226,22 +226,18 @@ class EngineSession:
         per_category: dict[str, int] = defaultdict(int)
         per_segment: dict[int, int] = defaultdict(int)
         chosen: list[Suggestion] = []
-        prints: list[tuple[frozenset[str], frozenset[str]]] = []
+        prints = FingerprintIndex()
         things: list[tuple[str, frozenset[str]]] = []  # (category, named stems) asked
-        by_stem: dict[str, list[int]] = defaultdict(list)  # only prints sharing a stem can match
         picks = _best_first(pool, per_category, per_segment)
         for index, suggestion in picks:
             if limit is not None and len(chosen) >= limit:
                 break
             fingerprint = self.memory.fingerprint(suggestion.text)
-            sharing = {n for item in fingerprint[0] for n in by_stem.get(item, ())}
-            if any(same_question(fingerprint, prints[n]) for n in sharing) or _same_thing(
+            if prints.has_same(fingerprint) or _same_thing(
                 suggestion.category, fingerprint[1], things
             ):
                 continue
-            for item in fingerprint[0]:
-                by_stem[item].append(len(prints))
-            prints.append(fingerprint)
+            prints.add(fingerprint)
             things.append((suggestion.category, fingerprint[1]))
             chosen.append(suggestion)
             per_category[suggestion.category] += 1
@@ -274,29 +270,8 @@ def _best_first(
     pool: list[tuple[int, Suggestion]], per_category: dict[str, int], per_segment: dict[int, int]
 ) -> Iterator[tuple[int, Suggestion]]:
     """The pool's items by decayed score, each judged with the counts as they are when it
-    is its turn (the caller updates them); ties go to the earlier item.
-
-    A lazy heap instead of a max over the pool per pick: a decayed score only falls as
-    counts grow (scores are positive), so a stale entry is an upper bound and is
-    re-scored when it reaches the top. Non-positive scores take the plain quadratic path.
-    """
-    if any(item[1].score <= 0 for item in pool):
-        while pool:
-            best = max(pool, key=lambda item: _decayed(item, per_category, per_segment))
-            pool.remove(best)
-            yield best
-        return
-    heap = [(-item[1].score, order) for order, item in enumerate(pool)]
-    heapq.heapify(heap)
-    while heap:
-        stale, order = heap[0]
-        item = pool[order]
-        fresh = -_decayed(item, per_category, per_segment)
-        if fresh == stale:
-            heapq.heappop(heap)
-            yield item
-        else:
-            heapq.heapreplace(heap, (fresh, order))
+    is its turn (the caller updates them); ties go to the earlier item."""
+    return best_first(pool, lambda item: _decayed(item, per_category, per_segment))
 
 
 def _same_thing(

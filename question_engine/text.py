@@ -160,6 +160,7 @@ def content_stems(text: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """A question reduced to its lower-case words, for exact-repeat detection."""
     return " ".join(words(text))

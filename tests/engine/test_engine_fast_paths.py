@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import random
 import re
+from collections import defaultdict
 
-from tacit.question_engine.text import sentence_spans
+from tacit.question_engine.best_first import best_first
+from tacit.question_engine.memory import FingerprintIndex
+from tacit.question_engine.text import same_question, sentence_spans
 
 # the sentence boundary as first written: lookbehinds tried at every character
 _PLAIN_SENTENCE_END = re.compile(
@@ -44,3 +47,49 @@ def test_titles_and_abbreviations_do_not_end_a_sentence() -> None:
         "Done",
         "Next one",
     ]
+
+
+def _random_print(rng: random.Random) -> tuple[frozenset[str], frozenset[str]]:
+    full = frozenset(rng.sample("abcdefghij", rng.randint(0, 5)))
+    return full, frozenset(s for s in full if s in "abcdef" and rng.random() < 0.7)
+
+
+def test_the_fingerprint_index_finds_what_a_scan_of_every_question_finds() -> None:
+    rng = random.Random(3)
+    for _ in range(200):
+        index, kept = FingerprintIndex(), []
+        for _ in range(rng.randint(0, 30)):
+            fingerprint = _random_print(rng)
+            assert index.has_same(fingerprint) == any(
+                same_question(fingerprint, other) for other in kept
+            )
+            if rng.random() < 0.6:
+                index.add(fingerprint)
+                kept.append(fingerprint)
+
+
+def test_a_segment_picks_in_the_same_order_as_a_max_over_the_rest() -> None:
+    rng = random.Random(5)
+    for low in (0.1, -0.5):
+        for _ in range(100):
+            pool = sorted(
+                [(round(rng.uniform(low, 1.0), 1), rng.choice("abc")) for _ in range(25)],
+                key=lambda item: -item[0],
+            )
+            counts: dict[str, int] = defaultdict(int)
+
+            def decayed(item: tuple[float, str]) -> float:
+                return item[0] * 0.55 ** counts[item[1]]  # noqa: B023 (read at each pick)
+
+            fast = []
+            for item in best_first(pool, decayed):
+                fast.append(item)
+                counts[item[1]] += 1
+            counts.clear()
+            plain, remaining = [], list(pool)
+            while remaining:
+                best = max(remaining, key=decayed)
+                remaining.remove(best)
+                plain.append(best)
+                counts[best[1]] += 1
+            assert fast == plain
