@@ -99,5 +99,14 @@ class QuestionsRecorded(Message):
         self.questions = questions
 
 
+class SegmentAsked(Message):
+    """The engine is done with a claimed segment: once its questions are written, the
+    claim goes (posted after the segment's suggestions, so it is handled after them)."""
+
+    def __init__(self, segment_id: str) -> None:
+        super().__init__()
+        self.segment_id = segment_id
+
+
 class TerminalGone(Message):
     """The lifeline thread saw the terminal go away (a closed pane may send no SIGHUP)."""

@@ -14,6 +14,9 @@ the engine):
 - Questions are shown once saved, and saved only if no other view recorded questions
   for that segment first (`SessionState.record_questions`): two engineer views on
   one session never show, store or export a question twice.
+- With an LLM, a view asks about a segment only while it holds the segment's claim
+  (`models.segment_claims`): of two engineer views one pays for the model's answer,
+  the other waits until the claim is free and finds the questions recorded.
 - With an LLM, a new segment cancels the LLM run in flight (its offline questions
   are already out); the segments queued behind it are still asked about. Escape
   stops the run in flight and empties the queue.
@@ -30,11 +33,13 @@ from textual import on, work
 
 from tacit.models.domain import Question, Segment, Session
 from tacit.models.first_questions import unasked
+from tacit.models.segment_claims import SegmentClaims
 from tacit.tui.context import AppContext
 from tacit.tui.messages import (
     EngineBusy,
     EngineNoticeArrived,
     QuestionsRecorded,
+    SegmentAsked,
     SuggestionArrived,
 )
 from tacit.tui.screens import capture_engine
@@ -43,6 +48,8 @@ from tacit.tui.screens.session_screen import RELOAD_QUIET, SessionScreen
 if TYPE_CHECKING:  # the engine loads after the first frame, in the suggestion worker
     from tacit.question_engine.service import UsageMeter
     from tacit.question_engine.session import EngineSession
+
+CLAIM_POLL = 0.2  # seconds between looks at a segment another view is asking about
 
 
 class SuggestingScreen(SessionScreen):
@@ -60,6 +67,9 @@ class SuggestingScreen(SessionScreen):
         self._recording = 0  # batches on their way to the store
         self._draining: int | None = None  # the run taking segments from the queue, if any
         self._backlog: set[str] = set()  # said before this view opened: asked in typing pauses
+        self._claims: SegmentClaims | None = None  # made on first use (an LLM is configured)
+        self.waiting_for_claim: str | None = None
+        """The segment another view is asking the LLM about while this one waits, if any."""
 
     @property
     def usage(self) -> UsageMeter:
@@ -114,32 +124,80 @@ class SuggestingScreen(SessionScreen):
                 segment = self._waiting.popleft()
                 if segment.id in self._backlog:
                     await self._typing_pause()
-                if any(q.segment_id == segment.id for q in self.state.questions.values()):
+                if self._has_questions(segment.id):
                     continue  # another view recorded its questions meanwhile
-                earlier = [
-                    s for s in self.state.segments if (s.at, s.id) < (segment.at, segment.id)
-                ]
-                context = capture_engine.session_context(
-                    earlier,
-                    list(self.state.questions.values()),
-                    list(self.state.rules.values()),
-                    self.session.workflow,
-                )
-                if self.engine_session is None:
-                    self.engine_session = await capture_engine.open_engine(self.context.open_engine)
-                await capture_engine.stream_suggestions(
-                    segment,
-                    context,
-                    self.context.config,
-                    self.usage,
-                    self.engine_session,
-                    self.post_message,
-                    self.state.segments,
-                )
+                claimed = self.context.config.llm.enabled
+                if claimed and not await self._claim(segment):
+                    continue  # the other view asked (and paid); its questions show here
+                try:
+                    await self._ask(segment)
+                finally:
+                    if claimed:  # handled after the segment's suggestions
+                        self.post_message(SegmentAsked(segment.id))
         finally:  # no await between the last look at the queue and here
             if self._draining == generation:
                 self._draining = None
             self.post_message(EngineBusy(False, generation))
+
+    async def _ask(self, segment: Segment) -> None:
+        """Run the engine on one segment; its questions arrive as messages."""
+        earlier = [s for s in self.state.segments if (s.at, s.id) < (segment.at, segment.id)]
+        context = capture_engine.session_context(
+            earlier,
+            list(self.state.questions.values()),
+            list(self.state.rules.values()),
+            self.session.workflow,
+        )
+        if self.engine_session is None:
+            self.engine_session = await capture_engine.open_engine(self.context.open_engine)
+        await capture_engine.stream_suggestions(
+            segment,
+            context,
+            self.context.config,
+            self.usage,
+            self.engine_session,
+            self.post_message,
+            self.state.segments,
+        )
+
+    def _has_questions(self, segment_id: str) -> bool:
+        return any(q.segment_id == segment_id for q in self.state.questions.values())
+
+    async def _claim(self, segment: Segment) -> bool:
+        """Wait until no other view is asking about segment, then claim it; False when the
+        other view's questions for it are recorded by then (nothing is paid for twice)."""
+        if self._claims is None:
+            self._claims = SegmentClaims(self.state.store.path)
+        claims = self._claims
+        try:
+            while not claims.try_claim(segment.id):
+                self.waiting_for_claim = segment.id
+                await asyncio.sleep(CLAIM_POLL)
+                if self._has_questions(segment.id):
+                    return False
+        finally:
+            self.waiting_for_claim = None
+        try:  # the other view may have finished just before: look at the store itself
+            stored = await asyncio.to_thread(self.state.store.questions, segment.session_id)
+        except BaseException:
+            claims.release(segment.id)
+            raise
+        if any(q.segment_id == segment.id for q in stored):
+            claims.release(segment.id)
+            return False
+        return True
+
+    @on(SegmentAsked)
+    def _segment_asked(self, message: SegmentAsked) -> None:
+        claims = self._claims
+        if claims is None:
+            return
+        self._record_arrived()  # this segment's questions go to the writer now
+        self.state.after_writes(lambda: claims.release(message.segment_id))
+
+    def on_unmount(self) -> None:
+        if self._claims is not None:
+            self._claims.release_all()
 
     async def _typing_pause(self) -> None:
         """Catching up with a long backlog (an imported call) never competes with typing."""
@@ -169,6 +227,8 @@ class SuggestingScreen(SessionScreen):
 
     def _record_arrived(self) -> None:
         batch, self._unrecorded = self._unrecorded, []
+        if not batch:
+            return
         self._recording += 1
 
         def recorded(kept: list[Question]) -> None:  # on the writer thread
