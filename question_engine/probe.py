@@ -24,6 +24,7 @@ _GENERIC = word_set(
 def _content(word: str) -> bool:
     return (
         len(word) >= 4
+        and "'" not in word  # "don't", "I've", "it'll"
         and word not in STOPWORDS
         and word not in QUESTION_WORDS
         and word not in NOT_TOPICS
@@ -59,13 +60,29 @@ _NOT_NOUNS = word_set(
     hard easy high low long short full free busy happy true real small large big cheap
     expensive important different usual ready wrong right best better worse worst kind whole
     pick pack ship book file fill sign check handle manage decide choose prefer ask answer
-    reply wait stay leave move bring carry hold turn show help work live walk drive visit"""
+    reply wait stay leave move bring carry hold turn show help work live walk drive visit
+    might must could would should shall will main previous specific particular least general
+    actual certain several basic entire overall available casual global second third fourth
+    alone together already anyway little love hate care believe recommend consider spend
+    becomes seems went gone goes says seen weigh deliver pass straight online outdoors
+    kinds terms ones north south east west automatic crazy exciting interesting possible
+    extra enough rather quite super pretty"""
 )
 _NOT_NOUN_ENDINGS = ("ed", "ful", "ous", "ive", "able", "ible", "est", "ish")
+_VERB_BEFORE_ING = word_set(
+    "am is are was were be been being i'm we're you're they're he's she's it's keep kept "
+    "start started stop stopped just still not"
+)
 
 
 def _verb_or_adjective(word: str) -> bool:
     return word in _NOT_NOUNS or word.endswith(_NOT_NOUN_ENDINGS)
+
+
+def _modifier(word: str) -> bool:
+    """Whether a word before the term can join it as one thing ("driving distance"), not
+    a verb, modal or bare adjective before it ("might spend", "particular doctor")."""
+    return _content(word) and not _verb_or_adjective(word)
 
 
 def salient_term(text: str) -> tuple[str, int]:
@@ -80,16 +97,24 @@ def salient_term(text: str) -> tuple[str, int]:
         return "", -1
     counts: Counter[str] = Counter()
     nounish: set[str] = set()
+    verbal: set[str] = set()
     for index, (_, low, _) in enumerate(spans):
         if _content(low):
             counts[low] += 1
-            after_determiner = index > 0 and spans[index - 1][1] in _DETERMINERS
-            if after_determiner or (low.endswith(_NOUN_ENDINGS) and low not in _NOT_NOUNS):
+            before = spans[index - 1][1] if index > 0 else ""
+            after = spans[index + 1][1] if index + 1 < len(spans) else ""
+            # "the main things", "the main depot": an adjective before its noun
+            head = not (after in _GENERIC or (_content(after) and not _verb_or_adjective(after)))
+            if (before in _DETERMINERS and head) or (
+                low.endswith(_NOUN_ENDINGS) and low not in _NOT_NOUNS
+            ):
                 nounish.add(low)
+            elif low.endswith("ing") and before in _VERB_BEFORE_ING:
+                verbal.add(low)  # "I was looking": a verb, not a topic
     candidates = [
         low
         for low in counts
-        if (low in nounish or not _verb_or_adjective(low))
+        if (low in nounish or not (_verb_or_adjective(low) or low in verbal))
         and (counts[low] >= 2 or len(spans) >= MIN_WORDS_FOR_SINGLE_MENTION)
     ]
     if not candidates:
@@ -101,7 +126,7 @@ def salient_term(text: str) -> tuple[str, int]:
     if index > 0:
         previous, previous_low, previous_start = spans[index - 1]
         between = text[previous_start + len(previous) : position]
-        if _content(previous_low) and previous_low != best and between == " ":
+        if _modifier(previous_low) and previous_low != best and between == " ":
             word, position = f"{previous} {word}", previous_start
     return word, position
 
