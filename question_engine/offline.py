@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import zlib
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from tacit.question_engine.text import (
     sentence_spans,
     trim_phrase,
 )
+from tacit.question_engine.triggers import TriggerIndex
 from tacit.question_engine.types import SessionContext, Suggestion
 
 SOURCE = "offline"
@@ -69,39 +69,6 @@ class _Candidate:
 Facts = tuple[tuple[str, ...], tuple[str, ...]]
 
 
-def _triggered_sentences(
-    cue: Cue, lowered: str, starts: list[int], seen: dict[str, tuple[int, ...]]
-) -> list[int]:
-    """Indexes of the sentences (by start offset) where one of the cue's triggers occurs.
-
-    `seen` caches each trigger's sentences for this text: many cues share triggers."""
-    hit: set[int] = set()
-    for trigger in cue.triggers:
-        found = seen.get(trigger)
-        if found is None:
-            position = lowered.find(trigger)
-            found = () if position < 0 else _sentences_with(trigger, lowered, starts, position)
-            seen[trigger] = found
-        if found:
-            hit.update(found)
-    return sorted(hit)
-
-
-def _sentences_with(
-    trigger: str, lowered: str, starts: list[int], position: int
-) -> tuple[int, ...]:
-    """Indexes of the sentences where trigger occurs, from its first position on."""
-    where: list[int] = []
-    last = len(starts) - 1
-    while position >= 0:
-        index = bisect_right(starts, position) - 1
-        where.append(index)
-        if index >= last:
-            break
-        position = lowered.find(trigger, starts[index + 1])  # go on from the next sentence
-    return tuple(where)
-
-
 def _starts_sentence(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     return not before or before[-1] in ".!?\n"
@@ -126,6 +93,7 @@ class OfflineEngine:
         }
         self.template_stems = frozenset(content_stems(" ".join(self.bank.template_words())))
         self.lexicon = Lexicon.load()
+        self._triggers = TriggerIndex(self.bank.cues)
 
     # --- public API -----------------------------------------------------------------
 
@@ -227,13 +195,12 @@ class OfflineEngine:
         matchable = text.translate(_TYPOGRAPHIC)  # same length, so offsets still fit text
         spans = sentence_spans(matchable)
         starts = [offset for offset, _ in spans]
-        lowered = matchable.lower()
+        triggered = self._triggers.sentences(matchable.lower(), starts)
         everywhere = range(len(spans))
-        seen: dict[str, tuple[int, ...]] = {}
-        for cue in self.bank.cues:
-            if cue.triggers and not cue.triggered_by(lowered):
+        for number, cue in enumerate(self.bank.cues):
+            where = triggered.get(number) if cue.triggers else everywhere
+            if where is None:
                 continue  # most cues: none of their triggers is said here
-            where = _triggered_sentences(cue, lowered, starts, seen) if cue.triggers else everywhere
             matches = 0
             for index in where:
                 offset, sentence = spans[index]

@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import random
 import re
+import tomllib
+from bisect import bisect_right
 from collections import defaultdict
+from pathlib import Path
 
+from tacit.question_engine.bank import Cue, load_bank
 from tacit.question_engine.best_first import best_first
 from tacit.question_engine.memory import FingerprintIndex
 from tacit.question_engine.text import same_question, sentence_spans
+from tacit.question_engine.triggers import TriggerIndex
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # the sentence boundary as first written: lookbehinds tried at every character
 _PLAIN_SENTENCE_END = re.compile(
@@ -93,3 +100,63 @@ def test_a_segment_picks_in_the_same_order_as_a_max_over_the_rest() -> None:
                 plain.append(best)
                 counts[best[1]] += 1
             assert fast == plain
+
+
+def _plain_trigger_sentences(
+    cues: list[Cue], lowered: str, starts: list[int]
+) -> dict[int, list[int]]:
+    """Each trigger looked up on its own: the sentence of every place it starts."""
+    found = {}
+    for number, cue in enumerate(cues):
+        where = set()
+        for trigger in cue.triggers:
+            position = lowered.find(trigger)
+            while position >= 0:
+                where.add(bisect_right(starts, position) - 1)
+                position = lowered.find(trigger, position + 1)
+        if where:
+            found[number] = sorted(where)
+    return found
+
+
+def test_a_cue_runs_on_the_sentences_a_lookup_of_each_trigger_finds() -> None:
+    rng = random.Random(11)
+    pattern = re.compile("x")
+    words = ["by", "by ", "b", "in ", " in", "rout", "route", "routing", "on", "o", ".", "?"]
+    cues = [
+        Cue(
+            f"c{n}",
+            "f",
+            "edge_case",
+            pattern,
+            ("q",),
+            0.5,
+            frozenset(),
+            7,
+            False,
+            False,
+            tuple(rng.sample(words, rng.randint(1, 4))),
+            "test",
+        )
+        for n in range(12)
+    ]
+    index = TriggerIndex(cues)
+    pieces = [*words, " ", "x", "Routing", "\n", ". ", "k"]
+    for _ in range(3_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))).strip()
+        starts = [offset for offset, _ in sentence_spans(text)]
+        lowered = text.lower()
+        assert index.sentences(lowered, starts) == _plain_trigger_sentences(cues, lowered, starts)
+
+
+def test_the_bank_triggers_select_the_sentences_a_plain_lookup_selects() -> None:
+    cues = list(load_bank().cues)
+    index = TriggerIndex(cues)
+    for path in sorted((ROOT / "bench" / "eval").glob("narratives_*.toml")):
+        for narrative in tomllib.loads(path.read_text(encoding="utf-8"))["narrative"]:
+            text = " ".join(narrative["text"].split())
+            starts = [offset for offset, _ in sentence_spans(text)]
+            lowered = text.lower()
+            assert index.sentences(lowered, starts) == _plain_trigger_sentences(
+                cues, lowered, starts
+            )
