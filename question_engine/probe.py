@@ -17,7 +17,7 @@ _GENERIC = word_set(
     """item items thing things stuff case cases part parts kind sort type types lots
     people person place places time times matter matters issue issues point points
     situation fact facts reason reasons detail details number numbers amount amounts
-    piece pieces side sides bits everything anything something"""
+    piece pieces side sides bits everything anything something example examples"""
 )
 
 
@@ -66,17 +66,27 @@ _NOT_NOUNS = word_set(
     alone together already anyway little love hate care believe recommend consider spend
     becomes seems went gone goes says seen weigh deliver pass straight online outdoors
     kinds terms ones north south east west automatic crazy exciting interesting possible
-    extra enough rather quite super pretty"""
+    extra enough rather quite super pretty sometimes whereas upon instead though although
+    otherwise maybe perhaps half twenty thirty forty fifty sixty hundred thousand helpful
+    difficult remote national electric willing apart extreme fresh knew thought took made
+    came told gave depends affects provide provides means noisier easier cheaper bigger
+    smaller larger closer further nearer quicker often picky noisy pricey tasty healthy
+    fancy messy tricky lucky funny handy dirty spicy salty sunny rainy windy chilly safe
+    scary popular nowadays browse either neither"""
 )
+# -ing words that are nouns without an article before them
+_ING_NOUNS = word_set("building morning evening ceiling string spring wedding clothing")
 _NOT_NOUN_ENDINGS = ("ed", "ful", "ous", "ive", "able", "ible", "est", "ish")
-_VERB_BEFORE_ING = word_set(
-    "am is are was were be been being i'm we're you're they're he's she's it's keep kept "
-    "start started stop stopped just still not"
-)
 
 
 def _verb_or_adjective(word: str) -> bool:
     return word in _NOT_NOUNS or word.endswith(_NOT_NOUN_ENDINGS)
+
+
+def _verb_form(word: str) -> bool:
+    """An -ing word ('looking', 'renting'): a noun only where said after an article or a
+    preposition ('the parking', 'for hiking'), or one of a few nouns ('building')."""
+    return word.endswith("ing") and word not in _ING_NOUNS
 
 
 def _modifier(word: str) -> bool:
@@ -97,7 +107,6 @@ def salient_term(text: str) -> tuple[str, int]:
         return "", -1
     counts: Counter[str] = Counter()
     nounish: set[str] = set()
-    verbal: set[str] = set()
     for index, (_, low, _) in enumerate(spans):
         if _content(low):
             counts[low] += 1
@@ -105,22 +114,21 @@ def salient_term(text: str) -> tuple[str, int]:
             after = spans[index + 1][1] if index + 1 < len(spans) else ""
             # "the main things", "the main depot": an adjective before its noun
             head = not (after in _GENERIC or (_content(after) and not _verb_or_adjective(after)))
-            if (before in _DETERMINERS and head) or (
-                low.endswith(_NOUN_ENDINGS) and low not in _NOT_NOUNS
+            if not _verb_or_adjective(low) and (
+                (before in _DETERMINERS and head) or low.endswith(_NOUN_ENDINGS)
             ):
                 nounish.add(low)
-            elif low.endswith("ing") and before in _VERB_BEFORE_ING:
-                verbal.add(low)  # "I was looking": a verb, not a topic
     candidates = [
         low
         for low in counts
-        if (low in nounish or not (_verb_or_adjective(low) or low in verbal))
+        if (low in nounish or not (_verb_or_adjective(low) or _verb_form(low)))
         and (counts[low] >= 2 or len(spans) >= MIN_WORDS_FOR_SINGLE_MENTION)
     ]
     if not candidates:
         return "", -1
     last = {low: i for i, (_, low, _) in enumerate(spans)}
-    best = max(candidates, key=lambda low: (counts[low], low in nounish, last[low]))
+    first = {low: len(spans) - i for i, (_, low, _) in reversed(list(enumerate(spans)))}
+    best = max(candidates, key=lambda low: (counts[low], low in nounish, first[low]))
     index = last[best]
     word, _, position = spans[index]
     if index > 0:
@@ -145,3 +153,20 @@ def as_named(text: str, term: str, position: int) -> str:
 def is_main_term(word: str) -> bool:
     """Whether a frequent word can be what a session is about (a noun-like content word)."""
     return _content(word) and not _verb_or_adjective(word)
+
+
+def is_verb_form(word: str) -> bool:
+    """Whether a word ('looking', 'renting') is a noun only where said as one."""
+    return _verb_form(word)
+
+
+_AS_NOUN_BEFORE = (
+    r"\b(?:the|a|an|my|our|their|your|his|her|its|this|that|some|any|no|for|of|about|with|"
+    r"on|in|go|went|like|love|enjoy)\s+"
+)
+
+
+def said_as_noun(word: str, texts: list[str]) -> bool:
+    """Whether an -ing word was said as a noun somewhere ('the parking', 'for hiking')."""
+    pattern = re.compile(_AS_NOUN_BEFORE + re.escape(word) + r"\b", re.IGNORECASE)
+    return any(pattern.search(text) for text in texts)

@@ -19,7 +19,7 @@ from typing import Protocol
 from tacit.question_engine.best_first import best_first
 from tacit.question_engine.coverage import SessionProfile
 from tacit.question_engine.memory import FingerprintIndex, SessionMemory
-from tacit.question_engine.probe import is_main_term
+from tacit.question_engine.probe import is_main_term, is_verb_form, said_as_noun
 from tacit.question_engine.rule_gaps import rule_questions
 from tacit.question_engine.text import stem
 from tacit.question_engine.types import CapturedRule, SessionContext, Suggestion
@@ -191,6 +191,7 @@ class EngineSession:
                 and term not in NOT_MAIN
                 and is_main_term(term)
                 and not self.engine.lexicon_is_verb(term)
+                and (not is_verb_form(term) or said_as_noun(term, self.segments))
             ):
                 main.append(term)
         main = main[:3]

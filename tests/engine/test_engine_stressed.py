@@ -122,3 +122,45 @@ def test_a_probe_still_names_the_repeated_thing(engine: OfflineEngine) -> None:
         "The pallets come in at seven, the pallets are counted, then the pallets go to racking."
     )
     assert term == "pallets"
+
+
+def test_a_probe_among_single_mentions_names_the_thing_said_first() -> None:
+    term, _ = salient_term(
+        "Procurement has been slow this quarter. They reply within days, and the "
+        "paperwork goes through a portal we never open."
+    )
+    assert term == "Procurement"
+
+
+def test_an_ing_word_said_as_a_verb_is_no_session_topic(engine: OfflineEngine) -> None:
+    questions = asked(
+        engine,
+        "I was looking at the depots, the vans and the routes, then looking at the costs.",
+        "We kept looking at the depots and the vans, and the routes changed every week.",
+    )
+    assert "looking" not in questions.split("So what matters most here is")[-1].split("—")[0]
+
+
+def test_a_judgment_with_a_test_behind_it_is_asked_how_to_tell(engine: OfflineEngine) -> None:
+    text = "We only book hotels near the venue that turn out to be safe for the late shifts."
+    assert "How do you tell whether something is safe" in asked(engine, text)
+
+
+def test_to_be_safe_is_an_idiom_not_a_judgment(engine: OfflineEngine) -> None:
+    text = "Just to be safe, the dispatcher calls the site twice before a crane arrives."
+    assert "How do you tell whether something is safe" not in asked(engine, text)
+
+
+def test_a_balance_between_two_things_asks_which_wins(engine: OfflineEngine) -> None:
+    text = "Choosing a caterer is a balance between the price and the menu, most of the time."
+    assert "When the price and the menu pull different ways, which one wins" in asked(engine, text)
+
+
+def test_where_a_person_goes_is_no_hand_off(engine: OfflineEngine) -> None:
+    text = "On Fridays I either go to the market or I go to the wholesaler in town for stock."
+    assert "hand-off to" not in asked(engine, text)
+
+
+def test_where_a_case_goes_is_still_a_hand_off(engine: OfflineEngine) -> None:
+    text = "Refunds over two hundred pounds go to the finance team for a second check."
+    assert "hand-off to the finance team" in asked(engine, text)
