@@ -23,6 +23,7 @@ from tacit.question_engine.coverage import (
     SessionProfile,
     coverage_questions,
 )
+from tacit.question_engine.literals import gate_for
 from tacit.question_engine.memory import SessionMemory
 from tacit.question_engine.probe import as_named, salient_term
 from tacit.question_engine.session import EngineSession
@@ -94,6 +95,12 @@ class OfflineEngine:
         self.template_stems = frozenset(content_stems(" ".join(self.bank.template_words())))
         self.lexicon = Lexicon.load()
         self._triggers = TriggerIndex(self.bank.cues)
+        # a cue without triggers skips the sentences its pattern's literals show it can't match
+        self._gates = {
+            number: gate
+            for number, cue in enumerate(self.bank.cues)
+            if not cue.triggers and (gate := gate_for(cue.pattern)) is not None
+        }
 
     # --- public API -----------------------------------------------------------------
 
@@ -202,8 +209,11 @@ class OfflineEngine:
             if where is None:
                 continue  # most cues: none of their triggers is said here
             matches = 0
+            gate = self._gates.get(number)
             for index in where:
                 offset, sentence = spans[index]
+                if gate is not None and not gate.admits(sentence):
+                    continue
                 for match in cue.pattern.finditer(sentence):
                     span = match.span("thing") if "thing" in cue.pattern.groupindex else (-1, -1)
                     if span[0] < 0:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tacit.question_engine.bank import Cue, load_bank
 from tacit.question_engine.best_first import best_first
+from tacit.question_engine.literals import gate_for
 from tacit.question_engine.memory import FingerprintIndex
 from tacit.question_engine.text import same_question, sentence_spans
 from tacit.question_engine.triggers import TriggerIndex
@@ -160,3 +161,47 @@ def test_the_bank_triggers_select_the_sentences_a_plain_lookup_selects() -> None
             assert index.sentences(lowered, starts) == _plain_trigger_sentences(
                 cues, lowered, starts
             )
+
+
+def _dev_sentences() -> list[str]:
+    sentences = []
+    for path in sorted((ROOT / "bench" / "eval").glob("narratives_*.toml")):
+        for narrative in tomllib.loads(path.read_text(encoding="utf-8"))["narrative"]:
+            sentences += [s for _, s in sentence_spans(" ".join(narrative["text"].split()))]
+    return sentences
+
+
+def test_a_gate_never_skips_a_sentence_its_cue_matches() -> None:
+    sentences = _dev_sentences()
+    sentences += ["Our ſystem team checks it", "KNOWS Legal", "the IT desk has it", "Zoë knows"]
+    gated = 0
+    for cue in load_bank().cues:
+        gate = gate_for(cue.pattern)
+        if gate is None:
+            continue
+        gated += 1
+        for sentence in sentences:
+            if cue.pattern.search(sentence):
+                assert gate.admits(sentence), (cue.id, sentence)
+    assert gated >= 20  # most cues have a gate, the trigger-less ones among them
+
+
+def test_gates_of_hand_made_patterns_are_sound() -> None:
+    patterns = [
+        r"\b(?:the |our )?(?:[a-z]+ )?(?:team|desk)\b(?=\s+(?:has|is))",
+        r"(?<=[a-z] )(?P<who>[A-Z][a-z]+)\s+(?:knows|can tell)\b",
+        r"e-?mail(?:s)?|in(?:box)+",
+        r"(?i)\bsla\b|over\s+(?:\d+|ten)\s+days?",
+        r"x{2,}y|(?:ab)*c",
+    ]
+    rng = random.Random(2)
+    pieces = ["team", "Team", " ", "has", "is", "Ann", "knows", "can tell", "e-mail", "email"]
+    pieces += ["inbox", "SLA", "sla", "over", "ten", "days", "xx", "y", "ab", "c", "ſ", "K", "a"]
+    for source in patterns:
+        pattern = re.compile(source)
+        gate = gate_for(pattern)
+        for _ in range(3_000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+            if pattern.search(text):
+                assert gate is None or gate.admits(text), (source, text)
+    assert gate_for(re.compile(r"[A-Z][a-z]+")) is None  # nothing literal to test
