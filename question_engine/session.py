@@ -228,7 +228,9 @@ class EngineSession:
         per_segment: dict[int, int] = defaultdict(int)
         chosen: list[Suggestion] = []
         prints = FingerprintIndex()
-        things: list[tuple[str, frozenset[str]]] = []  # (category, named stems) asked
+        things: dict[str, list[frozenset[str]]] = defaultdict(
+            list
+        )  # named stems asked, by category
         picks = _best_first(pool, per_category, per_segment)
         for index, suggestion in picks:
             if limit is not None and len(chosen) >= limit:
@@ -239,7 +241,8 @@ class EngineSession:
             ):
                 continue
             prints.add(fingerprint)
-            things.append((suggestion.category, fingerprint[1]))
+            if fingerprint[1]:
+                things[suggestion.category].append(fingerprint[1])
             chosen.append(suggestion)
             per_category[suggestion.category] += 1
             per_segment[index] += 1
@@ -276,12 +279,10 @@ def _best_first(
 
 
 def _same_thing(
-    category: str, named: frozenset[str], asked: list[tuple[str, frozenset[str]]]
+    category: str, named: frozenset[str], asked: dict[str, list[frozenset[str]]]
 ) -> bool:
     """Whether a question of this category already asks about the same named things (a
     second wording about the same thing in the same category adds nothing to the top)."""
     return bool(named) and any(
-        category == other and len(named & stems) / len(named | stems) >= 0.8
-        for other, stems in asked
-        if stems
+        len(named & stems) / len(named | stems) >= 0.8 for stems in asked.get(category, ())
     )
