@@ -48,7 +48,7 @@ PROBE_BELOW = 2  # probe a segment's main term when it raised fewer cue question
 MAX_MATCHES_PER_CUE = 3
 CATEGORY_DECAY = 0.55  # each further pick of a category counts for this much less
 SAME_QUOTE_DECAY = 0.8
-_LEADING_DETERMINER = re.compile(r"^(?:The|A|An|Our|Their|My|This|That) ")
+_LEADING_DETERMINERS = frozenset(["The", "A", "An", "Our", "Their", "My", "This", "That"])
 _FIRST_PERSON = re.compile(r"I(?:\b|')")
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ARTICLES = ("the ", "a ", "an ", "our ", "their ", "my ")
@@ -68,6 +68,12 @@ class _Candidate:
 
 
 Facts = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def _lower_determiner(phrase: str) -> str:
+    """'The clerk' -> 'the clerk': a capitalised determiner followed by a space, lowered."""
+    head, space, _ = phrase.partition(" ")
+    return head.lower() + phrase[len(head) :] if space and head in _LEADING_DETERMINERS else phrase
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -252,14 +258,11 @@ class OfflineEngine:
         for name, raw in groups.items():
             if raw:
                 if name == "thing":
-                    value = _LEADING_DETERMINER.sub(
-                        lambda m: m.group(0).lower(),
-                        trim_phrase(clean(raw), cue.max_words, cue.keep_commas),
+                    value = _lower_determiner(
+                        trim_phrase(clean(raw), cue.max_words, cue.keep_commas)
                     )
                 elif name == "actor" or kinds.get(name) == "actor":  # "Meera", "the CFO"
-                    value = _LEADING_DETERMINER.sub(
-                        lambda m: m.group(0).lower(), clean(raw).strip(" ,;:'\"")
-                    )
+                    value = _lower_determiner(clean(raw).strip(" ,;:'\""))
                 else:
                     value = clean(raw).strip(" ,;:'\"").lower()
                 if value:

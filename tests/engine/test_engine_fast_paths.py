@@ -14,6 +14,7 @@ from tacit.question_engine.bank import Cue, load_bank
 from tacit.question_engine.best_first import best_first
 from tacit.question_engine.literals import gate_for
 from tacit.question_engine.memory import FingerprintIndex
+from tacit.question_engine.offline import _lower_determiner
 from tacit.question_engine.text import same_question, sentence_spans
 from tacit.question_engine.triggers import TriggerIndex
 
@@ -205,3 +206,13 @@ def test_gates_of_hand_made_patterns_are_sound() -> None:
             if pattern.search(text):
                 assert gate is None or gate.admits(text), (source, text)
     assert gate_for(re.compile(r"[A-Z][a-z]+")) is None  # nothing literal to test
+
+
+def test_a_leading_determiner_is_lowered_as_the_plain_regex_lowers_it() -> None:
+    plain = re.compile(r"^(?:The|A|An|Our|Their|My|This|That) ")
+    rng = random.Random(9)
+    pieces = ["The", "the", "A", "An", "Our", "That", "Thatch", " ", "  ", "\t", "clerk", "X"]
+    for _ in range(5_000):
+        phrase = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
+        expected = plain.sub(lambda m: m.group(0).lower(), phrase)
+        assert _lower_determiner(phrase) == expected, repr(phrase)
