@@ -88,6 +88,24 @@ async def test_new_session_needs_a_title_then_is_saved_and_returned(
     assert [s.id for s in store.sessions()] == [created.id]
 
 
+@pytest.mark.parametrize("press", ["enter", "space", "click"])
+async def test_the_create_button_saves_the_new_session(
+    store: Store, state: SessionState, press: str
+) -> None:
+    app = Host(lambda: SessionPicker(state))
+    async with app.run_test(size=(80, 24)) as pilot:
+        title = app.screen.query_one("#new-title", Input)
+        await wait_for(pilot, lambda: app.screen.focused is title)  # empty store: form first
+        await pilot.press(*"Pricing call", "tab", *"pricing")
+        if press == "click":
+            await pilot.click("#new-create")
+        else:
+            await pilot.press("tab", press)  # from the workflow to the button
+        await wait_for(pilot, lambda: bool(app.results))
+    created = app.results[0]
+    assert (created.title, created.workflow) == ("Pricing call", "pricing")
+
+
 async def test_escape_in_the_picker_returns_nothing(store: Store, state: SessionState) -> None:
     _session_with_rules(store)
     app = Host(lambda: SessionPicker(state))

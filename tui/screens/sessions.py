@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, Label, OptionList
+from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -29,6 +29,7 @@ from tacit.models.repository import Store
 from tacit.tui.safe_text import clean, literal
 from tacit.tui.session_state import SessionState
 from tacit.tui.widgets.ordered_input import OrderedInput
+from tacit.tui.widgets.plain_button import PlainButton
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +180,7 @@ class SessionPicker(Screen[Session | None]):
                 classes="row",
             )
             yield Label("", id="session-error")
-            yield Button("Create (Enter)", id="new-create", compact=True, variant="primary")
+            yield PlainButton("Create (Enter)", id="new-create")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -238,7 +239,7 @@ class SessionPicker(Screen[Session | None]):
 
     @on(Input.Submitted, "#new-title")
     @on(Input.Submitted, "#new-workflow")
-    @on(Button.Pressed, "#new-create")
+    @on(PlainButton.Pressed, "#new-create")
     def create(self) -> None:
         """Validate the form and save the new session through the writer."""
         title = clean(self.query_one("#new-title", Input).value)
