@@ -153,10 +153,26 @@ def _may_name_subcommand(args: Sequence[str]) -> bool:
     return any(a in SUBCOMMANDS or a in ("-h", "--help") for a in args)
 
 
+def _check_named_config(args: argparse.Namespace) -> None:
+    """A config file the user named must be there: a typo is refused, never silently ignored
+    (without --config a missing file means the defaults)."""
+    given = getattr(args, "config", None)
+    if not given:
+        return
+    from pathlib import Path
+
+    path = Path(given).expanduser()
+    if path.is_dir():
+        raise UsageError(f"{given}: is a directory, not a config file")
+    if not path.exists():
+        raise UsageError(f"{given}: no such config file")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `tacit` console script."""
     try:
         args = build_parser(argv).parse_args(argv)
+        _check_named_config(args)
         handler = getattr(args, "handler", None)
         if handler is not None:
             code: int = handler(args)

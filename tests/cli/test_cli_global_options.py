@@ -76,3 +76,16 @@ def test_in_process_the_later_option_wins_and_earlier_ones_stay() -> None:
     argv = ["--db", "a.json", "--offline", "export", "--db", "b.json"]
     args = build_parser(argv).parse_args(argv)
     assert (args.db, args.offline, args.model) == ("b.json", True, None)
+
+
+@pytest.mark.parametrize("command", [("suggest", "-"), ("export",), ("check",)])
+def test_a_config_file_named_but_missing_is_refused_not_ignored(
+    tmp_path: Path, isolated_dirs: Path, command: tuple[str, ...]
+) -> None:
+    db = tmp_path / "t.json"
+    accepted_rule_db(db)
+    typo = tmp_path / "confg.toml"
+    result = tacit("--db", str(db), "--config", str(typo), *command)
+    line = one_line_error(result)
+    assert str(typo) in line and "no such" in line
+    assert result.returncode == 2 and result.stdout == ""
