@@ -12,6 +12,9 @@ A multi-line paste is typed line by line: every line break acts as Enter, so
 with ``submit_each_line`` each line becomes its own submission (the text after
 the last break stays in the input); otherwise the lines are joined with a space.
 
+The input's own editing keys (Backspace, arrows, Home/End, Ctrl+U, Ctrl+W…) are
+bindings too, so they act here as they arrive: `"abc" BSpace "d"` gives ``abd``.
+
 Quitting (Ctrl+Q, a priority binding that runs before this input has handled
 the keys typed just before it) is queued here too: `request_quit` runs in key
 order, submits the half-typed text when ``submit_on_quit``, then posts
@@ -90,6 +93,12 @@ class OrderedInput(Input):
                 self.screen.focus_next()
             else:
                 self.screen.focus_previous()
+        elif bindings := self._bindings.key_to_bindings.get(event.key):
+            # an editing key (Backspace, arrows, Ctrl+U…) acts here, before the letters
+            # typed after it; as a binding it would run once the key reached the app
+            event.stop()
+            event.prevent_default()
+            await self.run_action(bindings[0].action)
 
     def submit_now(self) -> None:
         """Submit what is in the input at this point of the key stream."""
