@@ -164,3 +164,18 @@ def test_where_a_person_goes_is_no_hand_off(engine: OfflineEngine) -> None:
 def test_where_a_case_goes_is_still_a_hand_off(engine: OfflineEngine) -> None:
     text = "Refunds over two hundred pounds go to the finance team for a second check."
     assert "hand-off to the finance team" in asked(engine, text)
+
+
+def test_what_is_put_first_may_be_a_noun_with_its_complement(engine: OfflineEngine) -> None:
+    text = "For takeaway orders, the time to deliver is the biggest factor for our customers."
+    assert "How much does the time to deliver weigh" in asked(engine, text)
+
+
+def test_great_used_as_a_measure_is_asked_what_it_means(engine: OfflineEngine) -> None:
+    text = "We only list a venue on the site when it has a great kitchen and a big hall."
+    assert 'What do you mean by "great kitchen"' in asked(engine, text)
+
+
+def test_a_check_named_after_a_conjunction_is_not_glued_to_it(engine: OfflineEngine) -> None:
+    text = "I open the portal and check invoices for the suppliers that sent one this week."
+    assert "portal and check" not in asked(engine, text)
