@@ -54,3 +54,22 @@ async def test_the_first_keystroke_adds_to_the_path_and_enter_on_the_list_never_
         await pilot.press("tab", "x")
         path = dialog.query_one("#export-path", Input).value
         assert path == default_path(session.id, "policy") + "x"
+
+
+async def test_the_format_under_the_arrow_keys_is_the_one_exported(
+    db_path: Path, tmp_path: Path
+) -> None:
+    store, session = _session(db_path)
+    app = Host(lambda: ExportDialog(store, session.id))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog.focused, RadioSet)
+        await pilot.press("down")  # the highlight on Policy: what ctrl+s now writes
+        field = dialog.query_one("#export-path", Input)
+        await wait_for(pilot, lambda: field.value.endswith("-policy.md"), "the policy path")
+        field.value = str(tmp_path / "rules.md")
+        await pilot.press("down", "up", "ctrl+s")
+        await wait_for(pilot, lambda: app.results != [], "the export")
+    written = (tmp_path / "rules.md").read_text(encoding="utf-8")
+    assert "Route by zip code" in written and not written.lstrip().startswith("{")

@@ -1,6 +1,7 @@
 """The export dialog: a format from the registry, a path, drafts in or out; writes in a worker.
 
-Focus opens on the format list (Enter there picks a format, it never exports);
+Focus opens on the format list (the arrow keys or Enter pick a format, Enter never
+exports);
 the path is not selected, so typing adds to it instead of erasing it. The
 formats are a plain list, not a dropdown, so nothing draws over the rows below.
 """
@@ -44,6 +45,25 @@ def write_export(store: Store, session_id: str, fmt: str, include_drafts: bool, 
     return len(data)
 
 
+class FormatList(RadioSet):
+    """The formats; the arrow keys choose, so the highlighted format is the one exported
+    (a plain RadioSet only moves a highlight: Down then ctrl+s wrote JSON under 'Policy')."""
+
+    def action_next_button(self) -> None:
+        super().action_next_button()
+        self._choose_highlighted()
+
+    def action_previous_button(self) -> None:
+        super().action_previous_button()
+        self._choose_highlighted()
+
+    def _choose_highlighted(self) -> None:
+        if self._selected is not None:
+            button = self._nodes[self._selected]
+            if isinstance(button, RadioButton):
+                button.value = True
+
+
 class ExportDialog(ModalScreen[Path | None]):
     """Export the session; returns the written path, or None when cancelled."""
 
@@ -85,7 +105,7 @@ class ExportDialog(ModalScreen[Path | None]):
             box.border_title = "Export session  (ctrl+s export, Esc cancel)"
             with Horizontal(classes="row"):
                 yield Label("Format")
-                with RadioSet(id="export-format", compact=True):
+                with FormatList(id="export-format", compact=True):
                     for option in FORMATS:
                         yield RadioButton(
                             option.label,
