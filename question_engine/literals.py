@@ -1,10 +1,11 @@
 """A cheap test that a cue's pattern cannot match a sentence: none of its literals is there.
 
-A cue without triggers runs on every sentence; when its pattern can only match where one
-of a few snippets is said ("Legal", "HR", "... knows"), a sentence without any of them is
-skipped. The snippets come from the pattern's parse tree, and the test is sound: every
-match contains one of them (exactly, or for a case-insensitive pattern lower-cased, which
-is only relied on for ASCII text). When in doubt there is no gate and the cue runs.
+A cue runs on every sentence where one of its triggers is said (every sentence, when it has
+none); when its pattern can only match where one of a few snippets is said ("Legal", "HR",
+"... knows", "hour"/"day" for a duration), a sentence without any of them is skipped. The
+snippets come from the pattern's parse tree, and the test is sound: every match contains
+one of them (exactly, or for a case-insensitive pattern lower-cased, which is only relied
+on for ASCII text). When in doubt there is no gate and the cue runs.
 """
 
 from __future__ import annotations
@@ -30,13 +31,15 @@ class CueGate:
     snippets: tuple[str, ...]
     ignore_case: bool
 
-    def admits(self, sentence: str) -> bool:
-        """False only when the pattern cannot match anywhere in the sentence."""
+    def admits(self, sentence: str, lowered: str | None = None) -> bool:
+        """False only when the pattern cannot match anywhere in the sentence. `lowered`:
+        the sentence lower-cased, when the caller has it."""
         if not self.ignore_case:
             return any(map(sentence.__contains__, self.snippets))
         if not sentence.isascii():  # case folding beyond ASCII ('ſ', 'K'): no shortcut
             return True
-        lowered = sentence.lower()
+        if lowered is None:
+            lowered = sentence.lower()
         return any(map(lowered.__contains__, self.snippets))
 
 

@@ -23,7 +23,7 @@ from tacit.question_engine.coverage import (
     SessionProfile,
     coverage_questions,
 )
-from tacit.question_engine.literals import gate_for
+from tacit.question_engine.literals import CueGate, gate_for
 from tacit.question_engine.memory import SessionMemory
 from tacit.question_engine.probe import as_named, salient_term
 from tacit.question_engine.session import EngineSession
@@ -101,12 +101,9 @@ class OfflineEngine:
         self.template_stems = frozenset(content_stems(" ".join(self.bank.template_words())))
         self.lexicon = Lexicon.load()
         self._triggers = TriggerIndex(self.bank.cues)
-        # a cue without triggers skips the sentences its pattern's literals show it can't match
-        self._gates = {
-            number: gate
-            for number, cue in enumerate(self.bank.cues)
-            if not cue.triggers and (gate := gate_for(cue.pattern)) is not None
-        }
+        # a cue skips the sentences its pattern's literals show it cannot match; derived at
+        # a cue's first run (reading 100 patterns costs ~50 ms), the same value by any thread
+        self._gates: dict[int, CueGate | None] = {}
 
     # --- public API -----------------------------------------------------------------
 
@@ -209,16 +206,17 @@ class OfflineEngine:
         spans = sentence_spans(matchable)
         starts = [offset for offset, _ in spans]
         triggered = self._triggers.sentences(matchable.lower(), starts)
+        lowered = [sentence.lower() for _, sentence in spans]
         everywhere = range(len(spans))
         for number, cue in enumerate(self.bank.cues):
             where = triggered.get(number) if cue.triggers else everywhere
             if where is None:
                 continue  # most cues: none of their triggers is said here
             matches = 0
-            gate = self._gates.get(number)
+            gate = self._gate(number, cue)
             for index in where:
                 offset, sentence = spans[index]
-                if gate is not None and not gate.admits(sentence):
+                if gate is not None and not gate.admits(sentence, lowered[index]):
                     continue
                 for match in cue.pattern.finditer(sentence):
                     span = match.span("thing") if "thing" in cue.pattern.groupindex else (-1, -1)
@@ -241,6 +239,11 @@ class OfflineEngine:
                 if matches >= MAX_MATCHES_PER_CUE:
                     break
         return found
+
+    def _gate(self, number: int, cue: Cue) -> CueGate | None:
+        if number not in self._gates:
+            self._gates[number] = gate_for(cue.pattern)
+        return self._gates[number]
 
     def _candidate(
         self,
