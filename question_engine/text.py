@@ -22,6 +22,7 @@ _SENTENCE_END = re.compile(
 _BOUNDARY_WORDS = (
     r"\b(?:and then|because|so that|but|although|though|unless|except|which|while|whereas|"
     r"otherwise)\b|\b(?:before|after|when|if|until|once) (?:we|i|they|you|he|she|it)\b"
+    r"|\bso (?:nobody|no one|everyone|everybody|someone|we|i|they|you|he|she|it)\b"
 )
 # Where a captured phrase stops: punctuation (not inside numbers like 5,000.50) or a new clause.
 _CLAUSE_STOP = re.compile(

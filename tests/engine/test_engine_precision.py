@@ -172,3 +172,10 @@ def test_words_before_commas_in_a_step_are_no_list(engine: OfflineEngine) -> Non
         ask(engine, "When a pipe bursts, I ring our plumber, Rashid, if it's after hours.")
     )
     assert "So what matters most" not in asked, asked
+
+
+def test_a_quoted_hedge_stops_before_a_so_clause_not_inside_it(engine: OfflineEngine) -> None:
+    said = "We try to balance load across the technicians so nobody gets slammed."
+    asked = texts(ask(engine, said))
+    assert 'You said try to "balance load across the technicians"' in asked
+    assert "so nobody gets" not in asked
