@@ -12,7 +12,7 @@ import re
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tacit.models.config import EngineConfig
 from tacit.models.taxonomy import CATEGORY_IDS
@@ -55,8 +55,7 @@ _ARTICLES = ("the ", "a ", "an ", "our ", "their ", "my ")
 _IGNORECASE = int(re.IGNORECASE)  # an int: `flags & re.IGNORECASE` goes through enum.Flag
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):  # a tuple: built for every match, cheaper than a dataclass
     text: str
     category: str
     quote: str

@@ -35,7 +35,9 @@ _QUOTED = re.compile(r'"[^"]*"')
 
 
 def _clause(value: str) -> bool:
-    return _CLAUSE.search(value) is not None
+    if "who" in value.lower():
+        return _CLAUSE.search(value) is not None
+    return _CLAUSE.match(value) is not None  # without "who", only the start can be a clause
 
 
 def check_slots(
@@ -103,11 +105,17 @@ def fill(templates: Sequence[tuple[str, frozenset[str]]], values: dict[str, str]
                 for n in agreeing
                 if n in values and n not in _NOT_NOUN_SLOTS
             }
-            template = agree(template, numbers)
+            template = _agreed(template, tuple(sorted(numbers.items())))
         if "a {" in template or "A {" in template:
             template = with_articles(template, values)
         filled.append(template.format(**values))
     return filled
+
+
+@lru_cache(maxsize=4096)
+def _agreed(template: str, numbers: tuple[tuple[str, bool], ...]) -> str:
+    """agree() for a template and its slots' numbers (a few per template: cached)."""
+    return agree(template, dict(numbers))
 
 
 @lru_cache(maxsize=2048)

@@ -229,12 +229,15 @@ class Lexicon:
     def clean_phrase(self, value: str) -> bool:
         """A noun phrase a question can quote: no leading conjunction, no lone function
         word, no second clause glued on ("the totals and flags exceptions")."""
-        tokens = value.lower().split()
+        lowered = value.lower()
+        tokens = lowered.split()
         if not tokens or tokens[0] in _FRAGMENT_START:
             return False
         if len(tokens) == 1 and (tokens[0] in _FUNCTION_WORDS or tokens[0] in STOPWORDS):
             return False
-        return not any(m.group(1) in self.verbs for m in _AND_VERB.finditer(value.lower()))
+        return "and" not in lowered or not any(
+            m.group(1) in self.verbs for m in _AND_VERB.finditer(lowered)
+        )
 
     def team(self, value: str) -> bool:
         """Whether value names a team or department."""

@@ -15,6 +15,7 @@ from tacit.question_engine.best_first import best_first
 from tacit.question_engine.literals import gate_for
 from tacit.question_engine.memory import FingerprintIndex
 from tacit.question_engine.offline import _lower_determiner
+from tacit.question_engine.slot_fill import _CLAUSE, _clause
 from tacit.question_engine.text import same_question, sentence_spans
 from tacit.question_engine.triggers import TriggerIndex
 
@@ -216,3 +217,12 @@ def test_a_leading_determiner_is_lowered_as_the_plain_regex_lowers_it() -> None:
         phrase = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
         expected = plain.sub(lambda m: m.group(0).lower(), phrase)
         assert _lower_determiner(phrase) == expected, repr(phrase)
+
+
+def test_a_clause_is_found_where_the_plain_search_finds_one() -> None:
+    rng = random.Random(13)
+    pieces = ["If", "if", " ", "  ", "when", "WHO", "who", "who've", "whom", "Whose", "people"]
+    pieces += ["though", "x", "'s", "\u0130", "whoever", ",", "unless"]
+    for _ in range(5_000):
+        value = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert _clause(value) == (_CLAUSE.search(value) is not None), repr(value)
