@@ -19,6 +19,7 @@ from typing import Any
 from tacit.models.config import ConfigError
 from tacit.models.taxonomy import BY_ID
 from tacit.question_engine.slots import SLOT_KINDS
+from tacit.question_engine.types import Companion
 
 BUILTIN_BANK_DIR = Path(__file__).resolve().parent.parent / "prompts" / "bank"
 COVERAGE_SLOTS = frozenset({"topic", "system", "person"})
@@ -44,7 +45,9 @@ _CUE_KEYS = frozenset(
     }
 )
 _COVERAGE_KEYS = frozenset({"category", "templates", "note"})
-_TABLE_HEADER = re.compile(r"^\s*\[\[\s*(cue|coverage|probe)\s*\]\]")
+_COMPANION_KEYS = frozenset({"family", "category", "templates", "slots", "note"})
+COMPANION_SLOT_KINDS = frozenset({"system", "actor"})
+_TABLE_HEADER = re.compile(r"^\s*\[\[\s*(cue|coverage|probe|companion)\s*\]\]")
 
 
 class BankError(ConfigError):
@@ -95,13 +98,16 @@ class Bank:
     cues: tuple[Cue, ...]
     coverage: tuple[CoverageTemplate, ...]
     probes: tuple[CoverageTemplate, ...] = ()
+    companions: tuple[Companion, ...] = ()
 
     def template_words(self) -> frozenset[str]:
         """All words used by templates (what a question says that is not from the narrative)."""
         found: set[str] = set()
-        for text in [t for c in self.cues for t in c.templates] + [
-            c.template for c in self.coverage + self.probes
-        ]:
+        for text in (
+            [t for c in self.cues for t in c.templates]
+            + [c.template for c in self.coverage + self.probes]
+            + [t for c in self.companions for t in c.templates]
+        ):
             bare = re.sub(r"\{\w+\}", " ", text.lower())
             found.update(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", bare))
         return frozenset(found)
@@ -137,7 +143,9 @@ class _Reader:
 
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
-        self.lines = {kind: _entry_lines(text, kind) for kind in ("cue", "coverage", "probe")}
+        self.lines = {
+            kind: _entry_lines(text, kind) for kind in ("cue", "coverage", "probe", "companion")
+        }
 
     def fail(self, kind: str, index: int, message: str) -> BankError:
         lines = self.lines[kind]
@@ -289,8 +297,33 @@ class _Reader:
             )
         return result
 
+    def companion(self, index: int, entry: Any) -> Companion:
+        if not isinstance(entry, dict):
+            raise self.fail("companion", index, "must be a table")
+        unknown = set(entry) - _COMPANION_KEYS
+        if unknown:
+            raise self.fail("companion", index, f"unknown key {sorted(unknown)[0]!r}")
+        family = entry.get("family")
+        if not isinstance(family, str) or not family.strip():
+            raise self.fail("companion", index, "family must be a non-empty string")
+        category = self.category("companion", index, entry)
+        templates = self.templates("companion", index, entry)
+        for template in templates:
+            try:
+                placeholders(template)
+            except ValueError as error:
+                raise self.fail("companion", index, f"{error} in {template!r}") from None
+        slots = entry.get("slots", {})
+        if not isinstance(slots, dict) or not all(
+            isinstance(k, str) and v in COMPANION_SLOT_KINDS for k, v in slots.items()
+        ):
+            raise self.fail(
+                "companion", index, f"slots must map groups to {sorted(COMPANION_SLOT_KINDS)}"
+            )
+        return Companion(family, category, tuple(templates), tuple(sorted(slots.items())))
 
-BankFile = tuple[list[Cue], list[CoverageTemplate], list[CoverageTemplate]]
+
+BankFile = tuple[list[Cue], list[CoverageTemplate], list[CoverageTemplate], list[Companion]]
 
 
 def read_bank_file(path: Path) -> BankFile:
@@ -315,18 +348,23 @@ def read_bank_file(path: Path) -> BankFile:
         where = f"line {line}: " if line else ""
         reason = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)$", "", message)
         raise BankError(f"{path}: {where}not valid TOML ({reason})") from None
-    unknown = set(data) - {"bank", "cue", "coverage", "probe"}
+    unknown = set(data) - {"bank", "cue", "coverage", "probe", "companion"}
     if unknown:
         raise BankError(
             f"{path}: unknown table [{sorted(unknown)[0]}] "
-            "(a bank has [bank], [[cue]], [[coverage]] and [[probe]])"
+            "(a bank has [bank], [[cue]], [[coverage]], [[probe]] and [[companion]])"
         )
     reader = _Reader(path, text)
     raw_cues = data.get("cue", [])
     raw_coverage = data.get("coverage", [])
     raw_probes = data.get("probe", [])
-    if not all(isinstance(raw, list) for raw in (raw_cues, raw_coverage, raw_probes)):
-        raise BankError(f"{path}: cue, coverage and probe must be arrays of tables ([[cue]])")
+    raw_companions = data.get("companion", [])
+    if not all(
+        isinstance(raw, list) for raw in (raw_cues, raw_coverage, raw_probes, raw_companions)
+    ):
+        raise BankError(
+            f"{path}: cue, coverage, probe and companion must be arrays of tables ([[cue]])"
+        )
     cues = [reader.cue(i, entry) for i, entry in enumerate(raw_cues)]
     coverage = [t for i, entry in enumerate(raw_coverage) for t in reader.coverage(i, entry)]
     probes = [
@@ -334,7 +372,8 @@ def read_bank_file(path: Path) -> BankFile:
         for i, entry in enumerate(raw_probes)
         for t in reader.coverage(i, entry, "probe", PROBE_SLOTS)
     ]
-    return cues, coverage, probes
+    companions = [reader.companion(i, entry) for i, entry in enumerate(raw_companions)]
+    return cues, coverage, probes, companions
 
 
 def build_bank(paths: Iterable[Path]) -> Bank:
@@ -342,14 +381,16 @@ def build_bank(paths: Iterable[Path]) -> Bank:
     cues: dict[str, Cue] = {}
     coverage: list[CoverageTemplate] = []
     probes: list[CoverageTemplate] = []
+    companions: list[Companion] = []
     for path in paths:
-        file_cues, file_coverage, file_probes = read_bank_file(path)
+        file_cues, file_coverage, file_probes, file_companions = read_bank_file(path)
         probes.extend(file_probes)
+        companions.extend(file_companions)
         for cue in file_cues:
             cues.pop(cue.id, None)
             cues[cue.id] = cue
         coverage.extend(file_coverage)
-    return Bank(tuple(cues.values()), tuple(coverage), tuple(probes))
+    return Bank(tuple(cues.values()), tuple(coverage), tuple(probes), tuple(companions))
 
 
 def bank_files(extra: Sequence[str] = ()) -> list[Path]:

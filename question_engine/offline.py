@@ -18,6 +18,7 @@ from tacit.models.config import EngineConfig
 from tacit.models.taxonomy import CATEGORY_IDS
 from tacit.question_engine.bank import Bank, Cue, load_bank, placeholders
 from tacit.question_engine.best_first import best_first
+from tacit.question_engine.companions import Companions
 from tacit.question_engine.coverage import (
     MIN_SEGMENTS_FOR_COVERAGE,
     SessionProfile,
@@ -42,13 +43,14 @@ from tacit.question_engine.triggers import TriggerIndex
 from tacit.question_engine.types import SessionContext, Suggestion
 
 SOURCE = "offline"
-COVERAGE_SCORE = 0.3
-PROBE_SCORE = 0.35
+COVERAGE_SCORE = 0.05  # generic (names nothing said): after every question that does
+PROBE_SCORE = 0.14
 PROBE_BELOW = 2  # probe a segment's main term when it raised fewer cue questions than this
 MAX_MATCHES_PER_CUE = 3
 CATEGORY_DECAY = 0.55  # each further pick of a category counts for this much less
 SAME_QUOTE_DECAY = 0.8
 _LEADING_DETERMINERS = frozenset(["The", "A", "An", "Our", "Their", "My", "This", "That"])
+COMPANION_FACTOR = 0.35  # a companion question counts for this share of its cue's weight
 _FIRST_PERSON = re.compile(r"I(?:\b|')")
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ARTICLES = ("the ", "a ", "an ", "our ", "their ", "my ")
@@ -103,6 +105,7 @@ class OfflineEngine:
         # a cue skips the sentences its pattern's literals show it cannot match; derived at
         # a cue's first run (reading 100 patterns costs ~50 ms), the same value by any thread
         self._gates: dict[int, CueGate | None] = {}
+        self._companions = Companions(self.bank.companions, self.lexicon)
 
     # --- public API -----------------------------------------------------------------
 
@@ -221,7 +224,7 @@ class OfflineEngine:
                     span = match.span("thing") if "thing" in cue.pattern.groupindex else (-1, -1)
                     if span[0] < 0:
                         span = match.span()
-                    candidate = self._candidate(
+                    candidates = self._candidate(
                         cue,
                         sentence,
                         span[0],
@@ -230,8 +233,8 @@ class OfflineEngine:
                         offset,
                         text[offset : offset + len(sentence)],
                     )
-                    if candidate is not None:
-                        found.append(candidate)
+                    if candidates:
+                        found.extend(candidates)
                         matches += 1
                         if matches >= MAX_MATCHES_PER_CUE:
                             break
@@ -253,8 +256,9 @@ class OfflineEngine:
         groups: dict[str, str | None],
         offset: int,
         original: str,
-    ) -> _Candidate | None:
-        """A question from one match in sentence `text` (`original`: as the operator wrote it)."""
+    ) -> list[_Candidate]:
+        """The questions from one match in sentence `text` (`original`: as the operator
+        wrote it): the cue's own, then its family's companions in other categories."""
         values: dict[str, str] = {}
         kinds = dict(cue.slots)
         for name, raw in groups.items():
@@ -280,16 +284,16 @@ class OfflineEngine:
             thing = values["thing"] = thing[0].lower() + thing[1:]
         if "thing" in cue.pattern.groupindex:
             if thing.lower() in STOPWORDS:  # e.g. a hedge followed by a bare "do"
-                return None
+                return []
             bare = thing.lower()
             for article in _ARTICLES:
                 bare = bare.removeprefix(article)
             if not thing or thing.lower() in cue.exclude or bare in cue.exclude:
-                return None
+                return []
         templates = self._slots[cue.id]
         verdict = check_slots(self.lexicon, cue, values, text, start, end)
         if verdict is None:
-            return None
+            return []
         if verdict == TEAM:
             templates = [(t, frozenset(placeholders(t))) for t in cue.team_templates]
         values["quote"] = (
@@ -297,7 +301,7 @@ class OfflineEngine:
         )
         variants = tuple(fill(templates, values))
         if not variants:
-            return None
+            return []
         chosen = variants[zlib.crc32(thing.lower().encode()) % len(variants)]
         specificity = 1.0 if thing else 0.85
         score = cue.weight * specificity - (offset + start) / 1_000_000
@@ -306,9 +310,24 @@ class OfflineEngine:
         outside = f"{text[:start]} {text[end:]}"  # the class's own words do not count
         if cue.exception_when is not None and cue.exception_when.search(outside):
             category = "exception"
-        return _Candidate(
-            chosen, category, values["quote"], score, key, variants, cue.family, thing
-        )
+        found = [
+            _Candidate(chosen, category, values["quote"], score, key, variants, cue.family, thing)
+        ]
+        for other, extra in self._companions.ask(cue.family, values, text, start, end):
+            if other != category:
+                found.append(
+                    _Candidate(
+                        extra[zlib.crc32(thing.lower().encode()) % len(extra)],
+                        other,
+                        values["quote"],
+                        score * COMPANION_FACTOR,
+                        (f"{cue.family}~{other}", key[1]),
+                        extra,
+                        "companion",
+                        thing,
+                    )
+                )
+        return found
 
     def _pick(
         self, candidates: list[_Candidate], memory: SessionMemory, limit: int

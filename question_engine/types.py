@@ -110,3 +110,17 @@ class EngineUsage:
 
 
 EngineEvent = Suggestion | EngineNotice | EngineUsage
+
+
+@dataclass(frozen=True, slots=True)
+class Companion:
+    """A second question about what a cue of `family` named, in another category.
+
+    A thing is worth asking about from more than one side (a role: who stands in for it,
+    and what reaches it; a limit: what happens at it, and who may waive it), and which side
+    matters depends on the case, not on the words the operator used."""
+
+    family: str
+    category: str
+    templates: tuple[str, ...]
+    slots: tuple[tuple[str, str], ...] = ()  # (group, kind): what a value must be to ask

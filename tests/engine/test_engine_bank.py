@@ -38,9 +38,9 @@ def test_builtin_bank_files_are_readable_data() -> None:
     cues = [cue for f in files for cue in read_bank_file(f)[0]]
     assert len(cues) >= 50 and all(c.templates for c in cues)
     assert len({c.id for c in cues}) == len(cues)  # no built-in cue shadows another
-    _, coverage, _ = read_bank_file(by_name["coverage.toml"])
+    _, coverage, _, _ = read_bank_file(by_name["coverage.toml"])
     assert {t.category for t in coverage} == set(CATEGORY_IDS)
-    _, _, probes = read_bank_file(by_name["probe.toml"])
+    _, _, probes, _ = read_bank_file(by_name["probe.toml"])
     assert probes and all("{term}" in p.template for p in probes)
 
 
