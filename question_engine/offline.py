@@ -43,7 +43,7 @@ from tacit.question_engine.triggers import TriggerIndex
 from tacit.question_engine.types import SessionContext, Suggestion
 
 SOURCE = "offline"
-COVERAGE_SCORE = 0.05  # generic (names nothing said): after every question that does
+COVERAGE_SCORE = 0.01  # generic (names nothing said): after the questions that do
 PROBE_SCORE = 0.14
 PROBE_BELOW = 2  # probe a segment's main term when it raised fewer cue questions than this
 MAX_MATCHES_PER_CUE = 3

@@ -53,6 +53,7 @@ class SegmentEngine(Protocol):
 
 CATEGORY_DECAY = 0.7  # in the session ranking, each further pick of a category counts less
 SEGMENT_DECAY = 0.75  # and so does each further pick from the same segment
+QUOTE_DECAY = 0.7  # and from the same sentence: each sentence states its own rule
 POOL_PER_SEGMENT = 10  # questions kept per segment for the session ranking
 SUMMARY_SCORE = 0.45
 NOT_MAIN = frozenset(
@@ -226,12 +227,13 @@ class EngineSession:
                 pool.append((len(self.segments), summary))
         per_category: dict[str, int] = defaultdict(int)
         per_segment: dict[int, int] = defaultdict(int)
+        per_quote: dict[str, int] = defaultdict(int)
         chosen: list[Suggestion] = []
         prints = FingerprintIndex()
         things: dict[str, list[frozenset[str]]] = defaultdict(
             list
         )  # named stems asked, by category
-        picks = _best_first(pool, per_category, per_segment)
+        picks = _best_first(pool, per_category, per_segment, per_quote)
         for index, suggestion in picks:
             if limit is not None and len(chosen) >= limit:
                 break
@@ -246,6 +248,7 @@ class EngineSession:
             chosen.append(suggestion)
             per_category[suggestion.category] += 1
             per_segment[index] += 1
+            per_quote[suggestion.quote] += 1
         return chosen
 
     def context(self) -> SessionContext:
@@ -261,21 +264,29 @@ class EngineSession:
 
 
 def _decayed(
-    item: tuple[int, Suggestion], per_category: dict[str, int], per_segment: dict[int, int]
+    item: tuple[int, Suggestion],
+    per_category: dict[str, int],
+    per_segment: dict[int, int],
+    per_quote: dict[str, int],
 ) -> float:
+    quote = item[1].quote
     return (
         item[1].score
         * CATEGORY_DECAY ** per_category[item[1].category]
         * SEGMENT_DECAY ** per_segment[item[0]]
+        * (QUOTE_DECAY ** per_quote[quote] if quote else 1.0)
     )
 
 
 def _best_first(
-    pool: list[tuple[int, Suggestion]], per_category: dict[str, int], per_segment: dict[int, int]
+    pool: list[tuple[int, Suggestion]],
+    per_category: dict[str, int],
+    per_segment: dict[int, int],
+    per_quote: dict[str, int],
 ) -> Iterator[tuple[int, Suggestion]]:
     """The pool's items by decayed score, each judged with the counts as they are when it
     is its turn (the caller updates them); ties go to the earlier item."""
-    return best_first(pool, lambda item: _decayed(item, per_category, per_segment))
+    return best_first(pool, lambda item: _decayed(item, per_category, per_segment, per_quote))
 
 
 def _same_thing(

@@ -15,7 +15,10 @@ from tacit.question_engine.types import Suggestion
 def _pool(rng: random.Random, size: int, low: float) -> list[tuple[int, Suggestion]]:
     scores = [round(rng.uniform(low, 1.0), 1) for _ in range(size)]  # many ties
     items = [
-        (rng.randrange(6), Suggestion(f"q{n}", rng.choice("abcd"), "", "offline", score))
+        (
+            rng.randrange(6),
+            Suggestion(f"q{n}", rng.choice("abcd"), rng.choice(["", "x", "y"]), "offline", score),
+        )
         for n, score in enumerate(scores)
     ]
     return sorted(items, key=lambda item: -item[1].score)
@@ -24,9 +27,10 @@ def _pool(rng: random.Random, size: int, low: float) -> list[tuple[int, Suggesti
 def _taken(pool: list[tuple[int, Suggestion]], fast: bool, rng: random.Random) -> list[str]:
     per_category: dict[str, int] = defaultdict(int)
     per_segment: dict[int, int] = defaultdict(int)
+    per_quote: dict[str, int] = defaultdict(int)
     order: list[str] = []
     if fast:
-        picks = _best_first(list(pool), per_category, per_segment)
+        picks = _best_first(list(pool), per_category, per_segment, per_quote)
     else:
         remaining = list(pool)
         picks = iter(())
@@ -35,7 +39,10 @@ def _taken(pool: list[tuple[int, Suggestion]], fast: bool, rng: random.Random) -
             best = next(picks, None)
         else:
             best = (
-                max(remaining, key=lambda item: _decayed(item, per_category, per_segment))
+                max(
+                    remaining,
+                    key=lambda item: _decayed(item, per_category, per_segment, per_quote),
+                )
                 if remaining
                 else None
             )
@@ -47,6 +54,7 @@ def _taken(pool: list[tuple[int, Suggestion]], fast: bool, rng: random.Random) -
         if rng.random() < 0.7:  # the caller skips near-duplicates without counting them
             per_category[best[1].category] += 1
             per_segment[best[0]] += 1
+            per_quote[best[1].quote] += 1
 
 
 @pytest.mark.parametrize("low", [0.1, -0.5])

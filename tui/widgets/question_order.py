@@ -2,7 +2,7 @@
 
 Questions still to ask (suggested, or asked and waiting for the answer) come first, ranked
 across the whole session the way `EngineSession.ranked` ranks for `tacit suggest`: by the
-engine's score, each further pick of the same category or from the same segment counting
+engine's score, each further pick of the same category, segment or sentence counting
 less, so the top of the pane spreads over segments and categories instead of showing the
 newest segment's five. Parked questions follow (waiting on their owner), then answered
 ones, then dismissed ones, each group ranked the same way. The pane ranks the stored
@@ -47,14 +47,16 @@ def session_order(
 
 def _spread(questions: list[Question]) -> list[Question]:
     """Greedy: the best effective score next, where each earlier pick of the question's
-    category or segment multiplies it by a decay. Effective scores only fall, so a lazily
-    updated heap gives the same order as re-scoring everything at every pick."""
+    category, segment or quoted sentence multiplies it by a decay. Effective scores only
+    fall, so a lazily updated heap gives the same order as re-scoring everything at every
+    pick."""
     # the engine's own decays, so the pane and `tacit suggest` spread alike (imported here:
     # the engine loads after the first frame)
-    from tacit.question_engine.session import CATEGORY_DECAY, SEGMENT_DECAY
+    from tacit.question_engine.session import CATEGORY_DECAY, QUOTE_DECAY, SEGMENT_DECAY
 
     per_category: dict[str, int] = defaultdict(int)
     per_segment: dict[str, int] = defaultdict(int)
+    per_quote: dict[str, int] = defaultdict(int)
 
     def effective(q: Question) -> float:
         segment = q.segment_id or q.id
@@ -62,6 +64,7 @@ def _spread(questions: list[Question]) -> list[Question]:
             max(q.score, 0.0)
             * CATEGORY_DECAY ** per_category[q.category]
             * SEGMENT_DECAY ** per_segment[segment]
+            * (QUOTE_DECAY ** per_quote[q.quote] if q.quote else 1.0)
         )
 
     heap = [(-effective(q), position) for position, q in enumerate(questions)]
@@ -77,4 +80,5 @@ def _spread(questions: list[Question]) -> list[Question]:
         chosen.append(question)
         per_category[question.category] += 1
         per_segment[question.segment_id or question.id] += 1
+        per_quote[question.quote] += 1
     return chosen

@@ -1,0 +1,63 @@
+"""Rules read from a sentence's shape: a class of cases under an obligation or entitlement,
+a consequence with a trailing condition; and a top that spreads over sentences, each of
+which states its own rule. Sentences are invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacit.question_engine.offline import OfflineEngine
+from tacit.question_engine.session import EngineSession
+from tacit.question_engine.types import Suggestion
+
+
+@pytest.fixture(scope="module")
+def engine() -> OfflineEngine:
+    return OfflineEngine()
+
+
+def ask(engine: OfflineEngine, text: str) -> list[Suggestion]:
+    session = EngineSession(engine)
+    session.add_segment(text)
+    return session.ranked()
+
+
+def test_a_class_under_an_obligation_is_asked_about_its_edge(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Members over seventy may ask for a home visit.")
+    edge = [q for q in asked if '"Members over seventy may ask for a home visit"' in q.text]
+    assert edge and edge[0].category == "edge_case"
+
+
+def test_a_trailing_condition_is_quoted_with_its_consequence(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Returns are only accepted if the tag is still attached.")
+    quoted = [
+        q for q in asked if '"returns are only accepted if the tag is still attached"' in q.text
+    ]
+    assert quoted and quoted[0].category == "edge_case"
+
+
+@pytest.mark.parametrize(
+    ("text", "never"),
+    [
+        ("Sam must sign every contract over the limit.", '"Sam must'),  # a person, not a class
+        ("We may get to it later if there's time.", '"we may'),  # a pronoun subject
+        ("Okay so what happens is the van leaves at six if the driver is in.", '"okay so'),
+        ("Honestly it depends if they have time.", '"honestly it depends if'),
+    ],
+)
+def test_no_rule_is_read_from_a_person_a_pronoun_or_a_filler(
+    engine: OfflineEngine, text: str, never: str
+) -> None:
+    assert not [q.text for q in ask(engine, text) if never in q.text.lower() or never in q.text]
+
+
+def test_the_top_asks_about_each_sentence_before_a_second_question_on_one(
+    engine: OfflineEngine,
+) -> None:
+    sentences = [
+        "The night supervisor checks the pallets before they leave the yard.",
+        "Orders come in through Shopify.",
+        "Refunds are only issued for orders under 90 days old.",
+    ]
+    asked = ask(engine, " ".join(sentences))
+    assert {q.quote for q in asked[:3]} == set(sentences)
