@@ -131,6 +131,22 @@ class TacitApp(App[None]):
         else:
             self._quit_saving_typing()
 
+    def watch_app_focus(self, focused: bool) -> None:
+        """The terminal has focus again: a screen composed while it had none (a pair window
+        nobody was looking at: tmux reports focus-out) got no focus, so typed keys went
+        nowhere. Give it its auto-focus widget now, before the key that woke it is routed."""
+        if not focused or not self.screen_stack:
+            return
+        screen = self.screen
+        if screen.focused is not None:
+            return
+        auto_focus = screen.AUTO_FOCUS if screen.AUTO_FOCUS is not None else self.AUTO_FOCUS
+        if auto_focus:
+            for widget in screen.query(auto_focus):
+                if widget.focusable:
+                    screen.set_focus(widget, scroll_visible=False)
+                    return
+
     def on_ordered_input_quit_requested(self) -> None:
         """OrderedInput.QuitRequested (by name: the widget is not imported before a session)."""
         self._quit_saving_typing()
