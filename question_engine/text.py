@@ -61,6 +61,8 @@ QUESTION_WORDS = word_set(
 
 def clean(text: str) -> str:
     """Strip control characters and bidi overrides, and collapse runs of spaces."""
+    if text.isprintable() and "  " not in text:  # no control, bidi, tab or run of spaces
+        return text.strip()
     return _SPACES.sub(" ", strip_unsafe(text)).strip()
 
 

@@ -10,13 +10,14 @@ from bisect import bisect_right
 from collections import defaultdict
 from pathlib import Path
 
+from tacit.models.safe_text import clean as strip_unsafe
 from tacit.question_engine.bank import Cue, load_bank
 from tacit.question_engine.best_first import best_first
 from tacit.question_engine.literals import gate_for
 from tacit.question_engine.memory import FingerprintIndex
 from tacit.question_engine.offline import _lower_determiner
 from tacit.question_engine.slot_fill import _CLAUSE, _clause
-from tacit.question_engine.text import same_question, sentence_spans
+from tacit.question_engine.text import _SPACES, clean, same_question, sentence_spans
 from tacit.question_engine.triggers import TriggerIndex
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -226,3 +227,12 @@ def test_a_clause_is_found_where_the_plain_search_finds_one() -> None:
     for _ in range(5_000):
         value = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
         assert _clause(value) == (_CLAUSE.search(value) is not None), repr(value)
+
+
+def test_clean_text_is_what_the_plain_cleaning_gives() -> None:
+    rng = random.Random(17)
+    pieces = ["a", " ", "  ", "\t", "\n", "\r", "\x00", "\x1b[31m", "\x85", "\u202e", "\u2066"]
+    pieces += ["\u00a0", "\u2003", "\u200b", "é", "\u061c", "\x7f", "\f", "\v", "b c"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert clean(text) == _SPACES.sub(" ", strip_unsafe(text)).strip(), repr(text)
