@@ -2,8 +2,9 @@
 
 A cue runs only on the sentences where one of its triggers (lower-case snippets) occurs.
 Looking each of the bank's ~800 triggers up separately cost about a millisecond per
-segment; one regex built as a trie of every trigger finds, at each position, the longest
-trigger that starts there, and every trigger that starts there is a prefix of it.
+segment; one regex built as a trie of every trigger finds, at each place, the longest
+trigger that starts there, and every trigger that starts there is a prefix of it (the
+regex is searched again from the next character, so triggers that overlap are all found).
 """
 
 from __future__ import annotations
@@ -46,32 +47,35 @@ class TriggerIndex:
 
     def __init__(self, cues: Sequence[Cue]) -> None:
         triggers = sorted({t for cue in cues for t in cue.triggers})
-        known = set(triggers)
-        # every trigger that starts where this one starts: its prefixes that are triggers
-        self._prefixes = {
-            t: [t[:n] for n in range(1, len(t) + 1) if t[:n] in known] for t in triggers
-        }
-        self._cues_of: dict[str, list[int]] = defaultdict(list)
+        cues_of: dict[str, set[int]] = defaultdict(set)
         for number, cue in enumerate(cues):
-            for trigger in dict.fromkeys(cue.triggers):
-                self._cues_of[trigger].append(number)
-        self._pattern = re.compile(f"(?=({_trie_pattern(triggers)}))") if triggers else None
+            for trigger in cue.triggers:
+                cues_of[trigger].add(number)
+        # where a trigger is the longest to start at a place, its prefixes that are
+        # triggers start there too: the cues any of them belongs to, found at once
+        self._cues_at = {
+            t: sorted({n for end in range(1, len(t) + 1) for n in cues_of.get(t[:end], ())})
+            for t in triggers
+        }
+        self._pattern = re.compile(_trie_pattern(triggers)) if triggers else None
 
     def sentences(self, lowered: str, starts: Sequence[int]) -> dict[int, list[int]]:
         """For each cue (by its number) with a trigger in the lower-cased text, the
         sentences (by index into `starts`, their offsets) where a trigger starts, sorted."""
         if self._pattern is None:
             return {}
-        found: dict[str, set[int]] = defaultdict(set)
+        search = self._pattern.search  # from each place on: the regex skips to a first letter
+        places: set[tuple[int, str]] = set()  # (sentence, longest trigger starting there)
         sentence, last = -1, len(starts) - 1
-        for match in self._pattern.finditer(lowered):
+        match = search(lowered)
+        while match is not None:
             position = match.start()
             while sentence < last and starts[sentence + 1] <= position:
                 sentence += 1
-            for trigger in self._prefixes[match.group(1)]:
-                found[trigger].add(sentence)
+            places.add((sentence, match.group()))
+            match = search(lowered, position + 1)
         per_cue: dict[int, set[int]] = defaultdict(set)
-        for trigger, where in found.items():
-            for number in self._cues_of[trigger]:
-                per_cue[number] |= where
+        for sentence, longest in places:
+            for number in self._cues_at[longest]:
+                per_cue[number].add(sentence)
         return {number: sorted(where) for number, where in per_cue.items()}
