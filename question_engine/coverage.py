@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from tacit.models.taxonomy import CATEGORY_IDS
 from tacit.question_engine.bank import CoverageTemplate
 from tacit.question_engine.text import QUESTION_WORDS, STOPWORDS, word_set, words
+from tacit.question_engine.word_kinds import verb_or_adjective
 
 # Asked in this order when several categories are untouched: the ones operators forget first.
 COVERAGE_ORDER: tuple[str, ...] = (
@@ -78,8 +79,10 @@ class SessionProfile:
         """The workflow's name, else the term the session repeats most (or '')."""
         if workflow.strip():
             return workflow.strip()
-        for term, count in self.terms.most_common(1):
-            if count >= MIN_TOPIC_COUNT:
+        for term, count in self.terms.most_common():
+            if count < MIN_TOPIC_COUNT:
+                break
+            if "'" not in term and not verb_or_adjective(term):  # not "scary", "sometimes"
                 return term
         return ""
 

@@ -7,6 +7,7 @@ from collections import Counter
 
 from tacit.question_engine.coverage import NOT_TOPICS
 from tacit.question_engine.text import QUESTION_WORDS, STOPWORDS, word_set
+from tacit.question_engine.word_kinds import verb_form, verb_or_adjective
 
 MIN_WORDS_TO_PROBE = 10  # shorter segments are pleasantries or fragments
 MIN_WORDS_FOR_SINGLE_MENTION = 12  # below this, probe only a term said twice
@@ -54,45 +55,10 @@ _NOUN_ENDINGS = (
 )
 
 
-_NOT_NOUNS = word_set(
-    """write read send late early good great nice sure fine need want like think know feel
-    look take make give find keep tell call come pay buy sell open close clean quick fast slow
-    hard easy high low long short full free busy happy true real small large big cheap
-    expensive important different usual ready wrong right best better worse worst kind whole
-    pick pack ship book file fill sign check handle manage decide choose prefer ask answer
-    reply wait stay leave move bring carry hold turn show help work live walk drive visit
-    might must could would should shall will main previous specific particular least general
-    actual certain several basic entire overall available casual global second third fourth
-    alone together already anyway little love hate care believe recommend consider spend
-    becomes seems went gone goes says seen weigh deliver pass straight online outdoors
-    kinds terms ones north south east west automatic crazy exciting interesting possible
-    extra enough rather quite super pretty sometimes whereas upon instead though although
-    otherwise maybe perhaps half twenty thirty forty fifty sixty hundred thousand helpful
-    difficult remote national electric willing apart extreme fresh knew thought took made
-    came told gave depends affects provide provides means noisier easier cheaper bigger
-    smaller larger closer further nearer quicker often picky noisy pricey tasty healthy
-    fancy messy tricky lucky funny handy dirty spicy salty sunny rainy windy chilly safe
-    scary popular nowadays browse either neither"""
-)
-# -ing words that are nouns without an article before them
-_ING_NOUNS = word_set("building morning evening ceiling string spring wedding clothing")
-_NOT_NOUN_ENDINGS = ("ed", "ful", "ous", "ive", "able", "ible", "est", "ish")
-
-
-def _verb_or_adjective(word: str) -> bool:
-    return word in _NOT_NOUNS or word.endswith(_NOT_NOUN_ENDINGS)
-
-
-def _verb_form(word: str) -> bool:
-    """An -ing word ('looking', 'renting'): a noun only where said after an article or a
-    preposition ('the parking', 'for hiking'), or one of a few nouns ('building')."""
-    return word.endswith("ing") and word not in _ING_NOUNS
-
-
 def _modifier(word: str) -> bool:
     """Whether a word before the term can join it as one thing ("driving distance"), not
     a verb, modal or bare adjective before it ("might spend", "particular doctor")."""
-    return _content(word) and not _verb_or_adjective(word)
+    return _content(word) and not verb_or_adjective(word)
 
 
 def salient_term(text: str) -> tuple[str, int]:
@@ -113,15 +79,15 @@ def salient_term(text: str) -> tuple[str, int]:
             before = spans[index - 1][1] if index > 0 else ""
             after = spans[index + 1][1] if index + 1 < len(spans) else ""
             # "the main things", "the main depot": an adjective before its noun
-            head = not (after in _GENERIC or (_content(after) and not _verb_or_adjective(after)))
-            if not _verb_or_adjective(low) and (
+            head = not (after in _GENERIC or (_content(after) and not verb_or_adjective(after)))
+            if not verb_or_adjective(low) and (
                 (before in _DETERMINERS and head) or low.endswith(_NOUN_ENDINGS)
             ):
                 nounish.add(low)
     candidates = [
         low
         for low in counts
-        if (low in nounish or not (_verb_or_adjective(low) or _verb_form(low)))
+        if (low in nounish or not (verb_or_adjective(low) or verb_form(low)))
         and (counts[low] >= 2 or len(spans) >= MIN_WORDS_FOR_SINGLE_MENTION)
     ]
     if not candidates:
@@ -152,12 +118,7 @@ def as_named(text: str, term: str, position: int) -> str:
 
 def is_main_term(word: str) -> bool:
     """Whether a frequent word can be what a session is about (a noun-like content word)."""
-    return _content(word) and not _verb_or_adjective(word)
-
-
-def is_verb_form(word: str) -> bool:
-    """Whether a word ('looking', 'renting') is a noun only where said as one."""
-    return _verb_form(word)
+    return _content(word) and not verb_or_adjective(word)
 
 
 _AS_NOUN_BEFORE = (

@@ -19,10 +19,11 @@ from typing import Protocol
 from tacit.question_engine.best_first import best_first
 from tacit.question_engine.coverage import SessionProfile
 from tacit.question_engine.memory import FingerprintIndex, SessionMemory
-from tacit.question_engine.probe import is_main_term, is_verb_form, said_as_noun
+from tacit.question_engine.probe import is_main_term, said_as_noun
 from tacit.question_engine.rule_gaps import rule_questions
 from tacit.question_engine.text import stem
 from tacit.question_engine.types import CapturedRule, SessionContext, Suggestion
+from tacit.question_engine.word_kinds import verb_form
 
 Facts = tuple[tuple[str, ...], tuple[str, ...]]
 
@@ -192,7 +193,7 @@ class EngineSession:
                 and term not in NOT_MAIN
                 and is_main_term(term)
                 and not self.engine.lexicon_is_verb(term)
-                and (not is_verb_form(term) or said_as_noun(term, self.segments))
+                and (not verb_form(term) or said_as_noun(term, self.segments))
             ):
                 main.append(term)
         main = main[:3]

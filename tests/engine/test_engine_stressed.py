@@ -179,3 +179,34 @@ def test_great_used_as_a_measure_is_asked_what_it_means(engine: OfflineEngine) -
 def test_a_check_named_after_a_conjunction_is_not_glued_to_it(engine: OfflineEngine) -> None:
     text = "I open the portal and check invoices for the suppliers that sent one this week."
     assert "portal and check" not in asked(engine, text)
+
+
+def test_one_criterion_looked_at_asks_what_else_is(engine: OfflineEngine) -> None:
+    text = "Before a booking is confirmed, we check the deposit and then the dates are held."
+    assert "Besides the deposit, what else do you look at before you decide" in asked(engine, text)
+
+
+def test_a_pronoun_looked_at_is_not_a_criterion(engine: OfflineEngine) -> None:
+    text = "When a claim arrives I look at it, then I check whether the policy is still live."
+    assert "Besides it," not in asked(engine, text)
+    assert "Besides whether" not in asked(engine, text)
+
+
+def test_a_big_factor_is_not_asked_what_counts_as_one(engine: OfflineEngine) -> None:
+    text = "For the buyers, delivery time is a big factor and a major factor in renewals too."
+    questions = asked(engine, text)
+    assert "big factor" not in questions and "major factor" not in questions
+
+
+def test_where_a_person_does_not_go_is_no_hand_off(engine: OfflineEngine) -> None:
+    text = "I don't go to a lot of new suppliers, and we never go to the auction houses."
+    assert "hand-off to" not in asked(engine, text)
+
+
+def test_an_adjective_said_often_is_no_session_topic(engine: OfflineEngine) -> None:
+    segments = [
+        "The night route is scary, the bridge is scary and the depot yard is scary too.",
+        "Drivers say the loading bay is scary at night, so they park out on the road.",
+        "We moved the late deliveries earlier, which the drivers liked a lot more.",
+    ]
+    assert "view on scary" not in asked(engine, *segments)
