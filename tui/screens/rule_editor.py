@@ -210,6 +210,9 @@ class RuleEditor(ModalScreen[Rule | None]):
         return Content("\n").join([Content.styled("Comments", "bold"), *lines])
 
     def on_mount(self) -> None:
+        for field in self.query(OrderedInput):  # show each field's start; typing adds to it
+            field.select_on_focus = False
+            field.cursor_position = 0
         self.query_one("#statement", Input).focus()
         self._pristine = self._form_rule_or_none()
         self._reopened = False
