@@ -327,8 +327,8 @@ class Lexicon:
         first = value.split()[0].lower() if value.split() else ""
         if not value[:1].isupper() or first in self.first_names or self.team(value):
             return False
-        if first in _CALENDAR_WORDS:
-            return False
+        if first in _CALENDAR_WORDS or first.removesuffix("s") in _CALENDAR_WORDS:
+            return False  # "on Fridays" is a day, never a system
         return first in self.not_people or not self.person(value, sentence, start, end)
 
     def verb(self, value: str) -> str:

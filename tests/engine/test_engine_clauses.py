@@ -61,3 +61,40 @@ def test_the_top_asks_about_each_sentence_before_a_second_question_on_one(
     ]
     asked = ask(engine, " ".join(sentences))
     assert {q.quote for q in asked[:3]} == set(sentences)
+
+
+def test_a_class_narrowed_by_a_modifier_is_asked_about_its_edge(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Patients needing oxygen travel in a crewed ambulance.")
+    assert any('"Patients needing oxygen travel in a crewed ambulance"' in q.text for q in asked)
+
+
+def test_a_numbered_time_window_is_asked_what_happens_at_its_end(engine: OfflineEngine) -> None:
+    asked = ask(engine, "We hold the date for a two-week period and then release it.")
+    window = [q for q in asked if "the end of the two-week period" in q.text]
+    assert window and window[0].category == "edge_case"
+
+
+def test_a_deadline_keeps_its_time_of_day(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Anything in by Monday noon goes out on Wednesday.")
+    assert any('"by Monday noon"' in q.text for q in asked)
+
+
+def test_a_named_party_doing_part_of_the_work_is_asked_about_the_hand_off(
+    engine: OfflineEngine,
+) -> None:
+    asked = ask(engine, "Claims are checked by Aviva before we pay.")
+    party = [q for q in asked if q.text.startswith("What does Aviva need from you")]
+    assert party and party[0].category == "handoff"
+
+
+def test_a_person_or_a_weekday_is_no_party_or_system(engine: OfflineEngine) -> None:
+    asked = "\n".join(q.text for q in ask(engine, "Invoices are paid by Tom on Fridays."))
+    assert "What does Tom need from you" not in asked
+    assert "Fridays is down" not in asked
+
+
+def test_what_a_decision_goes_by_is_asked_how_it_settles_it(engine: OfflineEngine) -> None:
+    asked = ask(engine, "We go by breed and coat, a doodle takes three hours.")
+    basis = [q for q in asked if q.text.startswith("When you go by breed and coat")]
+    assert basis and basis[0].category == "implicit_rule"
+    assert not [q for q in ask(engine, "We look at it together on Monday.") if "go by it" in q.text]
