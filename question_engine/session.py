@@ -231,9 +231,7 @@ class EngineSession:
         per_quote: dict[str, int] = defaultdict(int)
         chosen: list[Suggestion] = []
         prints = FingerprintIndex()
-        things: dict[str, list[frozenset[str]]] = defaultdict(
-            list
-        )  # named stems asked, by category
+        things: dict[tuple[str, str], list[frozenset[str]]] = defaultdict(list)  # by category, stem
         picks = _best_first(pool, per_category, per_segment, per_quote)
         for index, suggestion in picks:
             if limit is not None and len(chosen) >= limit:
@@ -244,8 +242,8 @@ class EngineSession:
             ):
                 continue
             prints.add(fingerprint)
-            if fingerprint[1]:
-                things[suggestion.category].append(fingerprint[1])
+            for item in fingerprint[1]:  # named stems asked, under each stem they hold
+                things[suggestion.category, item].append(fingerprint[1])
             chosen.append(suggestion)
             per_category[suggestion.category] += 1
             per_segment[index] += 1
@@ -291,10 +289,14 @@ def _best_first(
 
 
 def _same_thing(
-    category: str, named: frozenset[str], asked: dict[str, list[frozenset[str]]]
+    category: str, named: frozenset[str], asked: dict[tuple[str, str], list[frozenset[str]]]
 ) -> bool:
     """Whether a question of this category already asks about the same named things (a
-    second wording about the same thing in the same category adds nothing to the top)."""
-    return bool(named) and any(
-        len(named & stems) / len(named | stems) >= 0.8 for stems in asked.get(category, ())
+    second wording about the same thing in the same category adds nothing to the top).
+    `asked` holds each chosen question's named stems under (category, stem) for each of
+    them: only those sharing a stem can be alike."""
+    return any(
+        len(named & stems) / len(named | stems) >= 0.8
+        for item in named
+        for stems in asked.get((category, item), ())
     )

@@ -16,6 +16,7 @@ from tacit.question_engine.best_first import best_first
 from tacit.question_engine.literals import gate_for
 from tacit.question_engine.memory import FingerprintIndex
 from tacit.question_engine.offline import _lower_determiner
+from tacit.question_engine.session import _same_thing
 from tacit.question_engine.slot_fill import _CLAUSE, _clause
 from tacit.question_engine.text import _SPACES, clean, same_question, sentence_spans
 from tacit.question_engine.triggers import TriggerIndex
@@ -236,3 +237,22 @@ def test_clean_text_is_what_the_plain_cleaning_gives() -> None:
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         assert clean(text) == _SPACES.sub(" ", strip_unsafe(text)).strip(), repr(text)
+
+
+def test_same_thing_indexed_by_stem_finds_what_a_scan_finds() -> None:
+    rng = random.Random(19)
+    for _ in range(300):
+        asked: list[tuple[str, frozenset[str]]] = []
+        index: dict[tuple[str, str], list[frozenset[str]]] = defaultdict(list)
+        for _ in range(rng.randint(0, 25)):
+            category = rng.choice("ab")
+            named = frozenset(rng.sample("pqrstu", rng.randint(0, 4)))
+            plain = bool(named) and any(
+                category == other and len(named & stems) / len(named | stems) >= 0.8
+                for other, stems in asked
+                if stems
+            )
+            assert _same_thing(category, named, index) == plain
+            asked.append((category, named))
+            for item in named:
+                index[category, item].append(named)
