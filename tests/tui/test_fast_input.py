@@ -83,3 +83,15 @@ async def test_new_session_form_typed_fast_keeps_the_fields_apart(db_path: Path)
     [session] = store.sessions()
     assert (session.title, session.workflow) == ("Dispatch with Dana", "dispatch")
     assert [s.text for s in store.segments(session.id)] == ["First words."]
+
+
+async def test_a_pasted_line_ending_in_a_line_break_becomes_a_segment(db_path: Path) -> None:
+    session = Session(title="Paste")
+    app, store = make_app(db_path, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await capture_ready(pilot)
+        app.post_message(events.Paste("One copied line.\r"))  # tmux pastes LF as CR
+        await wait_for(pilot, lambda: screen.narrative.segment_count == 1, "the segment")
+        await writes_done(pilot)
+        assert screen.narrative.input.value == ""
+    assert [s.text for s in store.segments(session.id)] == ["One copied line."]

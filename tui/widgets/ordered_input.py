@@ -151,14 +151,14 @@ class OrderedInput(Input):
 
     def _on_paste(self, event: events.Paste) -> None:
         lines = event.text.splitlines()
-        if len(lines) <= 1 or not self.submit_each_line:
+        ends_with_break = event.text.endswith(("\n", "\r"))
+        if not self.submit_each_line or (len(lines) <= 1 and not ends_with_break):
             event.stop()
             event.prevent_default()
             self._insert(" ".join(line.strip() for line in lines if line.strip()))
             return
         event.stop()
         event.prevent_default()
-        ends_with_break = event.text.endswith(("\n", "\r"))
         complete = lines if ends_with_break else lines[:-1]
         for line in complete:
             self._insert(line)
