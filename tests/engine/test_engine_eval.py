@@ -72,7 +72,7 @@ def test_scorer_counts_a_miss_as_a_miss(scorer: ModuleType) -> None:
 def test_top5_questions_often_target_what_the_human_interviewer_did(scorer: ModuleType) -> None:
     figures = scorer.evaluate_interviews()
     assert figures["anchored"] >= 90
-    assert figures["top5_hit_rate"] >= 0.65, figures  # tuned on: a regression floor
+    assert figures["top5_hit_rate"] >= 0.72, figures  # tuned on: a regression floor
 
 
 def test_engine_imports_neither_textual_nor_litellm() -> None:

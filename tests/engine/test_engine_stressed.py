@@ -210,3 +210,8 @@ def test_an_adjective_said_often_is_no_session_topic(engine: OfflineEngine) -> N
         "We moved the late deliveries earlier, which the drivers liked a lot more.",
     ]
     assert "view on scary" not in asked(engine, *segments)
+
+
+def test_what_someone_looks_for_is_a_search_not_a_criterion(engine: OfflineEngine) -> None:
+    text = "On Mondays I look for cheap flights to Lisbon and then book the hotel after."
+    assert "Besides cheap flights" not in asked(engine, text)
