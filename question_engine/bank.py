@@ -45,7 +45,7 @@ _CUE_KEYS = frozenset(
     }
 )
 _COVERAGE_KEYS = frozenset({"category", "templates", "note"})
-_COMPANION_KEYS = frozenset({"family", "category", "templates", "slots", "note"})
+_COMPANION_KEYS = frozenset({"family", "category", "templates", "slots", "share", "note"})
 COMPANION_SLOT_KINDS = frozenset({"system", "actor"})
 _TABLE_HEADER = re.compile(r"^\s*\[\[\s*(cue|coverage|probe|companion)\s*\]\]")
 
@@ -320,7 +320,12 @@ class _Reader:
             raise self.fail(
                 "companion", index, f"slots must map groups to {sorted(COMPANION_SLOT_KINDS)}"
             )
-        return Companion(family, category, tuple(templates), tuple(sorted(slots.items())))
+        share = entry.get("share", 0.35)
+        if isinstance(share, bool) or not isinstance(share, int | float) or not 0 < share <= 1:
+            raise self.fail("companion", index, "share must be a number in (0, 1]")
+        return Companion(
+            family, category, tuple(templates), tuple(sorted(slots.items())), float(share)
+        )
 
 
 BankFile = tuple[list[Cue], list[CoverageTemplate], list[CoverageTemplate], list[Companion]]

@@ -36,8 +36,9 @@ class Companions:
 
     def ask(
         self, family: str, values: dict[str, str], sentence: str, start: int, end: int
-    ) -> list[tuple[str, tuple[str, ...]]]:
-        """(category, wordings) of each companion of the family whose slots fit the values."""
+    ) -> list[tuple[str, float, tuple[str, ...]]]:
+        """(category, share of the cue's score, wordings) of each companion of the family
+        whose slots fit the values."""
         asked = []
         for companion, templates in self._by_family.get(family, ()):
             if all(
@@ -46,7 +47,7 @@ class Companions:
             ):
                 wordings = tuple(fill(templates, values))
                 if wordings:
-                    asked.append((companion.category, wordings))
+                    asked.append((companion.category, companion.share, wordings))
         return asked
 
     def _fits(self, kind: str, value: str, sentence: str, start: int, end: int) -> bool:

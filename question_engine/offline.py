@@ -50,7 +50,6 @@ MAX_MATCHES_PER_CUE = 3
 CATEGORY_DECAY = 0.55  # each further pick of a category counts for this much less
 SAME_QUOTE_DECAY = 0.8
 _LEADING_DETERMINERS = frozenset(["The", "A", "An", "Our", "Their", "My", "This", "That"])
-COMPANION_FACTOR = 0.35  # a companion question counts for this share of its cue's weight
 _FIRST_PERSON = re.compile(r"I(?:\b|')")
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ARTICLES = ("the ", "a ", "an ", "our ", "their ", "my ")
@@ -313,14 +312,14 @@ class OfflineEngine:
         found = [
             _Candidate(chosen, category, values["quote"], score, key, variants, cue.family, thing)
         ]
-        for other, extra in self._companions.ask(cue.family, values, text, start, end):
+        for other, share, extra in self._companions.ask(cue.family, values, text, start, end):
             if other != category:
                 found.append(
                     _Candidate(
                         extra[zlib.crc32(thing.lower().encode()) % len(extra)],
                         other,
                         values["quote"],
-                        score * COMPANION_FACTOR,
+                        score * share,
                         (f"{cue.family}~{other}", key[1]),
                         extra,
                         "companion",

@@ -124,3 +124,4 @@ class Companion:
     category: str
     templates: tuple[str, ...]
     slots: tuple[tuple[str, str], ...] = ()  # (group, kind): what a value must be to ask
+    share: float = 0.35  # of the cue's score: a second side counts less than the first

@@ -93,3 +93,14 @@ def test_a_companion_with_an_unknown_category_is_refused(tmp_path: Path) -> None
     )
     with pytest.raises(BankError, match="unknown category 'gossip'"):
         read_bank_file(path)
+
+
+def test_a_companion_share_outside_zero_to_one_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bank.toml"
+    path.write_text(
+        '[[companion]]\nfamily = "role"\ncategory = "handoff"\nshare = 1.5\n'
+        'templates = ["What reaches {thing}?"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(BankError, match=r"share must be a number in \(0, 1\]"):
+        read_bank_file(path)
