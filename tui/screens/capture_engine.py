@@ -16,6 +16,7 @@ from tacit.models.config import Config
 from tacit.models.domain import Question, Rule, Segment, Unless
 from tacit.tui.context import EngineFactory
 from tacit.tui.messages import EngineNoticeArrived, EngineUsageArrived, SuggestionArrived
+from tacit.tui.safe_text import SHOWN_CHARS
 
 if TYPE_CHECKING:  # the engine loads after the first frame, in a worker
     from tacit.question_engine.service import UsageMeter
@@ -25,6 +26,20 @@ if TYPE_CHECKING:  # the engine loads after the first frame, in a worker
 Post = Callable[[Message], object]
 
 
+ENGINE_CHARS = SHOWN_CHARS
+"""How much of a segment the engine reads: what the pane shows. A 1.9 MB paste kept the
+engine's regular expressions (which hold the GIL) busy for ~17 s, and typing waited."""
+
+
+def engine_text(text: str) -> str:
+    """The part of a segment the engine is given: at most ENGINE_CHARS, cut between words."""
+    if len(text) <= ENGINE_CHARS:
+        return text
+    head = text[:ENGINE_CHARS]
+    space = head.rfind(" ")
+    return head[:space] if space > ENGINE_CHARS // 2 else head
+
+
 def session_context(
     segments: list[Segment], questions: list[Question], rules: list[Rule], workflow: str
 ) -> SessionContext:
@@ -32,7 +47,7 @@ def session_context(
     from tacit.question_engine.types import CapturedRule, SessionContext
 
     return SessionContext(
-        segments=[s.text for s in segments],
+        segments=[engine_text(s.text) for s in segments],
         known_questions=[q.text for q in questions],
         touched_categories={q.category for q in questions if q.discussed},
         workflow=workflow,
@@ -69,7 +84,8 @@ async def stream_suggestions(
     from tacit.question_engine.service import stream_suggestions as engine_stream
     from tacit.question_engine.types import EngineNotice, EngineUsage, Suggestion
 
-    events = engine_stream(segment.text, context, config, usage, engine, segment.speaker)
+    text = engine_text(segment.text)
+    events = engine_stream(text, context, config, usage, engine, segment.speaker)
     async for event in events:
         if isinstance(event, Suggestion):
             post(SuggestionArrived(event.to_question(segment.session_id, segment.id)))
@@ -93,8 +109,8 @@ def said_in(quote: str, segments: list[Segment]) -> str | None:
     wanted = " ".join(quote.split())
     if not wanted:
         return None
-    for segment in reversed(segments):
-        if wanted in " ".join(segment.text.split()):
+    for segment in reversed(segments):  # the engine read only a segment's first part
+        if wanted in " ".join(engine_text(segment.text).split()):
             return segment.id
     return None
 
