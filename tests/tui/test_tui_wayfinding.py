@@ -148,3 +148,20 @@ async def test_f5_maximizes_the_focused_pane_and_restores_it(
         await pilot.press("escape")
         await wait_for(pilot, lambda: screen.maximized is None)
         assert isinstance(app.screen, CaptureScreen)
+
+
+async def test_help_at_80x24_scrolls_to_its_last_key(db_path: Path) -> None:
+    app, _ = make_app(db_path, Session(title="Dispatch"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await capture_ready(pilot)
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
+        table = app.screen.query_one("#help-table")
+        await pilot.pause()
+        assert table.region.bottom <= 23  # inside the dialog's border on screen
+        last = table.row_count - 1
+        await pilot.press(*["down"] * last)
+        await wait_for(pilot, lambda: table.scroll_offset.y > 0, "the table scrolled")
+        assert table.cursor_row == last
+        row_y = table.region.y + 1 + last - table.scroll_offset.y  # below the header
+        assert table.region.y < row_y < table.region.bottom

@@ -112,6 +112,17 @@ class HelpScreen(ModalScreen[None]):
                     literal_rich(self.key_text(binding)), literal_rich(binding.description)
                 )
         table.focus()
+        self._fit_table()
+
+    def on_resize(self) -> None:
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """The table scrolls inside the screen: at 80x24 its last keys (the Rules pane's) were
+        drawn below the bottom edge, where no key could scroll to them."""
+        chrome = 3  # the dialog's border and title line
+        table = self.query_one("#help-table", DataTable)
+        table.styles.max_height = max(3, min(30, self.size.height - chrome))
 
     def action_close(self) -> None:
         """Close the help."""
