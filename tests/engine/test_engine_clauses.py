@@ -98,3 +98,22 @@ def test_what_a_decision_goes_by_is_asked_how_it_settles_it(engine: OfflineEngin
     basis = [q for q in asked if q.text.startswith("When you go by breed and coat")]
     assert basis and basis[0].category == "implicit_rule"
     assert not [q for q in ask(engine, "We look at it together on Monday.") if "go by it" in q.text]
+
+
+def test_a_role_named_x_of_y_is_asked_who_approves_in_its_absence(engine: OfflineEngine) -> None:
+    asked = ask(engine, "The head of department approves any reserve above the high estimate.")
+    assert any("when the head of department is away" in q.text for q in asked)
+
+
+def test_a_blackout_window_is_asked_what_may_still_go_through(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Nothing is shipped during the stocktake.")
+    window = [q for q in asked if "until after the stocktake" in q.text]
+    assert window and window[0].category == "exception"
+
+
+def test_a_condition_about_what_is_on_is_read_but_not_a_two_word_aside(
+    engine: OfflineEngine,
+) -> None:
+    asked = ask(engine, "I adjust the order if there's a football match on.")
+    assert any('"I adjust the order if there\'s a football match on"' in q.text for q in asked)
+    assert not [q for q in ask(engine, "We may get to it later if there's time.") if '"' in q.text]

@@ -38,7 +38,7 @@ def test_gap_recall_precision_and_duplicates_stay_above_the_floor(scorer: Module
     # bank, scored once untuned at recall@10 0.33 before it became tuning material)
     figures = scorer.evaluate_narratives()
     assert figures["recall@5"] >= 0.49, figures["recall@5"]
-    assert figures["recall@10"] >= 0.73, figures["recall@10"]
+    assert figures["recall@10"] >= 0.75, figures["recall@10"]
     # precision counts a wrong question (bench/eval_rules.py, W1-W4) as not useful
     assert figures["precision@10"] >= 0.93, figures["precision@10"]
     assert figures["wrong_share"] <= 0.05, figures["wrong_share"]
