@@ -129,7 +129,7 @@ def run_import(args: argparse.Namespace) -> int:
             # opening (or creating) the database
             doc = read_export(Path(args.file))
         except ImportRefused as error:
-            raise CommandError(str(error), EXIT_USAGE) from None
+            raise CommandError(str(error) + _transcript_hint(Path(args.file)), EXIT_USAGE) from None
         progress.phase("opening the database")
         store = open_store(args)
         try:
@@ -140,6 +140,22 @@ def run_import(args: argparse.Namespace) -> int:
             store.close()
     print(f"tacit: imported {args.file}: {result.summary()}", file=sys.stderr)
     return 0
+
+
+def _transcript_hint(path: Path) -> str:
+    """What to run instead when the file refused as an export is a call transcript."""
+    from tacit.question_engine.transcript import PLAIN, detect
+
+    if str(path) in ("-", "/dev/stdin") or not path.is_file():
+        return ""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return ""
+    if detect(head, path.name) == PLAIN:
+        return ""
+    return f"; it looks like a call transcript: tacit import-transcript {path}"
 
 
 def run_sessions(args: argparse.Namespace) -> int:

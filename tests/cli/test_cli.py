@@ -172,3 +172,16 @@ def test_recover_moves_the_damaged_file_aside(tmp_path: Path) -> None:
     assert len(aside) == 1 and aside[0].read_bytes() == b'{"truncated": '
     assert "moved the damaged database" in result.stderr
     assert json.loads(tacit("export", "--db", str(db)).stdout)["rules"]
+
+
+def test_importing_a_transcript_as_an_export_points_to_import_transcript(tmp_path: Path) -> None:
+    call = tmp_path / "call.vtt"
+    call.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Dana>We route jobs by zip code.\n",
+        encoding="utf-8",
+    )
+    result = tacit("--db", str(tmp_path / "t.json"), "import", str(call))
+    line = one_line_error(result)
+    assert result.returncode == 2
+    assert "tacit import-transcript" in line and str(call) in line
+    assert not (tmp_path / "t.json").exists()
