@@ -215,3 +215,10 @@ def test_an_adjective_said_often_is_no_session_topic(engine: OfflineEngine) -> N
 def test_what_someone_looks_for_is_a_search_not_a_criterion(engine: OfflineEngine) -> None:
     text = "On Mondays I look for cheap flights to Lisbon and then book the hotel after."
     assert "Besides cheap flights" not in asked(engine, text)
+
+
+def test_a_problem_named_after_an_aside_asks_for_an_example(engine: OfflineEngine) -> None:
+    text = "Honestly the returns process was a real nightmare for us last winter."
+    assert "Can you give an example of when the returns process was a problem" in asked(
+        engine, text
+    )
