@@ -117,3 +117,8 @@ def test_a_condition_about_what_is_on_is_read_but_not_a_two_word_aside(
     asked = ask(engine, "I adjust the order if there's a football match on.")
     assert any('"I adjust the order if there\'s a football match on"' in q.text for q in asked)
     assert not [q for q in ask(engine, "We may get to it later if there's time.") if '"' in q.text]
+
+
+def test_looking_at_some_cases_is_no_basis_of_a_decision(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Most claims go through; I just look at the odd ones by hand.")
+    assert not [q for q in asked if q.text.startswith("When you go by")]
