@@ -12,13 +12,14 @@ import sys
 from typing import TYPE_CHECKING
 
 from tacit.cli.commands.common import (
+    CommandError,
     config_from,
     open_store,
     resolve_session,
 )
 from tacit.models.config import Config
 from tacit.models.domain import Session
-from tacit.models.exit_codes import EXIT_FAILURE, EXIT_OK
+from tacit.models.exit_codes import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from tacit.models.repository import Store
 
 if TYPE_CHECKING:
@@ -69,12 +70,23 @@ def _finish_writes(writer: StoreWriter, timeout: float) -> bool:
     return False
 
 
+def _on_a_terminal() -> bool:
+    """Whether stdin and stdout are both a terminal (the app reads keys and draws there)."""
+    return all(getattr(stream, "isatty", lambda: False)() for stream in (sys.stdin, sys.stdout))
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Open the store, then run the capture app until the user quits."""
     config = config_from(args)
     store = open_store(args)
     try:
         session = initial_session(store, args)
+        if not _on_a_terminal():  # it drew escape codes into a file or pipe, waiting for ever
+            raise CommandError(
+                "the capture app needs a terminal (stdin and stdout); "
+                "the headless commands are listed by tacit --help",
+                EXIT_USAGE,
+            )
         from tacit.tui.app import TacitApp
         from tacit.tui.lifeline import start_lifeline
 

@@ -185,3 +185,14 @@ def test_importing_a_transcript_as_an_export_points_to_import_transcript(tmp_pat
     assert result.returncode == 2
     assert "tacit import-transcript" in line and str(call) in line
     assert not (tmp_path / "t.json").exists()
+
+
+def test_the_capture_app_without_a_terminal_says_so_and_exits(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    session = accepted_rule_db(db)
+    before = db.read_bytes()
+    result = tacit("--db", str(db), "--session", session.id)  # stdin /dev/null, output piped
+    line = one_line_error(result)
+    assert result.returncode == 2 and "terminal" in line
+    assert result.stdout == "" and "\x1b" not in result.stderr
+    assert db.read_bytes() == before
