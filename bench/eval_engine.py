@@ -187,26 +187,46 @@ def _interviewee_turns(turns: str) -> list[str]:
     return said
 
 
+def read_interview_contexts(path: Path) -> list[tuple[list[str], str, str]]:
+    """(interviewee's turns, human follow-up, follow-up type) per context of an interview CSV.
+
+    Two layouts from Shen et al.'s repository: study 1 (`Interview Turns`, `Human Follow
+    Up Question`, `Type`) and study 2 (`Interviewee_Speech`, `Interviewer_Response`, one
+    speech per row and no type), so the second study scores with the same method.
+    """
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    if rows and "Interviewee_Speech" in rows[0]:
+        return [  # the file pads its 30 pairs with blank rows: those are no contexts
+            ([" ".join(row["Interviewee_Speech"].split())], row["Interviewer_Response"], "untyped")
+            for row in rows
+            if row["Interviewee_Speech"].strip()
+        ]
+    return [
+        (
+            _interviewee_turns(row["Interview Turns"]),
+            row["Human Follow Up Question"],
+            row["Type"].strip().lower(),
+        )
+        for row in rows
+    ]
+
+
 def evaluate_interviews(
     path: Path = DEFAULT_CSV, engine: OfflineEngine | None = None
 ) -> dict[str, Any]:
     """How often a top-5 question names what the human interviewer's follow-up targeted."""
     engine = engine or OfflineEngine()
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_interview_contexts(path)
     anchored = hit = echo_hit = with_questions = 0
     by_type: Counter[str] = Counter()
     hits_by_type: Counter[str] = Counter()
-    for row in rows:
-        said = _interviewee_turns(row["Interview Turns"])
+    for said, follow_up, kind in rows:
         said_stems = stems(" ".join(said), STOPWORDS)
-        target = {
-            s for s in stems(row["Human Follow Up Question"], STOPWORDS) & said_stems if len(s) >= 3
-        }
+        target = {s for s in stems(follow_up, STOPWORDS) & said_stems if len(s) >= 3}
         if not said or not target:
             continue
         anchored += 1
-        kind = row["Type"].strip().lower()
         by_type[kind] += 1
         top5 = engine.analyse_session(said)[:5]
         with_questions += bool(top5)

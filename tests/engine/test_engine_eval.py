@@ -75,6 +75,27 @@ def test_top5_questions_often_target_what_the_human_interviewer_did(scorer: Modu
     assert figures["top5_hit_rate"] >= 0.72, figures  # tuned on: a regression floor
 
 
+def test_second_study_layout_scores_one_speech_per_context(
+    scorer: ModuleType, tmp_path: Path
+) -> None:
+    study = tmp_path / "study2.csv"
+    study.write_text(
+        "Interviewee_Speech,Domain,Interviewer_Response,Justify Assumptions\n"
+        '"Parking matters most to me, I drive to work every day.",apartment,'
+        '"How important is parking compared with rent?",\n'
+        '"I like it quiet.",,"Okay. Anything else?",\n'
+        ",,,\n",
+        encoding="utf-8",
+    )
+    contexts = scorer.read_interview_contexts(study)
+    assert contexts[0][0] == ["Parking matters most to me, I drive to work every day."]
+    figures = scorer.evaluate_interviews(study)
+    # the second reply shares no content word with what was said: no target, not counted
+    assert (figures["contexts"], figures["anchored"]) == (2, 1)
+    assert list(figures["by_type"]) == ["untyped"]
+    assert figures["echo_baseline_rate"] == 1.0  # 'parking' is among the 5 most frequent words
+
+
 def test_engine_imports_neither_textual_nor_litellm() -> None:
     code = (
         "import sys, tacit.question_engine.offline, tacit.question_engine.drafting, "
