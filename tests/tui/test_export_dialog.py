@@ -73,3 +73,23 @@ async def test_the_format_under_the_arrow_keys_is_the_one_exported(
         await wait_for(pilot, lambda: app.results != [], "the export")
     written = (tmp_path / "rules.md").read_text(encoding="utf-8")
     assert "Route by zip code" in written and not written.lstrip().startswith("{")
+
+
+async def test_ctrl_u_then_a_path_typed_in_one_burst_keeps_the_path(db_path: Path) -> None:
+    from textual import events
+
+    store, session = _session(db_path)
+    app = Host(lambda: ExportDialog(store, session.id))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        dialog = app.screen
+        await pilot.press("tab")
+        field = dialog.query_one("#export-path", Input)
+        await wait_for(pilot, lambda: dialog.focused is field, "the path field")
+        wanted = "/tmp/rules.json"
+        app.post_message(events.Key("ctrl+u", None))
+        for char in wanted:
+            app.post_message(events.Key(char, char))
+        await wait_for(pilot, lambda: len(field.value) >= len(wanted), "the typed path")
+        await pilot.pause()
+        assert field.value == wanted

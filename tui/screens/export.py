@@ -23,6 +23,7 @@ from tacit.models.export_formats import DEFAULT_FORMAT, FORMATS, export_format
 from tacit.models.ids import short_id
 from tacit.models.repository import Store
 from tacit.tui.safe_text import clean, literal
+from tacit.tui.widgets.ordered_input import OrderedInput
 
 
 def default_path(session_id: str, fmt: str) -> str:
@@ -115,7 +116,7 @@ class ExportDialog(ModalScreen[Path | None]):
                         )
             yield Horizontal(
                 Label("Path"),
-                Input(
+                OrderedInput(  # editing keys keep their place in a burst
                     default_path(self.session_id, DEFAULT_FORMAT),
                     id="export-path",
                     compact=True,

@@ -58,11 +58,19 @@ class OrderedInput(Input):
         submit_each_line: bool = False,
         submit_on_quit: bool = False,
         hand_on_after_submit: bool = False,
+        select_on_focus: bool = True,
         id: str | None = None,
         classes: str | None = None,
         compact: bool = False,
     ) -> None:
-        super().__init__(value, placeholder, id=id, classes=classes, compact=compact)
+        super().__init__(
+            value,
+            placeholder,
+            select_on_focus=select_on_focus,
+            id=id,
+            classes=classes,
+            compact=compact,
+        )
         self.clear_on_submit = clear_on_submit
         self.submit_each_line = submit_each_line
         self.submit_on_quit = submit_on_quit
