@@ -83,3 +83,23 @@ async def test_ctrl_u_in_the_answer_dialog_keeps_what_is_typed_after_it(db_path:
         await wait_for(pilot, lambda: field.value.endswith("owner."), "the typed answer")
         await pilot.pause()
         assert field.value == "Key accounts stay with their owner."
+
+
+async def test_backspace_in_the_rule_examples_acts_where_it_was_typed() -> None:
+    from support.dialog_host import Host
+    from textual.widgets import TextArea
+
+    from tacit.models.domain import Rule
+    from tacit.tui.screens.rule_editor import RuleEditor
+
+    rule = Rule(session_id="ses_01JQ8ZK4M3ABCDEFGHJKMNPQRS", statement="Route by zip code")
+    app = Host(lambda: RuleEditor(rule, role="engineer"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        examples = app.screen.query_one("#examples", TextArea)
+        examples.focus()
+        await pilot.pause()
+        _burst(pilot, "job at 94110 -> Missionx", "backspace", " team")
+        wanted = "job at 94110 -> Mission team"
+        await wait_for(pilot, lambda: len(examples.text) >= len(wanted), "the example typed")
+        await pilot.pause()
+        assert examples.text == wanted

@@ -26,7 +26,7 @@ from tacit.models.domain import DECISION_PRESETS, Decision, ValidationError
 from tacit.tui.messages import StoreChanged
 from tacit.tui.safe_text import clean, literal, literal_rich
 from tacit.tui.session_state import SessionState
-from tacit.tui.widgets.ordered_input import OrderedInput
+from tacit.tui.widgets.ordered_input import OrderedInput, OrderedTextArea
 
 
 def register_rows(session_id: str, decisions: list[Decision]) -> list[Decision]:
@@ -76,7 +76,7 @@ class DecisionEditor(ModalScreen[Decision | None]):
             box.border_title = "Decision  (ctrl+s save, Esc cancel)"
             yield _row("Decision", OrderedInput(clean(d.topic), id="decision-topic", compact=True))
             yield Label("Options (one per line)")
-            yield TextArea(clean("\n".join(d.options)), id="decision-options", compact=True)
+            yield OrderedTextArea(clean("\n".join(d.options)), id="decision-options", compact=True)
             yield Horizontal(
                 Label("Pick"),
                 Select(

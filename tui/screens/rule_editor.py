@@ -28,7 +28,7 @@ from tacit.models.lifecycle import ROLES, RULE_STATUSES, status_for_acceptances
 from tacit.models.safe_text import plain_words
 from tacit.models.taxonomy import CATEGORIES
 from tacit.tui.safe_text import clean, literal
-from tacit.tui.widgets.ordered_input import OrderedInput
+from tacit.tui.widgets.ordered_input import OrderedInput, OrderedTextArea
 
 CSS = """
 RuleEditor { align: center middle; }
@@ -152,7 +152,7 @@ class RuleEditor(ModalScreen[Rule | None]):
                     ),
                 )
                 yield Label("Examples: scenario -> outcome, one a line; 'unless N:' first for one")
-                yield TextArea(
+                yield OrderedTextArea(
                     "\n".join(example_line(e) for e in rule.examples),
                     id="examples",
                     compact=True,
