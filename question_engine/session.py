@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from tacit.question_engine.best_first import best_first
+from tacit.question_engine.best_first import best_first_by_group
 from tacit.question_engine.coverage import SessionProfile
 from tacit.question_engine.memory import FingerprintIndex, SessionMemory
 from tacit.question_engine.probe import is_main_term, said_as_noun
@@ -285,7 +285,24 @@ def _best_first(
 ) -> Iterator[tuple[int, Suggestion]]:
     """The pool's items by decayed score, each judged with the counts as they are when it
     is its turn (the caller updates them); ties go to the earlier item."""
-    return best_first(pool, lambda item: _decayed(item, per_category, per_segment, per_quote))
+    return best_first_by_group(
+        pool,
+        lambda item: item[1].category,
+        lambda item: _within_category(item, per_segment, per_quote),
+        lambda item: _decayed(item, per_category, per_segment, per_quote),
+    )
+
+
+def _within_category(
+    item: tuple[int, Suggestion], per_segment: dict[int, int], per_quote: dict[str, int]
+) -> float:
+    """_decayed without its category's factor (shared by every item of the category)."""
+    quote = item[1].quote
+    return (
+        item[1].score
+        * SEGMENT_DECAY ** per_segment[item[0]]
+        * (QUOTE_DECAY ** per_quote[quote] if quote else 1.0)
+    )
 
 
 def _same_thing(

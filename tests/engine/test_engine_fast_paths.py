@@ -9,6 +9,7 @@ import tomllib
 from bisect import bisect_right
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from tacit.models.safe_text import clean as strip_unsafe
 from tacit.question_engine.bank import Cue, load_bank
@@ -16,10 +17,11 @@ from tacit.question_engine.best_first import best_first
 from tacit.question_engine.literals import gate_for
 from tacit.question_engine.memory import FingerprintIndex
 from tacit.question_engine.offline import _lower_determiner
-from tacit.question_engine.session import _same_thing
+from tacit.question_engine.session import _best_first, _decayed, _same_thing
 from tacit.question_engine.slot_fill import _CLAUSE, _clause
 from tacit.question_engine.text import _SPACES, clean, same_question, sentence_spans
 from tacit.question_engine.triggers import TriggerIndex
+from tacit.question_engine.types import Suggestion
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -256,3 +258,39 @@ def test_same_thing_indexed_by_stem_finds_what_a_scan_finds() -> None:
             asked.append((category, named))
             for item in named:
                 index[category, item].append(named)
+
+
+def _ranking_order(pool: list[tuple[int, Suggestion]], fast: bool, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    counts: list[dict[Any, int]] = [defaultdict(int), defaultdict(int), defaultdict(int)]
+    picks = _best_first(list(pool), *counts) if fast else None
+    remaining, order = list(pool), []
+    while True:
+        if picks is not None:
+            best = next(picks, None)
+        else:
+            best = max(remaining, key=lambda i: _decayed(i, *counts)) if remaining else None
+            if best is not None:
+                remaining.remove(best)
+        if best is None:
+            return order
+        order.append(best[1].text)
+        if rng.random() < 0.7:  # near-duplicates are skipped without counting
+            counts[0][best[1].category] += 1
+            counts[1][best[0]] += 1
+            counts[2][best[1].quote] += 1
+
+
+def test_the_session_ranking_breaks_near_ties_as_the_plain_loop_does() -> None:
+    # scores equal or a rounding apart once decayed (0.6 * 0.75 against 0.45), or a
+    # position apart (a millionth): the per-category heaps must not reorder them
+    for seed in range(600):
+        rng = random.Random(seed)
+        choices = [0.6, 0.45, 0.3, 0.45 * 0.7 / 0.75, 0.6 * 0.75]
+        scores = [rng.choice(choices) - rng.randint(0, 3) / 1_000_000 for _ in range(60)]
+        items = [
+            (rng.randrange(5), Suggestion(f"q{n}", rng.choice("abc"), rng.choice("xyz "), "o", s))
+            for n, s in enumerate(scores)
+        ]
+        pool = sorted(items, key=lambda item: -item[1].score)
+        assert _ranking_order(pool, True, seed) == _ranking_order(pool, False, seed)
