@@ -70,6 +70,11 @@ class _Candidate(NamedTuple):  # a tuple: built for every match, cheaper than a 
 Facts = tuple[tuple[str, ...], tuple[str, ...]]
 
 
+def _cut_mid_word(text: str, end: int) -> bool:
+    """Whether a captured phrase ending at `end` stops inside a word ("before accep")."""
+    return 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
+
+
 def _lower_determiner(phrase: str) -> str:
     """'The clerk' -> 'the clerk': a capitalised determiner followed by a space, lowered."""
     head, space, _ = phrase.partition(" ")
@@ -263,6 +268,8 @@ class OfflineEngine:
         for name, raw in groups.items():
             if raw:
                 if name == "thing":
+                    if _cut_mid_word(text, end):  # a pattern's length limit: drop the stub
+                        raw = raw[: raw.rstrip().rfind(" ") + 1] if " " in raw.strip() else ""
                     value = _lower_determiner(
                         trim_phrase(clean(raw), cue.max_words, cue.keep_commas)
                     )

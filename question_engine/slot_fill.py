@@ -32,6 +32,8 @@ _CLAUSE = re.compile(
 
 
 _QUOTED = re.compile(r'"[^"]*"')
+# a value that brings its own determiner takes no "the" from the template ("the the branch")
+_DETERMINED = re.compile(r"^(?:the|a|an|their|its|our|his|her|my|your|this|these|those)\s")
 
 
 def _clause(value: str) -> bool:
@@ -106,6 +108,9 @@ def fill(templates: Sequence[tuple[str, frozenset[str]]], values: dict[str, str]
                 if n in values and n not in _NOT_NOUN_SLOTS
             }
             template = _agreed(template, tuple(sorted(numbers.items())))
+        for name in slots:
+            if "the {" + name + "}" in template and _DETERMINED.match(values[name]):
+                template = template.replace("the {" + name + "}", "{" + name + "}")
         if "a {" in template or "A {" in template:
             template = with_articles(template, values)
         filled.append(template.format(**values))

@@ -93,11 +93,14 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 
 def trim_phrase(phrase: str, max_words: int = 7, keep_commas: bool = False) -> str:
-    """A captured phrase cut at the first clause boundary and to at most max_words words."""
+    """A captured phrase cut at the first clause boundary; empty if it is still longer
+    than max_words plus a little slack, since a cut mid-clause reads as a fragment."""
     match = (_LIST_STOP if keep_commas else _CLAUSE_STOP).search(phrase)
     if match and match.start() > 0:
         phrase = phrase[: match.start()]
-    words = phrase.split()[:max_words]
+    words = phrase.split()
+    if len(words) > max_words + _SLACK_WORDS:
+        return ""  # cut anywhere here, the rest of the phrase is missing: ask nothing
     while words:
         last = words[-1].lower().strip(",")
         if last in _DANGLING:
@@ -113,11 +116,15 @@ _DANGLING = word_set(
     "a an the and or to of for in on at by with from as if when then that which who via"
     " through using into onto about over after before without against between within across"
     " per than like toward towards upon under around behind basically honestly actually"
-    " really just anyway though not whoever whatever"
+    " really just anyway though not whoever whatever first instead too also again"
 )
 
 
 _BE = word_set("is are was were")
+
+# A phrase a few words over a cue's max_words is kept whole: "the mistake came from a
+# manager approving the wrong hours" reads well, "... approving the wrong" does not.
+_SLACK_WORDS = 3
 
 
 def words(text: str) -> list[str]:

@@ -1,0 +1,78 @@
+"""Slots a reviewer rejects as fragments or misreadings: a clause where a noun belongs, a
+phrase cut off mid-way, a trailing adverb, a named report read as a meeting, a department
+read as an audit trail, a role read as a routing rule. Sentences are invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacit.question_engine.offline import OfflineEngine
+from tacit.question_engine.session import EngineSession
+
+
+@pytest.fixture(scope="module")
+def engine() -> OfflineEngine:
+    return OfflineEngine()
+
+
+def asked(engine: OfflineEngine, text: str) -> str:
+    session = EngineSession(engine)
+    session.add_segment(text)
+    return "\n".join(q.text for q in session.ranked())
+
+
+def test_a_clause_after_confirms_is_not_a_thing_to_confirm(engine: OfflineEngine) -> None:
+    questions = asked(engine, "Nothing ships until Ravi confirms the pallets are labelled.")
+    assert "labelled can't be confirmed" not in questions
+
+
+def test_a_condition_a_little_over_the_word_limit_is_asked_whole(engine: OfflineEngine) -> None:
+    questions = asked(
+        engine, "If the parcel came from a courier skipping the signature step, I call the depot."
+    )
+    assert "a courier skipping —" not in questions
+    assert "a courier skipping the —" not in questions
+
+
+def test_a_long_judgment_phrase_is_not_cut_mid_noun(engine: OfflineEngine) -> None:
+    questions = asked(
+        engine,
+        "The duty manager decides whether to swap in a frozen batch from an approved bakery "
+        "such as Crumb & Co.",
+    )
+    assert "swap in a frozen —" not in questions
+    assert "swap in a —" not in questions
+
+
+def test_manual_work_is_quoted_whole_not_cut_before_its_noun(engine: OfflineEngine) -> None:
+    questions = asked(
+        engine, "If the scanner fails, tickets are copied by hand and checked by a second clerk."
+    )
+    assert '"by hand and checked by a second"' not in questions
+
+
+def test_a_trailing_first_is_not_part_of_the_handoff_target(engine: OfflineEngine) -> None:
+    questions = asked(engine, "Anything fragile goes to the packing bench first.")
+    assert "the packing bench first" not in questions
+
+
+def test_a_named_review_report_is_not_asked_about_as_a_meeting(engine: OfflineEngine) -> None:
+    questions = asked(engine, "A monthly Stock Review report is sent to Purchasing.")
+    assert "who is in it" not in questions
+
+
+def test_internal_audit_the_department_is_not_an_audit_trail(engine: OfflineEngine) -> None:
+    questions = asked(engine, "The exceptions list is shared with Internal Audit every quarter.")
+    assert '"Audit"' not in questions
+
+
+def test_a_role_after_by_is_not_a_routing_rule(engine: OfflineEngine) -> None:
+    questions = asked(engine, "Each rejected pallet is signed off by the shift lead on duty.")
+    assert "the shift rule" not in questions
+    assert 'rule for "the shift"' not in questions
+
+
+def test_a_routing_basis_with_its_own_article_gets_no_second_one(engine: OfflineEngine) -> None:
+    questions = asked(engine, "Jobs are handed out based on the branch.")
+    assert "the the" not in questions
+    assert "branch" in questions
