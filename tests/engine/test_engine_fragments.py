@@ -76,3 +76,33 @@ def test_a_routing_basis_with_its_own_article_gets_no_second_one(engine: Offline
     questions = asked(engine, "Jobs are handed out based on the branch.")
     assert "the the" not in questions
     assert "branch" in questions
+
+
+def test_a_handoff_target_stops_before_the_next_clause(engine: OfflineEngine) -> None:
+    questions = asked(
+        engine, "If a form is late, a reminder is sent to the member and lending rights are frozen."
+    )
+    assert "lending rights" not in questions.split("hand-off to")[-1].split(",")[0]
+    assert "and lending" not in questions
+
+
+def test_an_overdue_thing_is_asked_about_as_overdue(engine: OfflineEngine) -> None:
+    questions = asked(engine, "If a permit is overdue, the site is closed.")
+    assert "a permit is out of date" not in questions
+    assert "a permit is overdue —" in questions
+
+
+def test_a_titled_person_outside_a_clinic_has_no_patients(engine: OfflineEngine) -> None:
+    questions = asked(engine, "Only Mr. Petrov can sign the release for the warehouse.")
+    assert "Petrov" in questions
+    assert "patients" not in questions
+
+
+def test_one_working_day_is_not_asked_as_a_plural(engine: OfflineEngine) -> None:
+    questions = asked(
+        engine,
+        "Standard refunds are issued by the front desk within one working day. If a refund is "
+        "not approved within five working days, it is cancelled.",
+    )
+    assert "day pass " not in questions
+    assert "the one working day" not in questions

@@ -217,7 +217,7 @@ def test_a_system_before_and_i_is_not_a_person(engine: OfflineEngine) -> None:
 
 def test_something_out_of_date_asks_who_notices(engine: OfflineEngine) -> None:
     questions = ask(engine, "If the prescription has expired, we call the surgery.")
-    assert find(questions, "edge_case", "the prescription is out of date") is not None
+    assert find(questions, "edge_case", "the prescription has expired") is not None
     questions = ask(engine, "Staff check the expiry date on every unit.")
     assert find(questions, "edge_case", "expiry date") is not None
 
