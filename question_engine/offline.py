@@ -263,10 +263,12 @@ class OfflineEngine:
     ) -> list[_Candidate]:
         """The questions from one match in sentence `text` (`original`: as the operator
         wrote it): the cue's own, then its family's companions in other categories."""
+        if groups.get("veto"):  # the cue's words in a context that means something else
+            return []
         values: dict[str, str] = {}
         kinds = dict(cue.slots)
         for name, raw in groups.items():
-            if raw:
+            if raw and name != "veto":
                 if name == "thing":
                     if _cut_mid_word(text, end):  # a pattern's length limit: drop the stub
                         raw = raw[: raw.rstrip().rfind(" ") + 1] if " " in raw.strip() else ""

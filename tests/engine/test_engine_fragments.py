@@ -106,3 +106,13 @@ def test_one_working_day_is_not_asked_as_a_plural(engine: OfflineEngine) -> None
     )
     assert "day pass " not in questions
     assert "the one working day" not in questions
+
+
+def test_a_breakdown_in_a_report_is_not_a_routing_rule(engine: OfflineEngine) -> None:
+    questions = asked(
+        engine, "Every Monday I send the ops digest with the number of late orders by region."
+    )
+    assert "not* go by region" not in questions
+    assert "outside the region rule" not in questions
+    routed = asked(engine, "Late orders are handled by region.")
+    assert "region" in routed
