@@ -170,5 +170,8 @@ async def draft_rule(
                 (meter or SESSION_USAGE).add(usage)
             if draft.statement.strip().casefold() == question.strip().casefold():
                 draft.statement = offline.statement
+            if not draft.when and not draft.then:  # nothing structured: the offline reading
+                draft.when, draft.then = offline.when, offline.then
+                draft.unless = draft.unless or offline.unless
             return draft
     return offline

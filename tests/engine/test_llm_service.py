@@ -238,3 +238,16 @@ def test_a_missing_litellm_is_one_line_and_the_offline_questions(narrative: Path
         "tacit: litellm cannot be imported (litellm); offline questions shown\n"
     )
     assert {item["source"] for item in json.loads(result.stdout)} == {"offline"}
+
+
+async def test_an_llm_draft_without_when_or_then_takes_them_from_the_offline_draft(
+    llm_config: Build,
+) -> None:
+    question = "What counts as big accounts, exactly?"
+    answer = "Anything over $50k a year in contracts."
+    quote = "Janet handles the big accounts herself."
+    config = with_llm(llm_config("thin"))
+    drafted = await draft_rule(question, answer, config, quote=quote, category="implicit_rule")
+    assert drafted.statement == answer  # the model's words stand
+    assert drafted.then.startswith("Janet handles the big accounts herself")
+    assert "$50k" in drafted.then

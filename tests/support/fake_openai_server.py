@@ -145,7 +145,10 @@ def draft_from(body: dict[str, Any]) -> dict[str, Any]:
 def content_for(scenario: str, body: dict[str, Any]) -> str:
     """The assistant text a scenario answers with."""
     if "<answer>" in user_text(body):
-        return json.dumps(draft_from(body))
+        draft = draft_from(body)
+        if scenario == "thin":  # a model that restates the answer and structures nothing
+            draft.update(when="", then="", unless=[])
+        return json.dumps(draft)
     items = injection_answer(body) if scenario == "inject" else questions_from(body)
     if scenario == "unruly":
         items = unruly_answer()
