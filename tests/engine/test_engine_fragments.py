@@ -116,3 +116,13 @@ def test_a_breakdown_in_a_report_is_not_a_routing_rule(engine: OfflineEngine) ->
     assert "outside the region rule" not in questions
     routed = asked(engine, "Late orders are handled by region.")
     assert "region" in routed
+
+
+def test_a_three_word_product_name_is_not_cut_to_two(engine: OfflineEngine) -> None:
+    questions = asked(
+        engine, "Each claim is submitted through Zendesk Talk Partner and must name a reason."
+    )
+    assert "Zendesk Talk is" not in questions
+    assert "Zendesk Talk," not in questions
+    assert "Zendesk Talk —" not in questions
+    assert "Zendesk Talk Partner" in questions
