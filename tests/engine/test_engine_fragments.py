@@ -126,3 +126,14 @@ def test_a_three_word_product_name_is_not_cut_to_two(engine: OfflineEngine) -> N
     assert "Zendesk Talk," not in questions
     assert "Zendesk Talk —" not in questions
     assert "Zendesk Talk Partner" in questions
+
+
+def test_a_role_who_only_receives_something_is_not_asked_to_stand_in(
+    engine: OfflineEngine,
+) -> None:
+    questions = asked(engine, "Every quarter I put together the refunds summary for the CFO.")
+    assert "stands in for the CFO" not in questions
+    questions = asked(engine, "If the figures look wrong, HR will talk to the line manager.")
+    assert "stands in for the line manager" not in questions
+    waiting = asked(engine, "Nothing is refunded until the shift manager signs the slip.")
+    assert "stands in for the shift manager" in waiting
