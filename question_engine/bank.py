@@ -45,7 +45,7 @@ _CUE_KEYS = frozenset(
     }
 )
 _COVERAGE_KEYS = frozenset({"category", "templates", "note"})
-_COMPANION_KEYS = frozenset({"family", "category", "templates", "slots", "share", "note"})
+_COMPANION_KEYS = frozenset({"family", "category", "templates", "slots", "share", "when", "note"})
 COMPANION_SLOT_KINDS = frozenset({"system", "actor"})
 _TABLE_HEADER = re.compile(r"^\s*\[\[\s*(cue|coverage|probe|companion)\s*\]\]")
 
@@ -323,9 +323,15 @@ class _Reader:
         share = entry.get("share", 0.35)
         if isinstance(share, bool) or not isinstance(share, int | float) or not 0 < share <= 1:
             raise self.fail("companion", index, "share must be a number in (0, 1]")
-        return Companion(
-            family, category, tuple(templates), tuple(sorted(slots.items())), float(share)
-        )
+        when = entry.get("when")
+        if when is not None and (not isinstance(when, str) or not when):
+            raise self.fail("companion", index, "when must be a non-empty pattern")
+        try:
+            compiled = re.compile(when, re.IGNORECASE) if when else None
+        except re.error as error:
+            raise self.fail("companion", index, f"when: {error}") from None
+        pairs = tuple(sorted(slots.items()))
+        return Companion(family, category, tuple(templates), pairs, float(share), compiled)
 
 
 BankFile = tuple[list[Cue], list[CoverageTemplate], list[CoverageTemplate], list[Companion]]

@@ -41,6 +41,8 @@ class Companions:
         whose slots fit the values."""
         asked = []
         for companion, templates in self._by_family.get(family, ()):
+            if companion.when is not None and not companion.when.search(sentence):
+                continue
             if all(
                 self._fits(kind, values.get(name, ""), sentence, start, end)
                 for name, kind in companion.slots

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -125,3 +126,4 @@ class Companion:
     templates: tuple[str, ...]
     slots: tuple[tuple[str, str], ...] = ()  # (group, kind): what a value must be to ask
     share: float = 0.35  # of the cue's score: a second side counts less than the first
+    when: re.Pattern[str] | None = None  # asked only where this matches the sentence

@@ -104,3 +104,14 @@ def test_a_companion_share_outside_zero_to_one_is_refused(tmp_path: Path) -> Non
     )
     with pytest.raises(BankError, match=r"share must be a number in \(0, 1\]"):
         read_bank_file(path)
+
+
+def test_a_companion_when_pattern_that_does_not_compile_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bank.toml"
+    path.write_text(
+        '[[companion]]\nfamily = "role"\ncategory = "handoff"\nwhen = "decid(e"\n'
+        'templates = ["What reaches {thing}?"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(BankError, match=r"companion #1: when: missing \)"):
+        read_bank_file(path)

@@ -137,3 +137,12 @@ def test_a_role_who_only_receives_something_is_not_asked_to_stand_in(
     assert "stands in for the line manager" not in questions
     waiting = asked(engine, "Nothing is refunded until the shift manager signs the slip.")
     assert "stands in for the shift manager" in waiting
+
+
+def test_a_person_who_only_confirms_a_fact_is_not_asked_what_they_decide(
+    engine: OfflineEngine,
+) -> None:
+    questions = asked(engine, "Nothing is shipped until Priya confirms the crates are sealed.")
+    assert "Priya decide" not in questions
+    deciding = asked(engine, "Only Priya can decide whether a damaged crate is written off.")
+    assert "Priya decide" in deciding
