@@ -9,7 +9,6 @@ bank file raises BankError with one line naming the file and, when known, the li
 from __future__ import annotations
 
 import re
-import string
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,11 @@ from typing import Any
 
 from tacit.models.config import ConfigError
 from tacit.models.taxonomy import BY_ID
+from tacit.question_engine.bank_companion import (
+    COMPANION_KEYS,
+    companion_from_table,
+    placeholders,
+)
 from tacit.question_engine.slots import SLOT_KINDS
 from tacit.question_engine.types import Companion
 
@@ -45,8 +49,6 @@ _CUE_KEYS = frozenset(
     }
 )
 _COVERAGE_KEYS = frozenset({"category", "templates", "note"})
-_COMPANION_KEYS = frozenset({"family", "category", "templates", "slots", "share", "when", "note"})
-COMPANION_SLOT_KINDS = frozenset({"system", "actor"})
 _TABLE_HEADER = re.compile(r"^\s*\[\[\s*(cue|coverage|probe|companion)\s*\]\]")
 
 
@@ -116,18 +118,6 @@ class Bank:
 def builtin_bank_files() -> list[Path]:
     """The bank files shipped with tacit, in name order."""
     return sorted(BUILTIN_BANK_DIR.glob("*.toml"))
-
-
-def placeholders(template: str) -> set[str]:
-    """Names used as {placeholders} in a template; raises ValueError on bad braces."""
-    names = set()
-    for _, field_name, spec, conversion in string.Formatter().parse(template):
-        if field_name is None:
-            continue
-        if not field_name.isidentifier() or spec or conversion:
-            raise ValueError(f"bad placeholder {{{field_name}}}")
-        names.add(field_name)
-    return names
 
 
 def _entry_lines(text: str, kind: str) -> list[int]:
@@ -300,38 +290,14 @@ class _Reader:
     def companion(self, index: int, entry: Any) -> Companion:
         if not isinstance(entry, dict):
             raise self.fail("companion", index, "must be a table")
-        unknown = set(entry) - _COMPANION_KEYS
+        unknown = set(entry) - COMPANION_KEYS
         if unknown:
             raise self.fail("companion", index, f"unknown key {sorted(unknown)[0]!r}")
-        family = entry.get("family")
-        if not isinstance(family, str) or not family.strip():
-            raise self.fail("companion", index, "family must be a non-empty string")
         category = self.category("companion", index, entry)
         templates = self.templates("companion", index, entry)
-        for template in templates:
-            try:
-                placeholders(template)
-            except ValueError as error:
-                raise self.fail("companion", index, f"{error} in {template!r}") from None
-        slots = entry.get("slots", {})
-        if not isinstance(slots, dict) or not all(
-            isinstance(k, str) and v in COMPANION_SLOT_KINDS for k, v in slots.items()
-        ):
-            raise self.fail(
-                "companion", index, f"slots must map groups to {sorted(COMPANION_SLOT_KINDS)}"
-            )
-        share = entry.get("share", 0.35)
-        if isinstance(share, bool) or not isinstance(share, int | float) or not 0 < share <= 1:
-            raise self.fail("companion", index, "share must be a number in (0, 1]")
-        when = entry.get("when")
-        if when is not None and (not isinstance(when, str) or not when):
-            raise self.fail("companion", index, "when must be a non-empty pattern")
-        try:
-            compiled = re.compile(when, re.IGNORECASE) if when else None
-        except re.error as error:
-            raise self.fail("companion", index, f"when: {error}") from None
-        pairs = tuple(sorted(slots.items()))
-        return Companion(family, category, tuple(templates), pairs, float(share), compiled)
+        return companion_from_table(
+            entry, category, templates, lambda message: self.fail("companion", index, message)
+        )
 
 
 BankFile = tuple[list[Cue], list[CoverageTemplate], list[CoverageTemplate], list[Companion]]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from tacit.question_engine.bank import placeholders
+from tacit.question_engine.bank_companion import placeholders
 from tacit.question_engine.slot_fill import fill
 from tacit.question_engine.slots import Lexicon
 from tacit.question_engine.types import Companion

@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from tacit.models.config import EngineConfig
 from tacit.models.taxonomy import CATEGORY_IDS
-from tacit.question_engine.bank import Bank, Cue, load_bank, placeholders
+from tacit.question_engine.bank import Bank, Cue, load_bank
+from tacit.question_engine.bank_companion import placeholders
 from tacit.question_engine.best_first import best_first
 from tacit.question_engine.companions import Companions
 from tacit.question_engine.coverage import (
