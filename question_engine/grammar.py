@@ -39,7 +39,9 @@ _AROUND = re.compile(
 _ARTICLE_SLOT = re.compile(r"\b([Aa]n?) \{(\w+)\}")
 _AUXILIARY = re.compile(r"\b(?:can|could|will|would|must|should|may|might|to|did)\s$", re.I)
 _HEAD_CUT = re.compile(
-    r"\s(?:of|for|in|on|at|from|with|who|that|which|to|by|about|under|over)\s.*$", re.I
+    r"\s(?:of|for|in|on|at|from|with|who|that|which|to|by|about|under|over|before|after"
+    r"|when|while|until|once|if|unless)\s.*$",
+    re.I,
 )
 _PLURAL_WORDS = frozenset(
     ["people", "staff", "children", "men", "women", "police", "crew", "folks", "data", "media"]

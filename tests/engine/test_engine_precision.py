@@ -179,3 +179,13 @@ def test_a_quoted_hedge_stops_before_a_so_clause_not_inside_it(engine: OfflineEn
     asked = texts(ask(engine, said))
     assert 'You said try to "balance load across the technicians"' in asked
     assert "so nobody gets" not in asked
+
+
+def test_a_checked_plural_thing_keeps_its_verbs_in_agreement(engine: OfflineEngine) -> None:
+    asked = texts(ask(engine, "Before we pay, we check the delivery notes in Xero."))
+    assert "the delivery notes in Xero don't match" in asked
+    assert "doesn't match" not in asked  # was 'the delivery notes ... can't be … or doesn't'
+    single = texts(ask(engine, "Before we pay, we check the delivery note in Xero."))
+    assert "the delivery note in Xero doesn't match" in single
+    timed = texts(ask(engine, "The clerk checks the bank details before paying."))
+    assert "the bank details before paying don't match" in timed  # head before 'before'
