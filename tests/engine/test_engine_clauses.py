@@ -5,21 +5,11 @@ which states its own rule. Sentences are invented for these tests."""
 from __future__ import annotations
 
 import pytest
+from support.engine_session import ranked_questions
 
 from tacit.question_engine.offline import OfflineEngine
-from tacit.question_engine.session import EngineSession
-from tacit.question_engine.types import Suggestion
 
-
-@pytest.fixture(scope="module")
-def engine() -> OfflineEngine:
-    return OfflineEngine()
-
-
-def ask(engine: OfflineEngine, text: str) -> list[Suggestion]:
-    session = EngineSession(engine)
-    session.add_segment(text)
-    return session.ranked()
+ask = ranked_questions
 
 
 def test_a_class_under_an_obligation_is_asked_about_its_edge(engine: OfflineEngine) -> None:

@@ -8,23 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.engine_session import ranked_questions
 
 from tacit.question_engine.bank import BankError, read_bank_file
 from tacit.question_engine.offline import OfflineEngine
-from tacit.question_engine.session import EngineSession
-from tacit.question_engine.types import Suggestion
 
-
-@pytest.fixture(scope="module")
-def engine() -> OfflineEngine:
-    return OfflineEngine()
-
-
-def ask(engine: OfflineEngine, *segments: str) -> list[Suggestion]:
-    session = EngineSession(engine)
-    for segment in segments:
-        session.add_segment(segment)
-    return session.ranked()
+ask = ranked_questions
 
 
 def test_a_role_is_also_asked_what_reaches_it_after_who_stands_in(engine: OfflineEngine) -> None:

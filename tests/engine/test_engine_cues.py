@@ -9,11 +9,6 @@ from tacit.question_engine.offline import OfflineEngine
 from tacit.question_engine.types import SessionContext, Suggestion
 
 
-@pytest.fixture(scope="module")
-def engine() -> OfflineEngine:
-    return OfflineEngine()
-
-
 def ask(engine: OfflineEngine, text: str) -> list[Suggestion]:
     return engine.suggest(text, SessionContext())
 

@@ -4,21 +4,13 @@ read as an audit trail, a role read as a routing rule. Sentences are invented fo
 
 from __future__ import annotations
 
-import pytest
+from support.engine_session import ranked_questions
 
 from tacit.question_engine.offline import OfflineEngine
-from tacit.question_engine.session import EngineSession
 
 
-@pytest.fixture(scope="module")
-def engine() -> OfflineEngine:
-    return OfflineEngine()
-
-
-def asked(engine: OfflineEngine, text: str) -> str:
-    session = EngineSession(engine)
-    session.add_segment(text)
-    return "\n".join(q.text for q in session.ranked())
+def asked(engine: OfflineEngine, *segments: str) -> str:
+    return "\n".join(q.text for q in ranked_questions(engine, *segments))
 
 
 def test_a_clause_after_confirms_is_not_a_thing_to_confirm(engine: OfflineEngine) -> None:

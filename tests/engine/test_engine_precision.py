@@ -4,22 +4,12 @@ after-hours questions a reviewer expects. Sentences are invented for these tests
 
 from __future__ import annotations
 
-import pytest
+from support.engine_session import ranked_questions
 
 from tacit.question_engine.offline import OfflineEngine
-from tacit.question_engine.session import EngineSession
 from tacit.question_engine.types import Suggestion
 
-
-@pytest.fixture(scope="module")
-def engine() -> OfflineEngine:
-    return OfflineEngine()
-
-
-def ask(engine: OfflineEngine, text: str) -> list[Suggestion]:
-    session = EngineSession(engine)
-    session.add_segment(text)
-    return session.ranked()
+ask = ranked_questions
 
 
 def texts(questions: list[Suggestion]) -> str:

@@ -3,22 +3,13 @@ them, hand-offs to roles, classes of cases, hedged thresholds, where data lives.
 
 from __future__ import annotations
 
-import pytest
+from support.engine_session import ranked_questions
 
 from tacit.question_engine.offline import OfflineEngine
 from tacit.question_engine.session import EngineSession
 from tacit.question_engine.types import SessionContext, Suggestion
 
-
-@pytest.fixture(scope="module")
-def engine() -> OfflineEngine:
-    return OfflineEngine()
-
-
-def ask(engine: OfflineEngine, text: str) -> list[Suggestion]:
-    session = EngineSession(engine)
-    session.add_segment(text)
-    return session.ranked()
+ask = ranked_questions
 
 
 def find(questions: list[Suggestion], category: str, *words: str) -> Suggestion | None:

@@ -5,22 +5,14 @@ never a verb, a modal or a contraction. Sentences are invented for these tests."
 from __future__ import annotations
 
 import pytest
+from support.engine_session import ranked_questions
 
 from tacit.question_engine.offline import OfflineEngine
 from tacit.question_engine.probe import salient_term
-from tacit.question_engine.session import EngineSession
-
-
-@pytest.fixture(scope="module")
-def engine() -> OfflineEngine:
-    return OfflineEngine()
 
 
 def asked(engine: OfflineEngine, *segments: str) -> str:
-    session = EngineSession(engine)
-    for segment in segments:
-        session.add_segment(segment)
-    return "\n".join(q.text for q in session.ranked())
+    return "\n".join(q.text for q in ranked_questions(engine, *segments))
 
 
 def test_a_word_of_judgment_used_as_a_measure_is_asked_what_it_means(
