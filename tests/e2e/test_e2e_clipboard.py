@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.pair_tmux import socket_file
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -96,6 +97,7 @@ class Server:
 
     def stop(self) -> None:
         self.tmux("kill-server")
+        socket_file(self.socket).unlink(missing_ok=True)
         if self.client_pid:
             with contextlib.suppress(OSError):
                 os.kill(self.client_pid, signal.SIGKILL)

@@ -17,6 +17,13 @@ from support.waiting import wait_until
 TACIT = [sys.executable, "-m", "tacit.cli.main"]
 
 
+def socket_file(socket: str) -> Path:
+    """Where tmux keeps a `-L socket` server's socket: tmux leaves it behind when the
+    server is killed, so a test removes it after kill-server."""
+    tmpdir = Path(os.environ.get("TMUX_TMPDIR") or "/tmp")
+    return tmpdir / f"tmux-{os.getuid()}" / socket
+
+
 class Tmux:
     """Commands on one private tmux socket; every wait polls with a deadline."""
 
@@ -93,8 +100,7 @@ class Tmux:
     def kill_server(self) -> None:
         """Stop this socket's server (and everything running in it) and remove the socket."""
         self.run("kill-server", check=False)
-        tmpdir = Path(os.environ.get("TMUX_TMPDIR") or "/tmp")
-        (tmpdir / f"tmux-{os.getuid()}" / self.socket).unlink(missing_ok=True)
+        socket_file(self.socket).unlink(missing_ok=True)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from typing import Any
 
 import pyperclip
 import pytest
+from support.pair_tmux import socket_file
 from textual.app import App
 
 from tacit.tui import clipboard
@@ -156,6 +157,7 @@ def test_inside_a_real_tmux_the_text_lands_in_the_paste_buffer(tmp_path: Path) -
         buffer = subprocess.run([*tmux, "show-buffer"], capture_output=True, check=True)
     finally:
         subprocess.run([*tmux, "kill-server"], check=False)
+        socket_file(socket).unlink(missing_ok=True)
     assert buffer.stdout.decode("utf-8") == TEXT
     assert "tmux buffer" in out.read_text()
 
