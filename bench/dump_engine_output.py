@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.bench_engine import make_segment, sentence_pool  # noqa: E402
+from bench.bench_engine import long_session, make_segment, sentence_pool  # noqa: E402
 from bench.eval_engine import load_narratives, segments_of  # noqa: E402
 from tacit.question_engine.offline import OfflineEngine  # noqa: E402
 from tacit.question_engine.session import EngineSession  # noqa: E402
@@ -57,13 +57,7 @@ def bench_lines(engine: OfflineEngine, count: int = 300) -> list[str]:
     for index in range(count):
         out += lines_of(f"bench:seg{index}", session.add_segment(make_segment(rng, pool, 1000)))
     out += lines_of("bench:ranked", session.ranked())
-    long_session: list[str] = []
-    words = 0
-    while words < 20_000:
-        segment = make_segment(rng, pool, rng.randint(300, 1000))
-        long_session.append(segment)
-        words += len(segment.split())
-    out += lines_of("bench:analyse", engine.analyse_session(long_session))
+    out += lines_of("bench:analyse", engine.analyse_session(long_session(rng, pool)))
     return out
 
 
