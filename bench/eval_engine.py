@@ -1,6 +1,7 @@
 """Score the offline question engine against annotated narratives and real interviews.
 
 Usage: python bench/eval_engine.py [--split dev|test|validation|both] [--json] [--csv PATH]
+       python bench/eval_engine.py --split dev --ceiling   (recall if every candidate counted)
 
 Splits: dev (bench/eval/narratives_*.toml, tuned on), test (bench/eval/test/, held out) and
 validation (bench/eval/validation/, written blind by someone who never read the engine; run
@@ -47,6 +48,7 @@ from tacit.question_engine.text import STOPWORDS, stem, words  # noqa: E402
 from tacit.question_engine.types import Suggestion  # noqa: E402
 
 try:
+    from bench.eval_ceiling import ceiling_figures, print_ceiling
     from bench.eval_model import ModelAsker
     from bench.eval_rules import (
         adversarial_failures,
@@ -55,6 +57,7 @@ try:
         wrong_reason,
     )
 except ImportError:  # run as a script: bench/ is on sys.path
+    from eval_ceiling import ceiling_figures, print_ceiling  # type: ignore[no-redef]
     from eval_model import ModelAsker  # type: ignore[no-redef]
     from eval_rules import (  # type: ignore[no-redef]
         adversarial_failures,
@@ -323,8 +326,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="S",
         help="with --model: seconds a model may stay silent (twice that per narrative)",
     )
+    parser.add_argument("--ceiling", action="store_true", help="dev only: recall by stage")
     args = parser.parse_args(argv)
     engine = OfflineEngine()
+    if args.ceiling:
+        if args.split != "dev" or args.model:
+            print("--ceiling runs on the offline engine and --split dev only", file=sys.stderr)
+            return 2
+        print_ceiling(ceiling_figures(engine, load_narratives(), segments_of, names_term))
+        return 0
     splits = ["dev", "test"] if args.split == "both" else [args.split]
     asker = ModelAsker(args.model, args.api_base, args.timeout) if args.model else None
     ask: Ask | None = asker

@@ -135,6 +135,17 @@ class OfflineEngine:
             session.add_segment(segment)
         return session.ranked()
 
+    def candidate_questions(self, segment: str, variants: bool = False) -> list[Suggestion]:
+        """Every question the cues raise for a segment (companions included; each wording
+        when `variants`), before any pick, cap or de-duplication: what ranking chooses from."""
+        text = clean(segment)
+        found = self._candidates(text) if text else []
+        return [
+            Suggestion(wording, c.category, c.quote, SOURCE, c.score)
+            for c in found
+            for wording in (c.variants if variants else (c.text,))
+        ]
+
     def segment_questions(
         self,
         segment: str,
