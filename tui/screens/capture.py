@@ -206,6 +206,7 @@ class CaptureScreen(SuggestingScreen):
         self._refresh_questions()
 
     def _ask_answer(self, question: Question) -> None:
+        from tacit.models.spoken_answer import answer_said_since_asked
         from tacit.tui.screens.prompts import TextPrompt
 
         def answered(text: str | None) -> None:
@@ -222,9 +223,10 @@ class CaptureScreen(SuggestingScreen):
 
             self._change_question(question, change)
 
-        prompt = TextPrompt(
-            "Record the answer", plain_words(question.text), initial=question.answer
+        said = question.answer or answer_said_since_asked(
+            question, self.state.questions.values(), self.state.segments
         )
+        prompt = TextPrompt("Record the answer", plain_words(question.text), initial=said)
         self.app.push_screen(prompt, answered)
 
     def _ask_owner(self, question: Question) -> None:

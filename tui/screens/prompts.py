@@ -49,7 +49,9 @@ class TextPrompt(ModalScreen[str | None]):
         with Vertical():
             yield Label(literal(self.prompt_title), classes="prompt-title")
             yield Label(literal(self.prompt_label))
-            yield OrderedInput(value=clean(self.initial), id="prompt-input")
+            # Never selected: what is offered (an answer said on the call, an owner)
+            # is extended more often than replaced, so a keystroke must not erase it.
+            yield OrderedInput(value=clean(self.initial), id="prompt-input", select_on_focus=False)
             yield Label("", id="prompt-error", classes="prompt-error")
             with Horizontal():
                 yield Button("OK", id="prompt-ok", variant="primary")
