@@ -230,6 +230,20 @@ def _completed(base: RuleDraft, answer: RuleDraft, text: str) -> RuleDraft:
     )
 
 
+def _sentences_besides(text: str, conditions: list[str]) -> str:
+    """The answer's sentences that none of the drafted exceptions came from: what the
+    operator said besides them stays in the statement rather than being lost."""
+    said = (_FILLER.sub("", s.strip()).strip() for s in re.split(r"(?<=[.!?])\s+", text))
+    kept = [
+        sentence
+        for sentence in said
+        if sentence.strip(_TRIM)
+        and not _BARE_REPLY.match(sentence)
+        and not any(condition in sentence for condition in conditions)
+    ]
+    return " ".join(_capitalised(s) if s[-1:] in ".!?" else _capitalised(s) + "." for s in kept)
+
+
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -254,7 +268,11 @@ def draft_rule(question: str, answer: str, quote: str = "", category: str = "") 
         return _base_rule(base_text)
     drafted = _parse(text, text)
     restates_base = bool(drafted.unless and (drafted.when or drafted.then))
-    about_exception = category == "exception" or bool(_ABOUT_EXCEPTION.search(clean(question)))
+    # An edge case's answer says what happens at the rule's edge: the quoted rule still
+    # holds and the answer's conditions are its exceptions, as for an exception question.
+    about_exception = category in ("exception", "edge_case") or bool(
+        _ABOUT_EXCEPTION.search(clean(question))
+    )
     if not base_text or restates_base:
         return drafted
     if not about_exception and (drafted.when or drafted.then):
@@ -269,6 +287,9 @@ def draft_rule(question: str, answer: str, quote: str = "", category: str = "") 
     phrases = [phrase for _c, _a, phrase in clauses]
     separator = " " if phrases[0].startswith("unless") else ", "
     statement = _capitalised(base_sentence + separator + "; ".join(phrases) + ".")
+    said_besides = _sentences_besides(text, [c for c, _a, _phrase in clauses if c])
+    if said_besides:
+        statement = f"{statement} {said_besides}"
     return RuleDraft(
         statement=statement,
         when=base.when,

@@ -279,3 +279,26 @@ def test_an_answer_naming_only_an_exception_keeps_the_quoted_rule() -> None:
     )
     assert draft.then == "Janet handles the big accounts herself"
     assert draft.unless == [("government accounts", "")]
+
+
+EDGE_Q = "What happens right at 200 euros, or when the amount is missing?"
+EDGE_QUOTE = "If the order is over 200 euros, Maria has to approve it."
+
+
+def test_an_answered_edge_case_question_keeps_the_rule_it_is_the_edge_of() -> None:
+    answer = "If Maria is on holiday, Tom approves."
+    draft = draft_rule(EDGE_Q, answer, quote=EDGE_QUOTE, category="edge_case")
+    assert (draft.when, draft.then) == ("the order is over 200 euros", "Maria has to approve it")
+    assert draft.unless == [("Maria is on holiday", "Tom approves")]
+
+
+def test_what_the_answer_says_beyond_its_exception_stays_in_the_statement() -> None:
+    answer = (
+        "At exactly 200 no approval is needed. If Maria is on holiday, Tom approves. "
+        "Tom only does refunds under 1000."
+    )
+    draft = draft_rule(EDGE_Q, answer, quote=EDGE_QUOTE, category="edge_case")
+    assert draft.unless == [("Maria is on holiday", "Tom approves")]
+    assert draft.statement.startswith("If the order is over 200 euros, Maria has to approve it")
+    assert "At exactly 200 no approval is needed." in draft.statement
+    assert draft.statement.endswith("Tom only does refunds under 1000.")
