@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support.capture import capture_ready, make_app, writes_done
+from support.capture import capture_ready, make_app, screen_lines, writes_done
 from support.waiting import wait_for
-from textual.widgets import Input
+from textual.widgets import Input, Label
 
 from tacit.models.domain import Question, Segment, Session
 from tacit.tui.screens.prompts import TextPrompt
@@ -57,3 +57,24 @@ async def test_r_offers_nothing_when_the_operator_has_not_spoken_since(db_path: 
         await pilot.press("a", "r")
         await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt), "the answer prompt")
         assert app.screen.query_one("#prompt-input", Input).value == ""
+
+
+async def test_the_answer_prompt_shows_the_whole_question_at_80x24(db_path: Path) -> None:
+    session = Session(title="Refunds")
+    app, store = make_app(db_path, session)
+    long_question = (
+        "What happens right at 200 euros, or when the amount is missing or in another "
+        "currency — and who approves beyond it?"
+    )
+    store.save(Question(session_id=session.id, text=long_question, category="edge_case"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await capture_ready(pilot)
+        await wait_for(pilot, lambda: screen.question_list.option_count == 1)
+        screen.question_list.focus()
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt), "the answer prompt")
+        await pilot.pause()
+        label = app.screen.query_one("#prompt-label", Label)
+        rows = screen_lines(app)[label.region.y : label.region.bottom]
+        shown = " ".join(row[label.region.x : label.region.right].strip() for row in rows)
+        assert shown == long_question

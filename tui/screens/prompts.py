@@ -32,6 +32,7 @@ class TextPrompt(ModalScreen[str | None]):
         border: round $accent; background: $panel; padding: 0 1;
     }
     TextPrompt .prompt-title { text-style: bold; }
+    TextPrompt Label { width: 100%; }
     TextPrompt .prompt-error { color: $error; height: auto; }
     TextPrompt Horizontal { height: auto; align-horizontal: right; }
     """
@@ -48,7 +49,7 @@ class TextPrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(literal(self.prompt_title), classes="prompt-title")
-            yield Label(literal(self.prompt_label))
+            yield Label(literal(self.prompt_label), id="prompt-label")
             # Never selected: what is offered (an answer said on the call, an owner)
             # is extended more often than replaced, so a keystroke must not erase it.
             yield OrderedInput(value=clean(self.initial), id="prompt-input", select_on_focus=False)
@@ -89,6 +90,7 @@ class ConfirmPrompt(ModalScreen[bool]):
         width: 60; max-width: 100%; height: auto;
         border: round $warning; background: $panel; padding: 0 1;
     }
+    ConfirmPrompt Label { width: 100%; }
     ConfirmPrompt Horizontal { height: auto; align-horizontal: right; }
     """
 
