@@ -186,6 +186,7 @@ LATER = (
     "tacit.question_engine.session",
     "tacit.question_engine.bank",
     "tacit.models.watch",  # the store watch (ctypes): started after the first frame
+    "textual.widgets._text_area",  # only the rule editor and the decision dialog edit text
 )
 
 
@@ -198,7 +199,7 @@ def _imported_at_start(screen_module: str) -> list[str]:
         "from tacit.cli.main import build_parser\n"
         "build_parser().parse_args(['--session', 'x'])\n"
         f"import tacit.cli.commands.run_app, tacit.tui.app, {screen_module}\n"
-        "print(','.join(m for m in sys.modules if m.startswith(('tacit', 'lite', 'importlib'))))\n"
+        "print(','.join(sys.modules))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60

@@ -26,7 +26,8 @@ from tacit.models.domain import DECISION_PRESETS, Decision, ValidationError
 from tacit.tui.messages import StoreChanged
 from tacit.tui.safe_text import clean, literal, literal_rich
 from tacit.tui.session_state import SessionState
-from tacit.tui.widgets.ordered_input import OrderedInput, OrderedTextArea
+from tacit.tui.widgets.ordered_input import OrderedInput
+from tacit.tui.widgets.ordered_text_area import OrderedTextArea
 
 
 def register_rows(session_id: str, decisions: list[Decision]) -> list[Decision]:

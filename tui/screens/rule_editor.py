@@ -28,7 +28,8 @@ from tacit.models.lifecycle import ROLES, RULE_STATUSES, status_for_acceptances
 from tacit.models.safe_text import plain_words
 from tacit.models.taxonomy import CATEGORIES
 from tacit.tui.safe_text import clean, literal
-from tacit.tui.widgets.ordered_input import OrderedInput, OrderedTextArea
+from tacit.tui.widgets.ordered_input import OrderedInput
+from tacit.tui.widgets.ordered_text_area import OrderedTextArea
 
 CSS = """
 RuleEditor { align: center middle; }

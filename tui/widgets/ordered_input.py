@@ -30,7 +30,7 @@ from collections.abc import Callable
 
 from textual import events
 from textual.message import Message
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 HOLD_POLL_SECONDS = 0.02
 HOLD_SECONDS = 3.0  # a submit that opened nothing gives its typed-ahead keys back
@@ -184,21 +184,3 @@ class OrderedInput(Input):
             self.insert_text_at_cursor(text)
         else:
             self.replace(text, start, end)
-
-
-class OrderedTextArea(TextArea):
-    """A TextArea whose editing keys (Backspace, arrows, Ctrl+U…) act where they were typed.
-
-    As with the input above, Textual runs them as bindings once the key reached the app,
-    after the letters typed behind them: `"abc" BSpace "d"` gave ``abc``.
-    """
-
-    async def _on_key(self, event: events.Key) -> None:
-        bindings = self._bindings.key_to_bindings.get(event.key)
-        if bindings and not self.read_only:
-            event.stop()
-            event.prevent_default()
-            self._restart_blink()
-            await self.run_action(bindings[0].action)
-            return
-        await super()._on_key(event)
