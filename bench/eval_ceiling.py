@@ -52,8 +52,8 @@ def _stages(engine: OfflineEngine, segments: list[str]) -> dict[str, list[Sugges
     ranked = session.ranked()
     summary = session.summary_question()
     pool = [q for _, q in session.found] + ([summary] if summary else [])
-    candidates = [q for s in segments for q in engine.candidate_questions(s)]
-    variants = [q for s in segments for q in engine.candidate_questions(s, variants=True)]
+    candidates = [q for s in segments for q, _ in engine.candidate_questions(s)]
+    variants = [q for s in segments for q, _ in engine.candidate_questions(s, variants=True)]
     return {
         "top10": ranked[:10],
         "ranked": ranked,

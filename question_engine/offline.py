@@ -28,6 +28,7 @@ from tacit.question_engine.coverage import (
 from tacit.question_engine.literals import CueGate, gate_for
 from tacit.question_engine.memory import SessionMemory
 from tacit.question_engine.probe import as_named, salient_term
+from tacit.question_engine.ranker import Ranker, RankItem, load_ranker, rank_item
 from tacit.question_engine.session import EngineSession
 from tacit.question_engine.slot_fill import check_slots, fill
 from tacit.question_engine.slots import TEAM, Lexicon
@@ -96,8 +97,9 @@ class OfflineEngine:
 
     name = SOURCE
 
-    def __init__(self, config: EngineConfig | None = None) -> None:
+    def __init__(self, config: EngineConfig | None = None, ranker: Ranker | None = None) -> None:
         self.config = config or EngineConfig()
+        self.ranker = load_ranker() if ranker is None else ranker
         self.max_suggestions = max(1, self.config.max_suggestions)
         self.bank: Bank = load_bank(self.config.banks)
         self._slots: dict[str, list[tuple[str, frozenset[str]]]] = {
@@ -135,14 +137,17 @@ class OfflineEngine:
             session.add_segment(segment)
         return session.ranked()
 
-    def candidate_questions(self, segment: str, variants: bool = False) -> list[Suggestion]:
-        """Every question the cues raise for a segment (companions included; each wording
-        when `variants`), before any pick, cap or de-duplication: what ranking chooses from."""
-        text = clean(segment)
-        found = self._candidates(text) if text else []
+    def candidate_questions(
+        self, segment: str, variants: bool = False, earlier: int = 0
+    ) -> list[tuple[Suggestion, RankItem]]:
+        """Every question the cues raise for a segment (companions; each wording when
+        `variants`) and what the ranker read of it, before any pick, cap or de-duplication."""
+        found = self._candidates(clean(segment)) if clean(segment) else []
+        items = [rank_item(c) for c in found]
+        scores = self.ranker.scores(items, earlier, clean(segment), self.lexicon.roles.__contains__)
         return [
-            Suggestion(wording, c.category, c.quote, SOURCE, c.score)
-            for c in found
+            (Suggestion(wording, c.category, c.quote, SOURCE, score), item)
+            for c, item, score in zip(found, items, scores, strict=True)
             for wording in (c.variants if variants else (c.text,))
         ]
 
@@ -169,6 +174,10 @@ class OfflineEngine:
         candidates = self._candidates(text)
         if limit <= 0:
             return [], _facts(candidates)
+        if self.ranker.weights:  # a learned correction of the hand scores (ranker.py)
+            items = [rank_item(c) for c in candidates]
+            scores = self.ranker.scores(items, earlier, text, self.lexicon.roles.__contains__)
+            candidates = [c._replace(score=s) for c, s in zip(candidates, scores, strict=True)]
         picked = self._pick(candidates, memory, limit)
         result = [Suggestion(c.text, c.category, c.quote, SOURCE, c.score) for c in picked]
         pooling = limit > self.max_suggestions and len(result) < limit

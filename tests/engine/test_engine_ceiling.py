@@ -51,7 +51,7 @@ def test_each_stage_reaches_at_least_what_the_one_before_it_does(
 def test_candidates_include_questions_the_per_segment_pick_drops(engine: OfflineEngine) -> None:
     segment = NARRATIVE["text"].split("\n\n")[1]
     assert isinstance(segment, str)
-    candidates = engine.candidate_questions(segment)
+    candidates = [q for q, _ in engine.candidate_questions(segment)]
     memory = SessionMemory(engine.template_stems)
     picked, _ = engine.segment_questions(segment, 0, SessionProfile(), memory, set(), "", 2)
     assert len(candidates) > len(picked) == 2
