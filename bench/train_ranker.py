@@ -13,14 +13,16 @@ Usage: python bench/train_ranker.py [--cv] [--write] [--check] [--folds K] [--l2
 - `--write`: cross-validate, fit on all of dev and write prompts/ranker.json with the
   figures and `enabled`: true only when the learned ranker's out-of-fold recall@10 is at
   least the hand weights' (fitted) figure and its precision and wrong share meet the
-  targets; otherwise the engine keeps the hand scores. `--check`: exit 1 unless the
-  shipped weights are what this script fits (the weights are reproducible).
+  targets; otherwise the engine keeps the hand scores. `--check`: exit 0 when the shipped
+  weights are what this script fits, 3 when the dev candidates changed since (a bank
+  change: run --write again), 1 when the same candidates give other weights.
 Dev split only: this script never reads bench/eval/test or bench/eval/validation.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import sys
@@ -57,6 +59,7 @@ L2 = 100.0  # chosen among 1, 10, 50, 100 by the out-of-fold recall@5/@10 (bench
 STEPS = 400
 RATE = 1.0
 FOLDS = 7
+STALE = 3  # --check's exit status when the dev candidates changed since the weights were fitted
 Example = tuple[dict[str, float], float, bool]  # features, offset (log hand score), label
 
 
@@ -149,13 +152,26 @@ def cross_validate(folds: int = FOLDS, l2: float = L2) -> dict[str, dict[str, fl
     }
 
 
-def _check(fitted: Ranker, examples: int) -> int:
+def examples_digest(examples: Sequence[Example]) -> str:
+    """A fingerprint of the training examples: the weights are reproducible only from these."""
+    digest = hashlib.sha256()
+    for values, offset, label in examples:
+        digest.update(json.dumps([sorted(values.items()), round(offset, 6), label]).encode())
+    return digest.hexdigest()
+
+
+def check(examples: Sequence[Example]) -> int:
+    """0 when the shipped weights are what fit() gives on these examples; STALE when the
+    examples changed since they were fitted (the bank changed: run --write); 1 otherwise."""
     shipped = json.loads(RANKER_PATH.read_text(encoding="utf-8")) if RANKER_PATH.exists() else {}
-    again = json.loads(fitted.to_json())
+    if shipped.get("examples_sha256") != examples_digest(examples):
+        print(f"{RANKER_PATH.name} was fitted on other candidates: run --write", file=sys.stderr)
+        return STALE
+    again = json.loads(fit(examples, float(shipped["l2"])).to_json())
     if (shipped.get("bias"), shipped.get("weights")) != (again["bias"], again["weights"]):
         print(f"{RANKER_PATH} differs from what train_ranker.py fits", file=sys.stderr)
         return 1
-    print(f"{RANKER_PATH.name}: reproducible ({examples} examples)")
+    print(f"{RANKER_PATH.name}: reproducible ({len(examples)} examples)")
     return 0
 
 
@@ -175,9 +191,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.write or args.check:
         engine = OfflineEngine(ranker=Ranker())
         examples = [e for n in load_narratives(EVAL_DIR) for e in examples_of(engine, n)]
-        fitted = fit(examples, args.l2)
         if args.check:
-            return _check(fitted, len(examples))
+            return check(examples)
+        fitted = fit(examples, args.l2)
         figures = cross_validate(args.folds, args.l2)
         hand, learned = figures["hand (fitted on all dev)"], figures["learned (out of fold)"]
         enabled = (
@@ -186,7 +202,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             and learned["wrong_share"] <= 0.1
         )
         rounded = {k: {m: round(v, 3) for m, v in f.items()} for k, f in figures.items()}
-        extra = {"enabled": enabled, "l2": args.l2, "folds": args.folds, "cv": rounded}
+        extra = {
+            "enabled": enabled,
+            "l2": args.l2,
+            "folds": args.folds,
+            "cv": rounded,
+            "examples_sha256": examples_digest(examples),
+        }
         RANKER_PATH.write_text(fitted.to_json(extra), encoding="utf-8")
         print(f"wrote {RANKER_PATH} from {len(examples)} examples; enabled: {enabled}")
     return 0
