@@ -12,7 +12,9 @@ narrative would get if every question at a stage of the engine counted:
   category (the strict scorer then still needs the annotator's category).
 
 And each gap missed at @10 by the stage that first reaches it, so it says whether
-generation or ranking (and category choice) loses recall. Scoring helpers come from the
+generation or ranking (and category choice) loses recall; for gaps no candidate of their
+own category names, which categories the questions naming them have (where a companion
+in the gap's category is missing). Scoring helpers come from the
 scorer (`eval_engine.py`), passed in, so the two never import each other in a circle.
 """
 
@@ -72,6 +74,7 @@ def ceiling_figures(
     """Recall (macro over narratives) at each stage, and misses at @10 by first stage."""
     totals: Counter[str] = Counter()
     misses: Counter[str] = Counter()
+    crossed: Counter[str] = Counter()  # "gap's category <- a naming question's category"
     for narrative in narratives:
         stages = _stages(engine, segments_of(narrative["text"]))
         gaps = narrative["gap"]
@@ -84,12 +87,19 @@ def ceiling_figures(
                 totals[name] += hit / len(gaps)
             if not reached["top10"]:
                 misses[_miss_kind(reached)] += 1
+            if not reached["variants"] and reached["any_category"]:
+                naming = {
+                    q.category for q in stages["variants"] if names_term(q.text, gap["terms"])
+                }
+                for category in naming:
+                    crossed[f"{gap['category']} <- {category}"] += 1
     count = len(narratives)
     return {
         "narratives": count,
         "gaps": sum(len(n["gap"]) for n in narratives),
         "recall": {name: totals[name] / count for name in STAGES},
         "misses@10": {kind: misses[kind] for kind in MISS_KINDS},
+        "other_category": dict(crossed.most_common()),
     }
 
 
@@ -116,3 +126,6 @@ def print_ceiling(figures: dict[str, Any]) -> None:
     print("  misses at @10, by the first stage that reaches them:")
     for kind, count in figures["misses@10"].items():
         print(f"    {count:>4}  {kind}")
+    print("  gaps named only in another category (gap's category <- the questions' categories):")
+    for pair, count in figures["other_category"].items():
+        print(f"    {count:>4}  {pair}")
