@@ -112,10 +112,22 @@ def _score(engine: OfflineEngine, narrative: dict[str, Any], stems: frozenset[st
     return score_narrative(narrative, engine.analyse_session(segments_of(narrative["text"])), stems)
 
 
+def _auc(scored: list[tuple[float, bool]]) -> float | None:
+    """How often a candidate hitting a gap scores above one hitting none (ties half)."""
+    hits = [s for s, y in scored if y]
+    others = [s for s, y in scored if not y]
+    if not hits or not others:
+        return None
+    wins = sum((h > o) + 0.5 * (h == o) for h in hits for o in others)
+    return wins / (len(hits) * len(others))
+
+
 def _macro(rows: list[dict[str, Any]]) -> dict[str, float]:
     count = len(rows)
     shown = max(1, sum(len(r["top10"]) for r in rows))
+    aucs = [r["auc"] for r in rows if r.get("auc") is not None]
     return {
+        "hit AUC within a narrative": sum(aucs) / max(1, len(aucs)),
         "recall@5": sum(r["recall@5"] for r in rows) / count,
         "recall@10": sum(r["recall@10"] for r in rows) / count,
         "precision@10": sum(r["precision@10"] for r in rows) / count,
@@ -136,7 +148,10 @@ def cross_validate(folds: int = FOLDS, l2: float = L2) -> dict[str, dict[str, fl
         held = [i for i in range(len(narratives)) if i % folds == fold]
         train = [e for i, rows in enumerate(data) if i % folds != fold for e in rows]
         engine.ranker = fit(train, l2)
-        learned.extend(_score(engine, narratives[i], stems) for i in held)
+        for i in held:
+            learned.append(_score(engine, narratives[i], stems))
+            learned[-1]["auc"] = _auc([(o + engine.ranker.log_factor(f), y) for f, o, y in data[i]])
+            hand[i]["auc"] = _auc([(o, y) for _, o, y in data[i]])
     by_id = {row["id"]: row for row in learned}
     paired: dict[str, float] = {}
     for metric in ("recall@5", "recall@10"):
