@@ -22,6 +22,7 @@ from tacit.question_engine.bank_companion import (
     companion_from_table,
     placeholders,
 )
+from tacit.question_engine.bank_keys import optional_pattern, template_conditions
 from tacit.question_engine.slots import SLOT_KINDS
 from tacit.question_engine.types import Companion
 
@@ -45,6 +46,8 @@ _CUE_KEYS = frozenset(
         "slots",
         "team_templates",
         "exception_when",
+        "unless",
+        "template_when",
         "note",
     }
 )
@@ -77,6 +80,10 @@ class Cue:
     # when this matches the sentence, the case is treated differently from the norm there
     # ("our bigger accounts get theirs held back"): the question is an exception question
     exception_when: re.Pattern[str] | None = None
+    # where this matches the sentence, the cue's words mean something else: nothing is asked
+    unless: re.Pattern[str] | None = None
+    # one pattern per template (None: always), searched in the clause before the thing
+    template_when: tuple[re.Pattern[str] | None, ...] = ()
 
     def triggered_by(self, lowered: str) -> bool:
         """Whether the cue can match lower-cased text (no triggers: always worth a try)."""
@@ -234,13 +241,13 @@ class _Reader:
             raise self.fail(
                 "cue", index, f"{cue_id}: team_templates must be strings using only {{thing}}"
             )
-        exception_when = entry.get("exception_when")
-        if exception_when is not None and not isinstance(exception_when, str):
-            raise self.fail("cue", index, f"{cue_id}: exception_when must be a pattern string")
-        try:
-            departure = re.compile(exception_when, re.IGNORECASE) if exception_when else None
-        except re.error as error:
-            raise self.fail("cue", index, f"{cue_id}: bad exception_when ({error})") from None
+
+        def fail(message: str) -> BankError:
+            return self.fail("cue", index, f"{cue_id}: {message}")
+
+        departure = optional_pattern(entry, "exception_when", fail)
+        unless = optional_pattern(entry, "unless", fail)
+        conditions = template_conditions(entry, templates, fail)
         return Cue(
             cue_id,
             family,
@@ -257,6 +264,8 @@ class _Reader:
             tuple(sorted(slots.items())),
             tuple(team_templates),
             departure,
+            unless,
+            conditions,
         )
 
     def coverage(

@@ -83,6 +83,12 @@ def _lower_determiner(phrase: str) -> str:
     return head.lower() + phrase[len(head) :] if space and head in _LEADING_DETERMINERS else phrase
 
 
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause before position `start` ("and Priya logs them in ")."""
+    before = text[:start]
+    return before[max(before.rfind(c) for c in ",;:(—") + 1 :]
+
+
 def _starts_sentence(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     return not before or before[-1] in ".!?\n"
@@ -284,8 +290,8 @@ class OfflineEngine:
     ) -> list[_Candidate]:
         """The questions from one match in sentence `text` (`original`: as the operator
         wrote it): the cue's own, then its family's companions in other categories."""
-        if groups.get("veto"):  # the cue's words in a context that means something else
-            return []
+        if groups.get("veto") or (cue.unless is not None and cue.unless.search(text)):
+            return []  # the cue's words in a context that means something else
         values: dict[str, str] = {}
         kinds = dict(cue.slots)
         for name, raw in groups.items():
@@ -309,6 +315,7 @@ class OfflineEngine:
             and not cue.keep_case
             and _starts_sentence(text, start)
             and not _FIRST_PERSON.match(thing)
+            and not thing[1:2].isupper()  # an acronym ("GPS logs") keeps its capitals
         ):
             thing = values["thing"] = thing[0].lower() + thing[1:]
         if "thing" in cue.pattern.groupindex:
@@ -320,6 +327,14 @@ class OfflineEngine:
             if not thing or thing.lower() in cue.exclude or bare in cue.exclude:
                 return []
         templates = self._slots[cue.id]
+        if cue.template_when:  # the first template whose verb fits the clause before the thing
+            clause, fitted = _clause_before(text, start), False
+            kept = []
+            for template, when in zip(templates, cue.template_when, strict=True):
+                if when is None or (not fitted and when.search(clause)):
+                    kept.append(template)
+                    fitted = fitted or when is not None
+            templates = kept
         verdict = check_slots(self.lexicon, cue, values, text, start, end)
         if verdict is None:
             return []
@@ -329,9 +344,8 @@ class OfflineEngine:
             original.strip() if len(original) <= 240 else sentence_around(original, start, end)
         )
         variants = tuple(fill(templates, values))
-        if not variants:
+        if not variants and not cue.template_when:
             return []
-        chosen = variants[zlib.crc32(thing.lower().encode()) % len(variants)]
         specificity = 1.0 if thing else 0.85
         score = cue.weight * specificity - (offset + start) / 1_000_000
         key = (cue.family, content_stems(thing or values["quote"]))
@@ -339,9 +353,14 @@ class OfflineEngine:
         outside = f"{text[:start]} {text[end:]}"  # the class's own words do not count
         if cue.exception_when is not None and cue.exception_when.search(outside):
             category = "exception"
-        found = [
-            _Candidate(chosen, category, values["quote"], score, key, variants, cue.family, thing)
-        ]
+        found: list[_Candidate] = []
+        if variants:  # none when no template fits the verb: then the companions only
+            chosen = variants[zlib.crc32(thing.lower().encode()) % len(variants)]
+            found.append(
+                _Candidate(
+                    chosen, category, values["quote"], score, key, variants, cue.family, thing
+                )
+            )
         for other, share, extra in self._companions.ask(cue.family, values, text, start, end):
             if other != category:
                 found.append(

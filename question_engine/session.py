@@ -57,6 +57,7 @@ SEGMENT_DECAY = 0.75  # and so does each further pick from the same segment
 QUOTE_DECAY = 0.7  # and from the same sentence: each sentence states its own rule
 POOL_PER_SEGMENT = 10  # questions kept per segment for the session ranking
 SUMMARY_SCORE = 0.45
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 NOT_MAIN = frozenset(
     {
         "sometimes",
@@ -197,7 +198,7 @@ class EngineSession:
             ):
                 main.append(term)
         main = main[:3]
-        if len(main) < 3:
+        if len(main) < 3 or not self._said_together(main):
             return None
         text = (
             f"So what matters most here is {main[0]}, {main[1]} and {main[2]} — which one "
@@ -206,6 +207,26 @@ class EngineSession:
         if self.memory.knows(text):
             return None
         return Suggestion(text, "implicit_rule", "", "offline", SUMMARY_SCORE)
+
+    def _said_together(self, terms: list[str]) -> bool:
+        """Whether one sentence names every term: things weighed against each other ("price,
+        safety and the size"), not the words a description repeats ("kegs", "pubs")."""
+        found = [re.compile(rf"\b{re.escape(t)}\b", re.IGNORECASE) for t in terms]
+        pairs = [
+            re.compile(
+                rf"\b{re.escape(a)}\b\s*(?:,|\band\b|\bor\b)\s*(?:,?\s*(?:and|or)\s+)?"
+                rf"(?:[\w']+\s+){{0,2}}?{re.escape(b)}\b",
+                re.IGNORECASE,
+            )
+            for a in terms
+            for b in terms
+            if a != b
+        ]  # and two of them side by side in a list ("price, and the size"), not "fuel card"
+        return any(
+            all(f.search(sentence) for f in found) and any(p.search(sentence) for p in pairs)
+            for text in self.segments
+            for sentence in _SENTENCE_END.split(text)
+        )
 
     def _listed(self, term: str) -> bool:
         """Whether the term was said as an item of a list ("safety, price, and the size"):

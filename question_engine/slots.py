@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tacit.question_engine.text import STOPWORDS
+from tacit.question_engine.text import STOPWORDS, word_set
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "prompts" / "lexicon"
 SLOT_KINDS = frozenset(
@@ -29,7 +29,10 @@ SLOT_KINDS = frozenset(
 )
 TEAM = "team"
 
-_FRAGMENT_START = frozenset(["once", "and", "but", "or", "then", "so", "also", "still", "just"])
+# a relative clause has lost its noun ("who've already waited"); "that's" points back
+_FRAGMENT_START = word_set(
+    "once and but or then so also still just who who've who's who'd who're whose whom which that's"
+)
 # after an output's name, what makes the name a verb: "a tenant reports a leak"
 _OBJECT_AFTER = re.compile(
     r"^\s*(?:a|an|the|it|them|him|her|his|their|our|my|your|me|us|back|that|this|these|those)\b",

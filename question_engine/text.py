@@ -103,6 +103,8 @@ def trim_phrase(phrase: str, max_words: int = 7, keep_commas: bool = False) -> s
         return ""  # cut anywhere here, the rest of the phrase is missing: ask nothing
     while words:
         last = words[-1].lower().strip(",")
+        if last == "than":
+            return ""  # "owes more than": the comparison lost what it compares with
         if last in _DANGLING:
             words.pop()
         elif last in _BE and len(words) > 1 and words[-2].lower() in _DANGLING:

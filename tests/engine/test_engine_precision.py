@@ -178,4 +178,4 @@ def test_a_checked_plural_thing_keeps_its_verbs_in_agreement(engine: OfflineEngi
     single = texts(ask(engine, "Before we pay, we check the delivery note in Xero."))
     assert "the delivery note in Xero doesn't match" in single
     timed = texts(ask(engine, "The clerk checks the bank details before paying."))
-    assert "the bank details before paying don't match" in timed  # head before 'before'
+    assert "the bank details don't match" in timed  # the thing stops before 'before'
