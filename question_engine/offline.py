@@ -34,11 +34,15 @@ from tacit.question_engine.slot_fill import check_slots, fill
 from tacit.question_engine.slots import TEAM, Lexicon
 from tacit.question_engine.text import (
     STOPWORDS,
+    clause_before,
     clean,
     content_stems,
+    cut_mid_word,
+    lower_determiner,
     same_question,
     sentence_around,
     sentence_spans,
+    starts_sentence,
     trim_phrase,
 )
 from tacit.question_engine.triggers import TriggerIndex
@@ -51,7 +55,6 @@ PROBE_BELOW = 2  # probe a segment's main term when it raised fewer cue question
 MAX_MATCHES_PER_CUE = 3
 CATEGORY_DECAY = 0.55  # each further pick of a category counts for this much less
 SAME_QUOTE_DECAY = 0.8
-_LEADING_DETERMINERS = frozenset(["The", "A", "An", "Our", "Their", "My", "This", "That"])
 _FIRST_PERSON = re.compile(r"I(?:\b|')")
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ARTICLES = ("the ", "a ", "an ", "our ", "their ", "my ")
@@ -70,28 +73,6 @@ class _Candidate(NamedTuple):  # a tuple: built for every match, cheaper than a 
 
 
 Facts = tuple[tuple[str, ...], tuple[str, ...]]
-
-
-def _cut_mid_word(text: str, end: int) -> bool:
-    """Whether a captured phrase ending at `end` stops inside a word ("before accep")."""
-    return 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
-
-
-def _lower_determiner(phrase: str) -> str:
-    """'The clerk' -> 'the clerk': a capitalised determiner followed by a space, lowered."""
-    head, space, _ = phrase.partition(" ")
-    return head.lower() + phrase[len(head) :] if space and head in _LEADING_DETERMINERS else phrase
-
-
-def _clause_before(text: str, start: int) -> str:
-    """The words of the clause before position `start` ("and Priya logs them in ")."""
-    before = text[:start]
-    return before[max(before.rfind(c) for c in ",;:(—") + 1 :]
-
-
-def _starts_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in ".!?\n"
 
 
 class OfflineEngine:
@@ -297,13 +278,13 @@ class OfflineEngine:
         for name, raw in groups.items():
             if raw and name != "veto":
                 if name == "thing":
-                    if _cut_mid_word(text, end):  # a pattern's length limit: drop the stub
+                    if cut_mid_word(text, end):  # a pattern's length limit: drop the stub
                         raw = raw[: raw.rstrip().rfind(" ") + 1] if " " in raw.strip() else ""
-                    value = _lower_determiner(
+                    value = lower_determiner(
                         trim_phrase(clean(raw), cue.max_words, cue.keep_commas)
                     )
                 elif name == "actor" or kinds.get(name) == "actor":  # "Meera", "the CFO"
-                    value = _lower_determiner(clean(raw).strip(" ,;:'\""))
+                    value = lower_determiner(clean(raw).strip(" ,;:'\""))
                 else:
                     value = clean(raw).strip(" ,;:'\"").lower()
                 if value:
@@ -313,7 +294,7 @@ class OfflineEngine:
             thing
             and cue.pattern.flags & _IGNORECASE
             and not cue.keep_case
-            and _starts_sentence(text, start)
+            and starts_sentence(text, start)
             and not _FIRST_PERSON.match(thing)
             and not thing[1:2].isupper()  # an acronym ("GPS logs") keeps its capitals
         ):
@@ -328,7 +309,7 @@ class OfflineEngine:
                 return []
         templates = self._slots[cue.id]
         if cue.template_when:  # the first template whose verb fits the clause before the thing
-            clause, fitted = _clause_before(text, start), False
+            clause, fitted = clause_before(text, start), False
             kept = []
             for template, when in zip(templates, cue.template_when, strict=True):
                 if when is None or (not fitted and when.search(clause)):

@@ -210,3 +210,31 @@ def same_question(
         jaccard, containment = _overlap(full_a, full_b)
         return jaccard >= 0.25 or containment >= 0.75
     return near_duplicate(full_a, full_b)
+
+
+# --- where a captured phrase sits in its sentence (the offline engine's slot edges) ---
+
+_LEADING_DETERMINERS = frozenset(["The", "A", "An", "Our", "Their", "My", "This", "That"])
+
+
+def cut_mid_word(text: str, end: int) -> bool:
+    """Whether a captured phrase ending at `end` stops inside a word ("before accep")."""
+    return 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
+
+
+def lower_determiner(phrase: str) -> str:
+    """'The clerk' -> 'the clerk': a capitalised determiner followed by a space, lowered."""
+    head, space, _ = phrase.partition(" ")
+    return head.lower() + phrase[len(head) :] if space and head in _LEADING_DETERMINERS else phrase
+
+
+def clause_before(text: str, start: int) -> str:
+    """The words of the clause before position `start` ("and Priya logs them in ")."""
+    before = text[:start]
+    return before[max(before.rfind(c) for c in ",;:(—") + 1 :]
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """Whether position `start` begins a sentence (only spaces after a full stop before it)."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?\n"

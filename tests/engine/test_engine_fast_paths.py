@@ -16,10 +16,15 @@ from tacit.question_engine.bank import Cue, load_bank
 from tacit.question_engine.best_first import best_first
 from tacit.question_engine.literals import gate_for
 from tacit.question_engine.memory import FingerprintIndex
-from tacit.question_engine.offline import _lower_determiner
 from tacit.question_engine.session import _best_first, _decayed, _same_thing
 from tacit.question_engine.slot_fill import _CLAUSE, _clause
-from tacit.question_engine.text import _SPACES, clean, same_question, sentence_spans
+from tacit.question_engine.text import (
+    _SPACES,
+    clean,
+    lower_determiner,
+    same_question,
+    sentence_spans,
+)
 from tacit.question_engine.triggers import TriggerIndex
 from tacit.question_engine.types import Suggestion
 
@@ -220,7 +225,7 @@ def test_a_leading_determiner_is_lowered_as_the_plain_regex_lowers_it() -> None:
     for _ in range(5_000):
         phrase = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
         expected = plain.sub(lambda m: m.group(0).lower(), phrase)
-        assert _lower_determiner(phrase) == expected, repr(phrase)
+        assert lower_determiner(phrase) == expected, repr(phrase)
 
 
 def test_a_clause_is_found_where_the_plain_search_finds_one() -> None:
