@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from tacit.question_engine.coverage import NOT_TOPICS
-from tacit.question_engine.text import QUESTION_WORDS, STOPWORDS, word_set
+from tacit.question_engine.text import QUESTION_WORDS, STOPWORDS, starts_sentence, word_set
 from tacit.question_engine.word_kinds import verb_form, verb_or_adjective
 
 MIN_WORDS_TO_PROBE = 10  # shorter segments are pleasantries or fragments
@@ -102,6 +102,12 @@ def salient_term(text: str) -> tuple[str, int]:
         between = text[previous_start + len(previous) : position]
         if _modifier(previous_low) and previous_low != best and between == " ":
             word, position = f"{previous} {word}", previous_start
+    if word[:1].isupper() and word[1:2].islower() and starts_sentence(text, position):
+        # a capital that only starts a sentence: a common noun's shape ("Registration",
+        # "Invoices") is asked in lower case; any other word may be a name, so none is asked
+        if not word.lower().endswith(("s", *_NOUN_ENDINGS)):
+            return "", -1
+        word = word[0].lower() + word[1:]
     return word, position
 
 

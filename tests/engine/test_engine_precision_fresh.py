@@ -195,3 +195,47 @@ def test_words_a_description_repeats_are_not_what_matters_most(engine: OfflineEn
     assert "So what matters most" not in asked
     asked = ask(engine, "Noise, rent, and the size of the kitchen.")
     assert "So what matters most here is" in asked
+
+
+def test_a_report_going_to_a_role_is_not_a_hand_off(engine: OfflineEngine) -> None:
+    asked = ask(engine, "A weekly digest of missed pickups by route goes to the area director.")
+    assert "hand-off to the area director" not in asked
+
+
+def test_a_subject_with_a_conjunction_left_over_is_not_asked(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Claims come in through the broker portal and are checked by a handler.")
+    assert "portal and checked" not in asked
+    assert "portal and are checked" not in asked
+
+
+def test_a_condition_about_he_or_she_names_nobody(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Gareth holds the spare keys. If he's away, the caretaker opens up.")
+    assert "whether he's away" not in asked
+
+
+def test_a_rule_cut_mid_phrase_is_not_quoted(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "Asbestos surveys may only be booked with contractors holding the current licensing "
+        "body certificate.",
+    )
+    assert 'body": what happens' not in asked
+    assert 'licensing": what happens' not in asked
+
+
+def test_an_article_before_a_channel_is_kept(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Members renew by submitting an online form.")
+    assert "through online form" not in asked
+    assert "into online form" not in asked
+    assert "an online form" in asked
+
+
+def test_a_capitalised_word_starting_a_sentence_is_not_a_probe_name(
+    engine: OfflineEngine,
+) -> None:
+    asked = ask(
+        engine,
+        "Owners who lose a permit tell us and we cancel it. Registration stickers are posted "
+        "within ten days, and until then the owner shows the confirmation email from the council.",
+    )
+    assert "You mentioned Registration" not in asked
