@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from tacit.models.domain import Decision, Question, Record, Rule, Segment, Session
@@ -41,15 +40,26 @@ from tacit.tui.store_writer import Done, StoreWriter
 R = TypeVar("R", bound=Record)
 
 
-@dataclass
 class SessionSnapshot:
-    """Everything the views show about one session, as read from the store."""
+    """Everything the views show about one session, as read from the store. A plain class,
+    not a dataclass: it is defined before the first frame, where a dataclass costs about
+    2.6 M instructions to create."""
 
-    session: Session
-    segments: list[Segment] = field(default_factory=list)
-    questions: list[Question] = field(default_factory=list)
-    rules: list[Rule] = field(default_factory=list)
-    decisions: list[Decision] = field(default_factory=list)
+    __slots__ = ("decisions", "questions", "rules", "segments", "session")
+
+    def __init__(
+        self,
+        session: Session,
+        segments: list[Segment] | None = None,
+        questions: list[Question] | None = None,
+        rules: list[Rule] | None = None,
+        decisions: list[Decision] | None = None,
+    ) -> None:
+        self.session = session
+        self.segments = [] if segments is None else segments
+        self.questions = [] if questions is None else questions
+        self.rules = [] if rules is None else rules
+        self.decisions = [] if decisions is None else decisions
 
 
 def copy_record(record: R) -> R:

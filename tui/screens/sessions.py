@@ -7,9 +7,8 @@ The list is read in a loader worker; a new session is saved through the app's
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -32,9 +31,9 @@ from tacit.tui.widgets.ordered_input import OrderedInput
 from tacit.tui.widgets.plain_button import PlainButton
 
 
-@dataclass(frozen=True, slots=True)
-class SessionSummary:
-    """One row of the picker: the session and what it holds."""
+class SessionSummary(NamedTuple):
+    """One row of the picker: the session and what it holds (a named tuple: cheaper to
+    define before the first frame than a dataclass)."""
 
     session: Session
     last_activity: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.content import Content
 from textual.widgets import Static
@@ -12,9 +12,9 @@ from tacit.models.domain import Question, Rule
 from tacit.models.taxonomy import CATEGORIES
 
 
-@dataclass(frozen=True, slots=True)
-class CategoryCoverage:
-    """For one category: questions discussed (asked, answered or parked) and rules captured."""
+class CategoryCoverage(NamedTuple):
+    """For one category: questions discussed (asked, answered or parked) and rules captured.
+    (A named tuple: the capture screen's first frame defines it, and a dataclass costs 4x.)"""
 
     category: str
     label: str

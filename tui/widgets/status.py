@@ -10,8 +10,8 @@ form, never cut mid-word.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import PurePath
+from typing import NamedTuple
 
 from textual.content import Content
 from textual.reactive import reactive
@@ -23,9 +23,9 @@ from tacit.tui.sync import presence_label
 GAP = "  "
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
-    """One piece of the status line: its forms, longest first, and its rank (0 = kept first)."""
+class Part(NamedTuple):
+    """One piece of the status line: its forms, longest first, and its rank (0 = kept first).
+    (A named tuple: the capture screen's first frame defines it, and a dataclass costs 4x.)"""
 
     rank: int
     forms: tuple[Content, ...]
