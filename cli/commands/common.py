@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tacit.models.config import Config, ConfigError, load_config
 from tacit.models.damaged_sessions import damaged_sessions, describe
@@ -17,6 +17,14 @@ from tacit.models.repository import Store
 from tacit.models.safe_text import one_line
 from tacit.models.storage import DatabaseDamaged, DatabaseError
 
+if TYPE_CHECKING:
+    from argparse import Namespace
+    from types import SimpleNamespace
+
+
+class UsageError(Exception):
+    """Bad command-line input; the message is the one line shown."""
+
 
 class CommandError(Exception):
     """A failure to report in one line, with the exit code to use."""
@@ -26,7 +34,7 @@ class CommandError(Exception):
         self.code = code
 
 
-def db_path(args: argparse.Namespace) -> Path:
+def db_path(args: Namespace | SimpleNamespace) -> Path:
     """The database path from --db, TACIT_DB or the default data dir."""
     given = getattr(args, "db", None)
     return Path(given).expanduser() if given else default_db_path()
@@ -37,7 +45,7 @@ def _say_waiting(notice: str) -> None:
     print(f"tacit: {one_line(notice)}", file=sys.stderr, flush=True)
 
 
-def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
+def open_store(args: Namespace | SimpleNamespace, *, create: bool = True) -> Store:
     """Open the database, or raise CommandError; --recover moves a damaged file aside.
 
     The default data directory is created on first use; a directory given with
@@ -68,7 +76,7 @@ def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
         raise CommandError(f"{path}: {error.strerror or error}", EXIT_FAILURE) from None
 
 
-def config_from(args: argparse.Namespace) -> Config:
+def config_from(args: Namespace | SimpleNamespace) -> Config:
     """The config file merged with --model, --api-base and --offline."""
     given = getattr(args, "config", None)
     try:

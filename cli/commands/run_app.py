@@ -6,7 +6,6 @@ are built here and handed to `TacitApp` as explicit parameters.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from typing import TYPE_CHECKING
@@ -23,6 +22,9 @@ from tacit.models.exit_codes import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from tacit.models.repository import Store
 
 if TYPE_CHECKING:
+    from argparse import Namespace
+    from types import SimpleNamespace
+
     from tacit.question_engine.session import EngineSession
     from tacit.tui.context import EngineFactory
     from tacit.tui.store_writer import StoreWriter
@@ -41,7 +43,7 @@ def engine_factory(config: Config) -> EngineFactory:
     return open_engine
 
 
-def initial_session(store: Store, args: argparse.Namespace) -> Session | None:
+def initial_session(store: Store, args: Namespace | SimpleNamespace) -> Session | None:
     """The session to open at once (--session or --demo), or None to offer the picker."""
     if getattr(args, "session", None):
         return resolve_session(store, args.session)
@@ -75,7 +77,7 @@ def _on_a_terminal() -> bool:
     return all(getattr(stream, "isatty", lambda: False)() for stream in (sys.stdin, sys.stdout))
 
 
-def run_app(args: argparse.Namespace) -> int:
+def run_app(args: Namespace | SimpleNamespace) -> int:
     """Open the store, then run the capture app until the user quits."""
     config = config_from(args)
     store = open_store(args)

@@ -187,6 +187,8 @@ LATER = (
     "tacit.question_engine.bank",
     "tacit.models.watch",  # the store watch (ctypes): started after the first frame
     "textual.widgets._text_area",  # only the rule editor and the decision dialog edit text
+    "argparse",  # `tacit` and `tacit --session ID` are read without it
+    "tacit.cli.arguments",
 )
 
 
@@ -196,8 +198,8 @@ def _imported_at_start(screen_module: str) -> list[str]:
 
     probe = (
         "import sys\n"
-        "from tacit.cli.main import build_parser\n"
-        "build_parser().parse_args(['--session', 'x'])\n"
+        "from tacit.cli.main import start_args\n"
+        "start_args(['--session', 'x'])\n"
         f"import tacit.cli.commands.run_app, tacit.tui.app, {screen_module}\n"
         "print(','.join(sys.modules))\n"
     )
