@@ -21,7 +21,7 @@ from tacit.question_engine.coverage import SessionProfile
 from tacit.question_engine.memory import FingerprintIndex, SessionMemory
 from tacit.question_engine.probe import is_main_term, said_as_noun
 from tacit.question_engine.rule_gaps import rule_questions
-from tacit.question_engine.text import stem
+from tacit.question_engine.text import starts_sentence, stem
 from tacit.question_engine.types import CapturedRule, SessionContext, Suggestion
 from tacit.question_engine.word_kinds import verb_form
 
@@ -194,6 +194,7 @@ class EngineSession:
                 and term not in NOT_MAIN
                 and is_main_term(term)
                 and not self.engine.lexicon_is_verb(term)
+                and not self._a_name(term)
                 and (not verb_form(term) or said_as_noun(term, self.segments))
             ):
                 main.append(term)
@@ -207,6 +208,15 @@ class EngineSession:
         if self.memory.knows(text):
             return None
         return Suggestion(text, "implicit_rule", "", "offline", SUMMARY_SCORE)
+
+    def _a_name(self, term: str) -> bool:
+        """Whether a term is only ever said with a capital inside a sentence ("Piotr")."""
+        said = [
+            (m.group(0), starts_sentence(text, m.start()))
+            for text in self.segments
+            for m in re.finditer(rf"\b{re.escape(term)}\b", text, re.IGNORECASE)
+        ]
+        return all(w[:1].isupper() for w, _ in said) and not all(first for _, first in said)
 
     def _said_together(self, terms: list[str]) -> bool:
         """Whether one sentence names every term: things weighed against each other ("price,

@@ -268,8 +268,10 @@ class Lexicon:
         return bool(_PRONOUN_AFTER.search(sentence[end:]))
 
     def _in_apposition(self, before: str, after: str) -> bool:
-        """'our electrician, Tomasz,' or 'Tomasz, our electrician': a person's role beside."""
-        role_before = re.search(r"\b(?:our|my|the|their|a)\s+(?:[a-z-]+\s+)?([a-z-]+),\s*$", before)
+        """'our electrician(,) Tomasz' or 'Tomasz, our electrician': a person's role beside."""
+        role_before = re.search(
+            r"\b(?i:our|my|the|their|a)\s+(?:[a-z-]+\s+)?([a-z-]+),?\s*$", before
+        )
         if role_before and role_before.group(1) in self.roles:
             return True
         role_after = re.match(r"^,\s+(?:our|my|the|their|a)\s+(?:[a-z-]+\s+)?([a-z-]+)\b", after)

@@ -244,3 +244,14 @@ def test_a_capitalised_word_starting_a_sentence_is_not_a_probe_name(
 def test_a_hedge_over_a_single_word_asks_nothing_about_it(engine: OfflineEngine) -> None:
     asked = ask(engine, "The night porter, that's normally Declan, locks the side gates.")
     assert 'normally "Declan"' not in asked
+
+
+def test_a_role_named_with_its_person_is_asked_about_once(engine: OfflineEngine) -> None:
+    for sentence in (
+        "Our weekend foreman Piotr unlocks the yard and signs the waste notes.",
+        "The site foreman, Piotr, unlocks the yard and signs the waste notes.",
+    ):
+        asked = ask(engine, sentence)
+        assert "When Piotr is out" in asked, sentence
+        assert "Who stands in for" not in asked, sentence
+        assert "So what matters most" not in asked, sentence
