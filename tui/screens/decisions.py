@@ -26,6 +26,7 @@ from tacit.models.domain import DECISION_PRESETS, Decision, ValidationError
 from tacit.tui.messages import StoreChanged
 from tacit.tui.safe_text import clean, literal, literal_rich
 from tacit.tui.session_state import SessionState
+from tacit.tui.widgets.ordered_controls import OrderedButton, OrderedSelect
 from tacit.tui.widgets.ordered_input import OrderedInput
 from tacit.tui.widgets.ordered_text_area import OrderedTextArea
 
@@ -80,7 +81,7 @@ class DecisionEditor(ModalScreen[Decision | None]):
             yield OrderedTextArea(clean("\n".join(d.options)), id="decision-options", compact=True)
             yield Horizontal(
                 Label("Pick"),
-                Select(
+                OrderedSelect(
                     self._option_items(d.options),
                     value=d.choice if d.choice in d.options else Select.NULL,
                     prompt="choose an option",
@@ -97,9 +98,11 @@ class DecisionEditor(ModalScreen[Decision | None]):
             yield _row("Why", OrderedInput(clean(d.reason), id="decision-reason", compact=True))
             yield Label("", id="decision-error")
             with Horizontal(id="decision-buttons"):
-                yield Button("Save (ctrl+s)", id="decision-save", variant="primary", compact=True)
+                yield OrderedButton(
+                    "Save (ctrl+s)", id="decision-save", variant="primary", compact=True
+                )
                 yield Label(" ")
-                yield Button("Cancel (Esc)", id="decision-cancel", compact=True)
+                yield OrderedButton("Cancel (Esc)", id="decision-cancel", compact=True)
 
     @staticmethod
     def _option_items(options: list[str]) -> list[tuple[Content, str]]:

@@ -23,6 +23,7 @@ from tacit.models.export_formats import DEFAULT_FORMAT, FORMATS, export_format
 from tacit.models.ids import short_id
 from tacit.models.repository import Store
 from tacit.tui.safe_text import clean, literal
+from tacit.tui.widgets.ordered_controls import OrderedButton, OrderedCheckbox
 from tacit.tui.widgets.ordered_input import OrderedInput
 
 
@@ -124,12 +125,14 @@ class ExportDialog(ModalScreen[Path | None]):
                 ),
                 classes="row",
             )
-            yield Checkbox("Include draft rules", False, id="export-drafts", compact=True)
+            yield OrderedCheckbox("Include draft rules", False, id="export-drafts", compact=True)
             yield Label("", id="export-error")
             with Horizontal(id="export-buttons"):
-                yield Button("Export (ctrl+s)", id="export-go", variant="primary", compact=True)
+                yield OrderedButton(
+                    "Export (ctrl+s)", id="export-go", variant="primary", compact=True
+                )
                 yield Label(" ")
-                yield Button("Cancel (Esc)", id="export-cancel", compact=True)
+                yield OrderedButton("Cancel (Esc)", id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#export-format", RadioSet).focus()

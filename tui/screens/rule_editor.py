@@ -28,6 +28,7 @@ from tacit.models.lifecycle import ROLES, RULE_STATUSES, status_for_acceptances
 from tacit.models.safe_text import plain_words
 from tacit.models.taxonomy import CATEGORIES
 from tacit.tui.safe_text import clean, literal
+from tacit.tui.widgets.ordered_controls import OrderedButton, OrderedCheckbox, OrderedSelect
 from tacit.tui.widgets.ordered_input import OrderedInput
 from tacit.tui.widgets.ordered_text_area import OrderedTextArea
 
@@ -69,7 +70,7 @@ class UnlessRow(Horizontal):
         yield OrderedInput(
             clean(self.initial.then), placeholder="outcome", compact=True, classes="u-then"
         )
-        yield Button("remove", compact=True, classes="u-remove")
+        yield OrderedButton("remove", compact=True, classes="u-remove")
 
     def value(self) -> Unless | None:
         """The clause, or None when both fields are empty."""
@@ -127,7 +128,7 @@ class RuleEditor(ModalScreen[Rule | None]):
                 with Vertical(id="unless-list"):
                     for clause in rule.unless:
                         yield UnlessRow(clause)
-                yield Button("+ unless (ctrl+n)", id="add-unless", compact=True)
+                yield OrderedButton("+ unless (ctrl+n)", id="add-unless", compact=True)
                 yield _field(
                     "Frequency",
                     OrderedInput(
@@ -162,7 +163,7 @@ class RuleEditor(ModalScreen[Rule | None]):
                 yield _field("Category", self._category_select())
                 yield _field(
                     "Status",
-                    Select(
+                    OrderedSelect(
                         [(s, s) for s in RULE_STATUSES],
                         value=rule.status,
                         allow_blank=False,
@@ -174,7 +175,7 @@ class RuleEditor(ModalScreen[Rule | None]):
                     own = role == self.role
                     suffix = " (you)" if own else " (only they can change it)"
                     accepted = rule.acceptance(role) is not None
-                    yield Checkbox(
+                    yield OrderedCheckbox(
                         f"{role.capitalize()} accepts{suffix}",
                         accepted,
                         id=f"accept-{role}",
@@ -186,13 +187,15 @@ class RuleEditor(ModalScreen[Rule | None]):
                     yield Static(self._comments(), id="comments")
             yield Label("", id="rule-error")
             with Horizontal(id="rule-buttons"):
-                yield Button("Save (ctrl+s)", id="rule-save", variant="primary", compact=True)
+                yield OrderedButton(
+                    "Save (ctrl+s)", id="rule-save", variant="primary", compact=True
+                )
                 yield Label(" ")
-                yield Button("Cancel (Esc)", id="rule-cancel", compact=True)
+                yield OrderedButton("Cancel (Esc)", id="rule-cancel", compact=True)
 
     def _category_select(self) -> Select[str]:
         options = [(f"{c.label}  {c.title}", c.id) for c in CATEGORIES]
-        return Select(
+        return OrderedSelect(
             options, value=self.rule.category, allow_blank=False, id="category", compact=True
         )
 
