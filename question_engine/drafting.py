@@ -60,6 +60,17 @@ _SUBJECT_PREDICATE = re.compile(
     r"belongs?|remains?)\b.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+# "but only up to 20000 euros": a limit; the exception is what lies beyond it
+_LIMIT = re.compile(
+    r"^only\s+(?:(?P<most>up to|at most)|(?P<less>below|under|less than|fewer than))\s+"
+    r"(?P<amount>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "Above that it waits for Maria.": the outcome beyond the limit, said in its own sentence
+_BEYOND = re.compile(
+    r"^(?:(?:above|over|beyond|past)\s+(?:that|this|it)|otherwise|if not)\b,?\s*(?P<alt>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
 _PRONOUN = re.compile(r"^(?:it|they|we|she|he|you|i|this|that|there)$", re.IGNORECASE)
 # spoken lead-ins that carry no rule: "Well,", "Mostly.", "Yeah, ..."
 _FILLER = re.compile(
@@ -137,11 +148,24 @@ def _structure(sentence: str) -> tuple[str, str, list[tuple[str, str]]] | None:
         return _part(match["when"]), "", []
     match = _BUT.match(sentence)
     if match:
-        return "", _part(match["then"]), [(_part(match["cond"]), "")]
+        when, then = "", _part(match["then"])
+        inner = _IF_THEN.match(then) or _THEN_IF.match(then)
+        if inner and len(_part(inner["then"]).split()) >= 2:
+            when, then = _part(inner["when"]), _part(inner["then"])
+        return when, then, [(_beyond_limit(_part(match["cond"])), "")]
     match = _THEN_IF.match(sentence)
     if match and len(_part(match["then"]).split()) >= 2:
         return _part(match["when"]), _part(match["then"]), []
     return None
+
+
+def _beyond_limit(condition: str) -> str:
+    """'only up to 20000 euros' -> 'over 20000 euros': the exception to a limit is past it."""
+    match = _LIMIT.match(condition)
+    if match is None:
+        return condition
+    amount = _part(match["amount"])
+    return f"over {amount}" if match["most"] else f"{amount} or more"
 
 
 def _sentences(text: str) -> list[str]:
@@ -164,6 +188,10 @@ def _parse(text: str, statement: str) -> RuleDraft:
     draft = RuleDraft(statement=statement)
     for sentence in _sentences(text):
         shape = _structure(sentence.rstrip(".!?"))
+        beyond = _BEYOND.match(sentence.rstrip(".!?"))
+        if beyond and draft.unless and not draft.unless[-1][1]:
+            draft.unless[-1] = (draft.unless[-1][0], _part(beyond["alt"]))
+            continue  # what happens past the limit just stated: that exception's outcome
         if shape is None:
             continue
         when, then, unless = shape

@@ -302,3 +302,35 @@ def test_what_the_answer_says_beyond_its_exception_stays_in_the_statement() -> N
     assert draft.statement.startswith("If the order is over 200 euros, Maria has to approve it")
     assert "At exactly 200 no approval is needed." in draft.statement
     assert draft.statement.endswith("Tom only does refunds under 1000.")
+
+
+def test_a_limit_said_with_but_only_keeps_when_then_and_its_outcome_next_sentence() -> None:
+    """Found on a pair call at 80x24: the draft read 'Then: Tom approves when Maria is away;
+    unless only up to 20000 euros, then (empty)', and the operator's next sentence, what
+    happens above the limit, was lost."""
+    draft = draft_rule(
+        "Who approves when Maria is away — is there a delegate, or does it wait?",
+        "Tom approves when Maria is away, but only up to 20000 euros. "
+        "Above that it waits for Maria.",
+        quote="Invoices over 5000 euros need approval from Maria.",
+        category="exception",
+    )
+    assert (draft.when, draft.then) == ("Maria is away", "Tom approves")
+    assert draft.unless == [("over 20000 euros", "it waits for Maria")]
+
+
+@pytest.mark.parametrize(
+    ("answer", "unless"),
+    [
+        ("We refund by card, but only below 50 euros.", [("50 euros or more", "")]),
+        (
+            "Tom signs, but only under 10 items. Otherwise Ana signs.",
+            [("10 items or more", "Ana signs")],
+        ),
+        ("We ship the same day, but not on Sundays.", [("not on Sundays", "")]),
+    ],
+)
+def test_but_only_limits_become_the_exception_beyond_them(
+    answer: str, unless: list[tuple[str, str]]
+) -> None:
+    assert draft_rule(Q, answer).unless == unless
