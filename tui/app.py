@@ -22,6 +22,7 @@ from tacit.tui import keymap
 from tacit.tui.context import AppContext, EngineFactory, Presence
 from tacit.tui.messages import PresenceChanged, StoreChanged, StoreFailed, TerminalGone
 from tacit.tui.session_state import SessionState
+from tacit.tui.styles import PANES_CSS
 from tacit.tui.sync import PairSync, install_hangup_handler, remove_hangup_handler
 
 QUIT_WAIT_S = 3.0
@@ -32,7 +33,6 @@ class TacitApp(App[None]):
     """Capture a workflow's rules live, as a pair, from first word to exported rule."""
 
     TITLE = "tacit"
-    CSS_PATH = "app.tcss"
     BINDINGS = keymap.bindings(keymap.APP_KEYS)
 
     def __init__(
@@ -47,11 +47,13 @@ class TacitApp(App[None]):
     ) -> None:
         """open_engine builds each capture session's question engine (the command line
         decides which; tests may give their own); it is called after the first frame."""
-        super().__init__()
-        self.store = store
-        self.config = config
         self.role = role
         self.initial_session = session
+        # the panes' stylesheet: read now only when the first frame is the capture screen,
+        # else with the first session screen (the picker never parses it)
+        super().__init__(css_path=PANES_CSS if self._opens_capture_directly else None)
+        self.store = store
+        self.config = config
         self.state = SessionState(store, on_error=self._store_failed)
         self.pair_sync = PairSync(self, store, role, on_hangup=self._save_on_hangup)
         self.context = AppContext(self.state, config, open_engine, role, tz)

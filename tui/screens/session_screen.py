@@ -31,6 +31,7 @@ from tacit.models.domain import Segment, Session
 from tacit.tui.context import AppContext
 from tacit.tui.messages import PresenceChanged, SessionLoaded, StoreChanged
 from tacit.tui.session_state import SessionState
+from tacit.tui.styles import PANES_CSS
 from tacit.tui.widgets.narrative import NarrativePane
 
 RELOAD_QUIET = 0.4  # seconds without typing before a live reload runs
@@ -40,6 +41,7 @@ RELOAD_MAX_DELAY = 2.0  # ...but the other person's changes never wait longer th
 class SessionScreen(Screen[None]):
     """Loads one session, follows the store, saves on hang-up; panes come from the subclass."""
 
+    CSS_PATH = PANES_CSS  # read when the first session screen opens (see tacit.tui.styles)
     FAILURE_WHAT: ClassVar[dict[str, str]] = {"load": "cannot read the session"}
     """Worker group -> what a failure of it is called in the one-line notice."""
 
