@@ -45,6 +45,16 @@ def _say_waiting(notice: str) -> None:
     print(f"tacit: {one_line(notice)}", file=sys.stderr, flush=True)
 
 
+NO_SESSIONS_YET = "no sessions yet (run tacit to start one)"
+
+
+def no_sessions_yet(args: Namespace | SimpleNamespace) -> bool:
+    """A fresh install: the default database does not exist yet (a --db or TACIT_DB that
+    does not exist is a mistyped path instead, and stays an error)."""
+    path = db_path(args)
+    return path == default_db_path() and not path.exists()
+
+
 def open_store(args: Namespace | SimpleNamespace, *, create: bool = True) -> Store:
     """Open the database, or raise CommandError; --recover moves a damaged file aside.
 
@@ -52,6 +62,8 @@ def open_store(args: Namespace | SimpleNamespace, *, create: bool = True) -> Sto
     --db or TACIT_DB must already exist. With create=False a missing file is an error.
     """
     path = db_path(args)
+    if not create and no_sessions_yet(args):
+        raise CommandError(NO_SESSIONS_YET, EXIT_FAILURE)
     if path == default_db_path() and create and not path.parent.exists():
         try:
             path.parent.mkdir(parents=True, mode=0o700)

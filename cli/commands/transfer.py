@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tacit.cli.commands.common import CommandError, open_store
+from tacit.cli.commands.common import NO_SESSIONS_YET, CommandError, no_sessions_yet, open_store
 from tacit.cli.progress import Progress
 from tacit.models.damaged_sessions import damaged_sessions
 from tacit.models.exit_codes import EXIT_USAGE
@@ -160,7 +160,11 @@ def _transcript_hint(path: Path) -> str:
 
 def run_sessions(args: argparse.Namespace) -> int:
     """Print one line per session: id, title, workflow, counts; a damaged session marked
-    `damaged:` with its reason; other damaged records named on stderr."""
+    `damaged:` with its reason; other damaged records named on stderr. None yet on a
+    fresh install is no error."""
+    if no_sessions_yet(args):
+        print(f"tacit: {NO_SESSIONS_YET}", file=sys.stderr)
+        return 0
     store = open_store(args, create=False)
     try:
         totals: dict[str, list[int]] = {}  # session id -> [accepted, all], in one pass
