@@ -129,6 +129,8 @@ async def test_dismiss_toggles_and_a_forbidden_move_is_one_notice(db_path: Path)
         await wait_for(
             pilot, lambda: any("cannot go" in str(n.message) for n in app._notifications)
         )
+        # dismissed by a slip of the finger on a call: the notice says how to bring it back
+        assert any("d brings it back" in str(n.message) for n in app._notifications)
         assert screen.state.questions[question.id].status == "dismissed"
         await pilot.press("d")  # dismissing again brings it back
         await wait_for(pilot, lambda: screen.state.questions[question.id].status == "suggested")

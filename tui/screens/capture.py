@@ -200,7 +200,8 @@ class CaptureScreen(SuggestingScreen):
         try:
             change(updated)
         except ValidationError as error:
-            self.notify(str(error), severity="warning")
+            hint = " (d brings it back)" if question.status == "dismissed" else ""
+            self.notify(f"{error}{hint}", severity="warning")
             return
         self.state.save(updated)
         self._refresh_questions()
