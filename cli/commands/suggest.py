@@ -18,7 +18,7 @@ from tacit.cli.commands.common import CommandError, config_from
 from tacit.cli.progress import Progress
 from tacit.models.config import Config
 from tacit.models.exit_codes import EXIT_USAGE
-from tacit.models.safe_text import escape_json_controls
+from tacit.models.safe_text import escape_json_controls, plain_words
 from tacit.question_engine import transcript
 from tacit.question_engine.bank import BankError
 from tacit.question_engine.text import clean
@@ -145,12 +145,13 @@ def suggestions_for(
 
 
 def format_readable(suggestions: list[Suggestion]) -> str:
-    """A numbered list: question, category and the quote it comes from."""
+    """A numbered list: question, category and the quote it comes from, in plain words (a
+    terminal shows `*not*` as literal asterisks)."""
     if not suggestions:
         return "No questions: nothing in the narrative raised one."
     lines = []
     for number, suggestion in enumerate(suggestions, 1):
-        lines.append(f"{number:>2}. [{suggestion.category}] {clean(suggestion.text)}")
+        lines.append(f"{number:>2}. [{suggestion.category}] {plain_words(suggestion.text)}")
         if suggestion.quote:
             lines.append(f'    "{clean(suggestion.quote)}"')
     return "\n".join(lines)

@@ -67,7 +67,8 @@ def test_readable_list_shows_number_category_question_and_quote(
     code, out, _ = run(["suggest", str(path), "--limit", "2"], capsys)
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == " 1. [exception] When do you *not* go by zip code — and who makes that call?"
+    # a terminal shows no emphasis: plain words, not literal asterisks (the JSON keeps them)
+    assert lines[0] == " 1. [exception] When do you not go by zip code — and who makes that call?"
     assert lines[1] == '    "We route service calls by zip code."'
     assert sum(line[:3].strip().endswith(".") for line in lines) == 2
 
