@@ -21,7 +21,7 @@ from __future__ import annotations
 import time
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input
@@ -79,6 +79,16 @@ class SessionScreen(Screen[None]):
         self.narrative.transcript_operator = self.context.config.transcript.operator
         self.state.open(self.session)
         self.call_after_refresh(self.load)  # first frame first, then the store
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste while a pane has focus goes to the narrative input: the panes ignored it
+        and the pasted notes were lost."""
+        field = self.narrative.input
+        if not event.text or self.app.focused is field:
+            return
+        event.stop()
+        self.set_focus(field)
+        field.post_message(events.Paste(event.text))  # ahead of any key typed after it
 
     # hooks for the subclass ---------------------------------------------------
 
