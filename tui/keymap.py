@@ -63,8 +63,8 @@ SCREEN_KEYS: tuple[KeySpec, ...] = (
     KeySpec("sessions", "ctrl+o", "sessions", "Sessions", priority=True),
     KeySpec("copy_all_rules", "Y", "copy_all_rules", "Copy rules"),
     KeySpec("decisions", "D", "decisions", "Decisions"),
-    KeySpec("focus_input", "i", "focus_input", "Type", show=False),
-    KeySpec("stop_suggestions", "escape", "stop_suggestions", "Stop", show=False),
+    KeySpec("focus_input", "i", "focus_input", "Back to typing", show=False),
+    KeySpec("stop_suggestions", "escape", "stop_suggestions", "Stop suggesting", show=False),
 )
 
 # On the app.

@@ -165,3 +165,18 @@ async def test_help_at_80x24_scrolls_to_its_last_key(db_path: Path) -> None:
         assert table.cursor_row == last
         row_y = table.region.y + 1 + last - table.scroll_offset.y  # below the header
         assert table.region.y < row_y < table.region.bottom
+
+
+async def test_help_says_what_i_and_escape_do(db_path: Path) -> None:
+    """Help listed 'i Type' and 'esc Stop': a new user could not tell that i goes back to the
+    narrative input or what Escape stops."""
+    app, _ = make_app(db_path, Session(title="Dispatch"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await capture_ready(pilot)
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        said = {b.key: b.description for b in help_screen.entries}
+        assert said["i"] == "Back to typing"
+        assert said["escape"] == "Stop suggesting"
