@@ -86,6 +86,11 @@ def describe_failure(error: BaseException, config: LLMConfig) -> str:
         return "LLM rate limit reached (429)"
     if name == "NotFoundError" or status == 404:
         return f"LLM model or endpoint not found at {where} (404)"
+    if _is_missing_key(error):  # the SDK's own refusal, which litellm reports as a 500
+        return (
+            f"LLM has no API key for {config.model} "
+            "(set the provider's key variable, or llm.api_key_env in config.toml)"
+        )
     if name == "APIConnectionError" or (name == "InternalServerError" and _is_connection(error)):
         return f"LLM unreachable at {where}"
     if isinstance(status, int) and status >= 500:
@@ -109,6 +114,11 @@ def _is_transient(error: BaseException) -> bool:
     if type(error).__name__ in {"Timeout", "APIConnectionError", "RateLimitError"}:
         return True
     return isinstance(status, int) and (status == 429 or status >= 500)
+
+
+def _is_missing_key(error: BaseException) -> bool:
+    text = str(error).lower()
+    return "missing credentials" in text or "api_key client option must be set" in text
 
 
 def _is_connection(error: BaseException) -> bool:

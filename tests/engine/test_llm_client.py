@@ -232,3 +232,23 @@ def test_failure_messages_show_the_server_without_its_credentials() -> None:
     config = LLMConfig(model="m", api_base="https://bob:hunter2@gateway.example/v1")
     message = describe_failure(APIConnectionError("sk-live-abc"), config)
     assert message == "LLM unreachable at https://gateway.example/v1"
+
+
+async def test_a_missing_api_key_is_said_as_such_not_as_a_server_error() -> None:
+    """Found as a new user: `tacit suggest --model openai/gpt-x --api-base URL` without
+    OPENAI_API_KEY said 'LLM server error (500)' (litellm raises InternalServerError for
+    the SDK's missing credentials), so the user went looking at the server."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = LLMConfig(
+        model="openai/fake-small", api_base=f"http://127.0.0.1:{port}/v1", num_retries=0
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("OPENAI_API_KEY", "OPENAI_ADMIN_KEY"):
+            patch.delenv(name, raising=False)
+        message = await failure(config)
+    assert message == (
+        "LLM has no API key for openai/fake-small "
+        "(set the provider's key variable, or llm.api_key_env in config.toml)"
+    )
