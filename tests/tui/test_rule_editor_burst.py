@@ -111,3 +111,20 @@ async def test_the_decision_editor_keeps_a_burst_across_its_option_picker() -> N
         await wait_for(pilot, lambda: owner.value.endswith("lead"), "the owner typed")
         assert app.screen.query_one("#decision-choice", Input).value == "Jira ticket"
         assert options.text == "Slack\nJira"
+
+
+async def test_every_tab_stop_in_the_rule_editor_is_a_field_or_a_button() -> None:
+    """Shift+Tab from the statement landed on the scrolling form itself, where nothing shows
+    focus: counting Shift+Tabs back to the acceptance box pressed Save instead."""
+    app = Host(lambda: RuleEditor(_rule()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _editor(pilot)
+        editor.query_one("#statement", Input).focus()
+        await pilot.pause()
+        await pilot.press("shift+tab")
+        assert app.focused is editor.query_one("#rule-cancel")
+        seen = []
+        for _ in range(20):
+            await pilot.press("tab")
+            seen.append(app.focused)
+        assert all(widget is not None and widget.id != "form" for widget in seen), seen

@@ -88,6 +88,11 @@ class UnlessRow(Horizontal):
         self.remove()
 
 
+class _Form(VerticalScroll, can_focus=False):
+    """The scrolling form: no tab stop of its own (nothing shows it has focus); focusing a
+    field scrolls it into view."""
+
+
 def _field(label: str, widget: Input | Select[str]) -> Horizontal:
     return Horizontal(Label(label), widget, classes="row")
 
@@ -119,7 +124,7 @@ class RuleEditor(ModalScreen[Rule | None]):
             elif rule.question_id:
                 link = f"From question {short_id(rule.question_id)}"
                 yield Static(Content.styled(link, "dim"), id="provenance")
-            with VerticalScroll(id="form"):
+            with _Form(id="form"):
                 yield _field(
                     "Statement", OrderedInput(clean(rule.statement), id="statement", compact=True)
                 )
