@@ -29,8 +29,8 @@ from tacit.question_engine.literals import CueGate, gate_for
 from tacit.question_engine.memory import SessionMemory
 from tacit.question_engine.probe import as_named, salient_term
 from tacit.question_engine.ranker import Ranker, RankItem, load_ranker, rank_item
-from tacit.question_engine.session import EngineSession
-from tacit.question_engine.short_turn import is_short_turn, short_turn_questions
+from tacit.question_engine.session import EngineSession, Facts
+from tacit.question_engine.short_turn import short_turn_questions
 from tacit.question_engine.slot_fill import check_slots, fill
 from tacit.question_engine.slots import TEAM, Lexicon
 from tacit.question_engine.text import (
@@ -71,9 +71,6 @@ class _Candidate(NamedTuple):  # a tuple: built for every match, cheaper than a 
     variants: tuple[str, ...]
     family: str
     thing: str
-
-
-Facts = tuple[tuple[str, ...], tuple[str, ...]]
 
 
 class OfflineEngine:
@@ -171,9 +168,7 @@ class OfflineEngine:
         pooling = limit > self.max_suggestions and len(result) < limit
         if len(result) < min(PROBE_BELOW, limit) or pooling:
             result.extend(self._probe(text, memory, result))  # the pool always has one
-        if is_short_turn(text) and len(result) < limit:
-            room = limit - len(result)
-            result.extend(short_turn_questions(text, memory, result, room, self.lexicon))
+        result.extend(short_turn_questions(text, memory, result, limit, self.lexicon))
         if earlier + 1 >= MIN_SEGMENTS_FOR_COVERAGE and len(result) < limit:
             result.extend(self._coverage(profile, memory, touched, workflow, result))
         return result, _facts(candidates)

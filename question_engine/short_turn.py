@@ -172,11 +172,15 @@ def short_turn_questions(
     text: str,
     memory: SessionMemory,
     result: list[Suggestion],
-    room: int,
+    limit: int,
     lexicon: Lexicon,
 ) -> list[Suggestion]:
-    """A short turn's follow-ups as suggestions: at most `room`, on the salient words the
-    segment's other questions (`result`) do not name, none the session already has."""
+    """A short turn's follow-ups as suggestions (none for a longer segment): as many as
+    fit under `limit` with `result`, on the salient words those questions do not name,
+    none the session already has."""
+    room = limit - len(result)
+    if room <= 0 or not is_short_turn(text):
+        return []
     covered = {stem(w) for s in result for w in words(s.text)}
     asked = [memory.fingerprint(s.text) for s in result]
 
