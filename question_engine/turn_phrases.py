@@ -1,0 +1,315 @@
+"""What a short turn says, read as follow-ups: its conditions, its I/we clauses, its phrases.
+
+Each reading names a clean phrase of the turn in the listener's person ("If my train is
+cancelled" -> "What happens when your train is cancelled — what do you do then?") and
+refuses what would read as a fragment: a clause cut at an aside, a verb taken for a
+thing, a name glued to the word before it, a way of speaking ("a good idea").
+short_turn.py chooses among them.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tacit.question_engine.grammar import is_plural
+from tacit.question_engine.slots import Lexicon
+from tacit.question_engine.text import QUESTION_WORDS, STOPWORDS, stem, word_set, words
+from tacit.question_engine.word_kinds import verb_form, verb_or_adjective
+
+MAX_PHRASE_WORDS = 8
+
+# Words a follow-up never takes as what the turn is about: fillers, hedges, mental verbs.
+FILLERS = word_set(
+    """um umm uh uhh er erm hmm mm yeah yep yes yup no nope okay ok right well like so
+    know mean think guess suppose say said feel felt just really basically actually
+    honestly literally probably maybe definitely totally pretty quite stuff thing things
+    kind sort lot lots bit little much many also even still always never usually often
+    sometimes mostly generally anyway though etc able sure whatever everything anything
+    something nothing someone anyone everyone somewhere anywhere every each other another
+    first second last next end top way ways time times couple versus toward towards instead"""
+)
+_SUBJECTS = {"i": "", "we": "", "i'm": "are", "we're": "are", "i've": "have", "we've": "have"}
+_SUBJECTS |= {"i'll": "will", "we'll": "will", "i'd": "would", "we'd": "would"}
+_HEDGES = word_set(
+    "just really basically actually also usually always often sometimes generally mostly "
+    "definitely probably only still even then normally typically"
+)
+_MENTAL = word_set("think guess mean know suppose believe feel felt say said thought")
+_TO_YOU = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "we": "you",
+    "us": "you",
+    "our": "your",
+    "ours": "yours",
+    "ourselves": "yourselves",
+    "am": "are",
+    "i'm": "you're",
+    "i've": "you've",
+    "i'll": "you'll",
+    "i'd": "you'd",
+    "we're": "you're",
+    "we've": "you've",
+    "we'll": "you'll",
+}
+_DETERMINERS = word_set("the a an this that these those my our your their his her its some any")
+_PHRASE_STOP = word_set(
+    """and but or so because although though unless which while whereas if when once
+    until before after since then like that who where"""
+)
+_TAIL_DANGLING = word_set(
+    """a an the and or to of for in on at by with from as if when then that which who about
+    into over after before than like upon under around just really not very too also
+    is are was were be been toward towards versus"""
+)
+_OTHER_SUBJECTS = word_set("you they he she")
+_PRONOUN_END = word_set("it them that this those these one ones him her there")
+_AUXILIARIES = word_set(
+    """will would can could should might must do does did don't doesn't didn't won't
+    wouldn't can't couldn't have has had never not always usually also are were"""
+)
+_WH = word_set("how what whether which where who why")
+_CUT_BEFORE = word_set("in on at with for from during to about because after before by")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|[,.;:!?—–()\"]")
+_PLEASANTRY = re.compile(
+    r"\b(?:good (?:morning|afternoon|evening)|thanks|thank you|nice to meet|hello|"
+    r"hi there|see you|bye)\b",
+    re.IGNORECASE,
+)
+FILLER_RUN = re.compile(
+    r"\b(?:you know|i mean|kind of|sort of|a little bit|a little|a bit|or something|"
+    r"and stuff|and so on|and everything)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """One grounded follow-up: its text, category, the words it names and its quote."""
+
+    text: str
+    category: str
+    quote: str
+    named: frozenset[str]
+
+
+def salient(word: str) -> bool:
+    """Whether a word can be what a turn is about (no filler, stopword or contraction)."""
+    return (
+        len(word) >= 3
+        and "'" not in word
+        and word not in STOPWORDS
+        and word not in FILLERS
+        and not word.isdigit()
+    )
+
+
+def readings(text: str, lexicon: Lexicon) -> list[FollowUp]:
+    """Every follow-up the turn allows: its conditions, its I/we clauses, its phrases."""
+    found: list[FollowUp] = []
+    plain = " ".join(FILLER_RUN.sub(" ", text.replace("’", "'")).split())
+    for sentence in re.split(r"(?<=[.!?])\s+", plain):
+        if _PLEASANTRY.search(sentence):
+            continue
+        tokens = _TOKEN.findall(sentence)
+        found.extend(_conditions(tokens, sentence))
+        found.extend(_clauses(tokens, sentence))
+        found.extend(_phrases(tokens, sentence, lexicon))
+    return found
+
+
+def _named(phrase: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(phrase) if salient(w) and w not in QUESTION_WORDS)
+
+
+def _run(tokens: Sequence[str], start: int) -> list[str]:
+    """Words from start to the end of their clause, in the listener's person (I -> you),
+    hedges dropped, cut to a clean end; empty when the clause ends on a pronoun ("choose
+    it") or holds an embedded question ("how tidy …"): cut, those read as fragments."""
+    run: list[str] = []
+    for token in tokens[start:]:
+        low = token.lower()
+        if not token[0].isalpha() or (run and (low in _PHRASE_STOP or low in _SUBJECTS)):
+            break  # a new clause: "if my train is late I work from home"
+        if run and low in _OTHER_SUBJECTS and run[-1].lower().endswith(("ed", "en")):
+            break  # "if a hedge is listed you need …": the participle ends the condition
+        if low in _WH:
+            return []
+        if low in _HEDGES or low in ("um", "uh", "er"):
+            continue
+        run.append(_TO_YOU.get(low, token))
+    if len(run) > MAX_PHRASE_WORDS:
+        cut = max(
+            (i for i, w in enumerate(run[: MAX_PHRASE_WORDS + 1]) if w.lower() in _CUT_BEFORE),
+            default=MAX_PHRASE_WORDS,
+        )
+        run = run[: max(cut, 2)]
+    while run and (
+        run[-1].lower() in _TAIL_DANGLING
+        or (len(run) > 3 and run[-1].lower().endswith("ed") and _after_noun(run[-2]))
+    ):
+        if run.pop().lower() in ("than", "as"):  # "owes more than, say, …": half a comparison
+            return []
+    if run and run[-1].lower() in _PRONOUN_END:
+        return []
+    return run
+
+
+_BE_OR_GET = word_set("is was am be been being get gets got getting")
+
+
+def _after_noun(word: str) -> bool:
+    """Whether a participle follows a thing ("restaurants compared …": cut there), not an
+    adverb or a form of be ("fully booked", "is cancelled": the participle is the point)."""
+    low = word.lower()
+    return not (low.endswith("ly") or low in _AUXILIARIES or low in _BE_OR_GET)
+
+
+def _conditions(tokens: Sequence[str], quote: str) -> list[FollowUp]:
+    """'If the clinic doesn't take my insurance, …' -> 'What happens when the clinic
+    doesn't take your insurance — what do you do then?'"""
+    found: list[FollowUp] = []
+    for index, token in enumerate(tokens):
+        if token.lower() not in ("if", "when", "whenever"):
+            continue
+        run = _run(tokens, index + 1)
+        lead = [w.lower() for w in run[:2]]
+        if (
+            len(run) < 3
+            or lead[0] in ("it", "that", "this", "there")
+            or verb_form(lead[0])  # "when starting the degree": no subject, no condition
+            or any(w in _MENTAL for w in lead)
+        ):
+            continue
+        clause = " ".join(run)
+        named = _named(clause)
+        if named:
+            found.append(
+                FollowUp(
+                    f"What happens when {clause} — what do you do then?",
+                    "edge_case",
+                    quote,
+                    named,
+                )
+            )
+    return found
+
+
+def _clauses(tokens: Sequence[str], quote: str) -> list[FollowUp]:
+    """'I usually prefer the casual ones' -> 'You said you prefer the casual ones — why is
+    that, and can you give an example?'"""
+    found: list[FollowUp] = []
+    for index, token in enumerate(tokens):
+        low = token.lower()
+        before = tokens[index - 1].lower() if index else ""
+        if low not in _SUBJECTS or before in _NOT_SAID or _phrase_word(before, None):
+            continue  # "the clinics I've been to": a relative clause, not what was said
+        run = _run(tokens, index + 1)
+        if _SUBJECTS[low]:
+            run = [_SUBJECTS[low], *run]
+        verb = next((w.lower() for w in run if w.lower() not in _AUXILIARIES), "")
+        if len(run) < 2 or verb in _MENTAL or verb in ("be", "been", "was", "am", "is"):
+            continue
+        phrase = " ".join(run)
+        named = _named(" ".join(run[1:]))  # the verb alone is not what the turn is about
+        if not named:
+            continue
+        named |= _named(run[0])
+        template = _CLAUSE_TEMPLATES[zlib.crc32(phrase.lower().encode()) % 2]
+        found.append(FollowUp(template.format(phrase=phrase), "implicit_rule", quote, named))
+    return found
+
+
+_CLAUSE_TEMPLATES = (
+    "You said you {phrase} — why is that, and can you give an example?",
+    "You said you {phrase} — can you tell me more about how that goes?",
+)
+_VERB_BEFORE = (
+    _SUBJECTS.keys()
+    | _AUXILIARIES
+    | word_set("to you they he she it much not never is are was were be been it's they're that's")
+)
+_GENERIC_HEADS = word_set(
+    """idea ideas day days time times factor factors thing things job jobs luck news deal
+    deals point points reason reasons way ways lot lots bit one ones stuff question
+    questions chance sign option options choice choices part parts number amount side
+    sides mood morning night evening week weeks month months year years guy guys people
+    person home"""
+)
+_OBJECT_START = _DETERMINERS | word_set("every each all")
+_POSSESSIVE_OR_TO = word_set("to my our your their his her its")
+_INTENSIFIERS = word_set("very pretty quite so too fairly rather")
+_NOT_SAID = word_set("if when that which who whom where")  # a condition or relative clause
+_BY_ARTICLE = {"my": "your", "our": "your", "the": "the", "this": "the", "that": "the"}
+
+
+def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[FollowUp]:
+    """Noun phrases ('the beautiful views', 'Google reviews'), each asked about once."""
+    found: list[FollowUp] = []
+    index = 0
+    while index < len(tokens):
+        first = index
+        before = index - 1
+        while before >= 0 and tokens[before].lower() in _HEDGES | _INTENSIFIERS:
+            before -= 1  # "a really simple website": the article counts, not the hedge
+        determiner = tokens[before].lower() if before >= 0 else ""
+        run: list[str] = []
+        while index < len(tokens) and _phrase_word(tokens[index], lexicon):
+            if run and run[-1].islower() and tokens[index][:1].isupper():
+                break  # "on weekends Kwame …": a name starts something else
+            run.append(tokens[index])
+            index += 1
+        index += 1
+        if not run or determiner in _VERB_BEFORE or determiner in _WH:
+            continue  # a verb after its subject or 'to', not a thing
+        if verb_form(run[0].lower()) and determiner not in _DETERMINERS:
+            continue  # "getting wet": a verb, not a thing
+        if lexicon is not None and before >= 0 and _named_person(tokens[before], lexicon):
+            continue  # "Priya packs": what a named person does, not a thing
+        after = tokens[index - 1].lower() if index - 1 < len(tokens) else ""
+        while run and (verb_or_adjective(run[-1].lower()) or verb_form(run[-1].lower())):
+            after = run.pop().lower()  # the head is a noun: "views", not "beautiful"
+        if len(run) > 1 and (
+            after in _POSSESSIVE_OR_TO
+            or ((verb_form(after) or after in _OBJECT_START) and run[-1].lower().endswith("s"))
+        ):
+            run.pop()  # "my illness tends to", "the office keeps running": a verb, no thing
+        if first == 0 or tokens[first - 1] in ".!?":
+            run[:1] = [run[0].lower()] if run and run[0][1:].islower() else run[:1]
+        run = run[-4:]
+        named = _named(" ".join(run))
+        if not named or run[-1].lower() in _GENERIC_HEADS:
+            continue  # "a good idea", "a big factor": a way of speaking, not a thing
+        phrase = " ".join(run)
+        if len(run) > 1 and verb_or_adjective(run[0].lower()):
+            text = f'What do you mean by "{phrase}" — can you give an example?'
+        else:
+            lead = _BY_ARTICLE.get(determiner, "")
+            if not lead and phrase.islower() and not is_plural(phrase):
+                lead = "the"
+            named_as = f"{lead} {phrase}".strip()
+            text = f"What matters most to you about {named_as} — can you give an example?"
+        found.append(FollowUp(text, "implicit_rule", quote, named))
+    return found
+
+
+def _phrase_word(token: str, lexicon: Lexicon | None) -> bool:
+    low = token.lower()
+    return (
+        token[:1].isalpha()
+        and salient(low)
+        and not low.endswith("ly")
+        and low not in _PHRASE_STOP
+        and (lexicon is None or not (lexicon.is_verb(low) or _named_person(token, lexicon)))
+    )
+
+
+def _named_person(token: str, lexicon: Lexicon) -> bool:
+    """A capitalised first name: the subject of what follows, never part of a thing."""
+    return token[:1].isupper() and token.lower() in lexicon.first_names
