@@ -113,11 +113,10 @@ def salient(word: str) -> bool:
 def readings(text: str, lexicon: Lexicon) -> list[FollowUp]:
     """Every follow-up the turn allows: its conditions, its I/we clauses, its phrases."""
     found: list[FollowUp] = []
-    plain = " ".join(FILLER_RUN.sub(" ", text.replace("’", "'")).split())
-    for sentence in re.split(r"(?<=[.!?])\s+", plain):
+    for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
         if _PLEASANTRY.search(sentence):
-            continue
-        tokens = _TOKEN.findall(sentence)
+            continue  # the quote stays as said; the follow-up's words never hold a filler
+        tokens = _TOKEN.findall(FILLER_RUN.sub(" ", sentence.replace("’", "'")))
         found.extend(_conditions(tokens, sentence))
         found.extend(_clauses(tokens, sentence))
         found.extend(_phrases(tokens, sentence, lexicon))
@@ -171,6 +170,12 @@ def _after_noun(word: str) -> bool:
     return not (low.endswith("ly") or low in _AUXILIARIES or low in _BE_OR_GET)
 
 
+def _weather(run: Sequence[str]) -> bool:
+    """'it is windy', 'it gets busy': a state of things, not a pronoun for something said."""
+    low = [w.lower() for w in run]
+    return len(low) == 3 and low[:2] in (["it", "is"], ["it", "gets"], ["it", "was"])
+
+
 def _conditions(tokens: Sequence[str], quote: str) -> list[FollowUp]:
     """'If the clinic doesn't take my insurance, …' -> 'What happens when the clinic
     doesn't take your insurance — what do you do then?'"""
@@ -182,7 +187,7 @@ def _conditions(tokens: Sequence[str], quote: str) -> list[FollowUp]:
         lead = [w.lower() for w in run[:2]]
         if (
             len(run) < 3
-            or lead[0] in ("it", "that", "this", "there")
+            or (lead[0] in ("it", "that", "this", "there") and not _weather(run))
             or verb_form(lead[0])  # "when starting the degree": no subject, no condition
             or any(w in _MENTAL for w in lead)
         ):

@@ -137,3 +137,10 @@ def test_follow_ups_are_deterministic_and_plain_text(engine: OfflineEngine) -> N
     assert first == top5(engine, text)
     for question in first:
         assert question.isprintable(), question
+
+
+def test_a_follow_ups_quote_is_the_sentence_as_said(engine: OfflineEngine) -> None:
+    text = "Um, you know, I basically pick the campsite by how clean the showers are."
+    asked = [s for s in ranked_questions(engine, text) if s.text.startswith(FOLLOW_UP_STARTS)]
+    assert asked and all(s.quote == text for s in asked)
+    assert not any(FILLERS.search(s.text) for s in asked)
