@@ -280,9 +280,13 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
         after = tokens[index - 1].lower() if index - 1 < len(tokens) else ""
         while run and (verb_or_adjective(run[-1].lower()) or verb_form(run[-1].lower())):
             after = run.pop().lower()  # the head is a noun: "views", not "beautiful"
-        if len(run) > 1 and (
-            after in _POSSESSIVE_OR_TO
-            or ((verb_form(after) or after in _OBJECT_START) and run[-1].lower().endswith("s"))
+        if (
+            len(run) > 1
+            and not verb_or_adjective(run[-2].lower())  # "late jobs to …": jobs is the thing
+            and (
+                after in _POSSESSIVE_OR_TO
+                or ((verb_form(after) or after in _OBJECT_START) and run[-1].lower().endswith("s"))
+            )
         ):
             run.pop()  # "my illness tends to", "the office keeps running": a verb, no thing
         if first == 0 or tokens[first - 1] in ".!?":

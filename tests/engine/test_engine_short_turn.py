@@ -144,3 +144,9 @@ def test_a_follow_ups_quote_is_the_sentence_as_said(engine: OfflineEngine) -> No
     asked = [s for s in ranked_questions(engine, text) if s.text.startswith(FOLLOW_UP_STARTS)]
     assert asked and all(s.quote == text for s in asked)
     assert not any(FILLERS.search(s.text) for s in asked)
+
+
+def test_an_adjective_is_never_asked_about_as_a_thing(engine: OfflineEngine) -> None:
+    text = "Every Friday we send a summary of late jobs to the regional manager."
+    for question in top5(engine, text):
+        assert "about the late " not in question and "about the late —" not in question
