@@ -29,7 +29,8 @@ FILLERS = word_set(
     kind sort lot lots bit little much many also even still always never usually often
     sometimes mostly generally anyway though etc able sure whatever everything anything
     something nothing someone anyone everyone somewhere anywhere every each other another
-    first second last next end top way ways time times couple versus toward towards instead"""
+    first second last next end top way ways time times couple versus toward towards instead
+    within without across along among beyond via per onto into"""
 )
 _SUBJECTS = {"i": "", "we": "", "i'm": "are", "we're": "are", "i've": "have", "we've": "have"}
 _SUBJECTS |= {"i'll": "will", "we'll": "will", "i'd": "would", "we'd": "would"}
@@ -273,8 +274,8 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
         index += 1
         if not run or determiner in _VERB_BEFORE or determiner in _WH:
             continue  # a verb after its subject or 'to', not a thing
-        if verb_form(run[0].lower()) and determiner not in _DETERMINERS:
-            continue  # "getting wet": a verb, not a thing
+        if verb_form(run[0].lower()) and determiner not in _DETERMINERS and not _modified(run):
+            continue  # "getting wet": a verb, not a thing ("walking distance" is one)
         if lexicon is not None and before >= 0 and _named_person(tokens[before], lexicon):
             continue  # "Priya packs": what a named person does, not a thing
         after = tokens[index - 1].lower() if index - 1 < len(tokens) else ""
@@ -306,6 +307,16 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
             text = f"What matters most to you about {named_as} — can you give an example?"
         found.append(FollowUp(text, "implicit_rule", quote, named))
     return found
+
+
+def _modified(run: Sequence[str]) -> bool:
+    """An -ing word naming a kind of its noun ("walking distance", "hiking trails")."""
+    head = run[-1].lower()
+    return len(run) == 2 and (head.endswith(_NOUN_ENDINGS) or head in _KIND_HEADS)
+
+
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ure")
+_KIND_HEADS = word_set("distance trail trails shoes boots gear time times area areas spot")
 
 
 def _phrase_word(token: str, lexicon: Lexicon | None) -> bool:

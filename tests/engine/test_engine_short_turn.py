@@ -33,6 +33,10 @@ def named(questions: list[str]) -> set[str]:
     [
         ("I usually avoid the steep mountain trails when my knees are sore.", "mountain trails"),
         ("Um, you know, I basically just check the weather app before I go out.", "weather app"),
+        (
+            "Honestly the flat has to be within walking distance of the station for me.",
+            "walking distance",
+        ),
         ("We kind of just pick whatever campsite has hot showers and some shade.", "campsite"),
         (
             "I never book a table online because the booking sites lose my reservations.",
