@@ -7,7 +7,7 @@ from pathlib import Path
 
 from support.capture import make_app, screen_lines
 from support.waiting import wait_for
-from textual.widgets import Label, OptionList
+from textual.widgets import OptionList, Static
 
 from tacit.models.domain import Session
 from tacit.tui.screens.sessions import SessionPicker
@@ -33,7 +33,7 @@ async def test_the_picker_marks_a_damaged_session_and_opening_it_says_why(
         listing.focus()
         listing.highlighted = 1
         await pilot.press("enter")
-        error = picker.query_one("#session-error", Label)
+        error = picker.query_one("#session-error", Static)
         await wait_for(pilot, lambda: "damaged" in str(error.render()), "what is wrong")
         assert "updated_at" in str(error.render())
         assert app.screen is picker and app.is_running

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -109,7 +109,8 @@ class SessionPicker(Screen[Session | None]):
     SessionPicker > Vertical { width: 100%; max-width: 110; height: 1fr; padding: 0 1; }
     SessionPicker #session-list { height: 1fr; min-height: 4; }
     SessionPicker .row { height: auto; }
-    SessionPicker .row > Label { width: 10; }
+    SessionPicker .caption { width: auto; min-height: 1; }
+    SessionPicker .row > .caption { width: 10; }
     SessionPicker .row > Input { width: 1fr; }
     SessionPicker #session-error { color: $error; height: auto; width: 1fr; }
     SessionPicker .heading { text-style: bold; margin-top: 1; }
@@ -155,11 +156,11 @@ class SessionPicker(Screen[Session | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Recent sessions  (Enter opens)", classes="heading")
+            yield Static("Recent sessions  (Enter opens)", classes="caption heading")
             yield OptionList(id="session-list")
-            yield Label("New session  (n)", classes="heading")
+            yield Static("New session  (n)", classes="caption heading")
             yield Horizontal(
-                Label("Title"),
+                Static("Title", classes="caption"),
                 OrderedInput(
                     placeholder="required, e.g. Dispatch with Janet",
                     id="new-title",
@@ -169,7 +170,7 @@ class SessionPicker(Screen[Session | None]):
                 classes="row",
             )
             yield Horizontal(
-                Label("Workflow"),
+                Static("Workflow", classes="caption"),
                 OrderedInput(
                     placeholder="optional, e.g. dispatch",
                     id="new-workflow",
@@ -178,7 +179,7 @@ class SessionPicker(Screen[Session | None]):
                 ),
                 classes="row",
             )
-            yield Label("", id="session-error")
+            yield Static("", id="session-error", classes="caption")
             yield PlainButton("Create (Enter)", id="new-create")
         yield Footer()
 
@@ -228,7 +229,7 @@ class SessionPicker(Screen[Session | None]):
         chosen = next((r.session for r in self.rows if r.session.id == event.option_id), None)
         damaged = self.damaged.get(event.option_id or "")
         if damaged is not None:  # say what is wrong; the picker stays
-            self.query_one("#session-error", Label).update(literal(describe(damaged)))
+            self.query_one("#session-error", Static).update(literal(describe(damaged)))
         elif chosen is not None:
             self._finish(chosen)
 
@@ -246,7 +247,7 @@ class SessionPicker(Screen[Session | None]):
         try:
             session = Session(title=title, workflow=workflow)
         except ValidationError as error:
-            self.query_one("#session-error", Label).update(literal(f"{error}."))
+            self.query_one("#session-error", Static).update(literal(f"{error}."))
             self.query_one("#new-title", Input).focus()
             for field in self.query(OrderedInput):
                 field.release_typed_ahead()
@@ -263,7 +264,7 @@ class SessionPicker(Screen[Session | None]):
     @on(Created)
     def _created(self, event: Created) -> None:
         if event.session is None:
-            self.query_one("#session-error", Label).update(literal(" ".join(event.error.split())))
+            self.query_one("#session-error", Static).update(literal(" ".join(event.error.split())))
             for field in self.query(OrderedInput):
                 field.release_typed_ahead()
             return
