@@ -128,3 +128,22 @@ async def test_every_tab_stop_in_the_rule_editor_is_a_field_or_a_button() -> Non
             await pilot.press("tab")
             seen.append(app.focused)
         assert all(widget is not None and widget.id != "form" for widget in seen), seen
+
+
+async def test_typing_after_tabbing_into_a_filled_field_adds_to_its_end() -> None:
+    """Tabbing to 'Then: Tom approves' and typing ' up to 20000 euros' gave
+    ' up to 20000 eurosTom approves': the cursor sat at the field's start."""
+    app = Host(lambda: RuleEditor(_rule()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _editor(pilot)
+        statement = editor.query_one("#statement", Input)
+        statement.focus()
+        await pilot.pause()
+        _burst(pilot, "tab", " on leave", "tab", " first")
+        then = editor.query_one("#then", Input)
+        await wait_for(pilot, lambda: then.value.endswith("first"), "the outcome typed")
+        assert editor.query_one("#when", Input).value == "Maria is away on leave"
+        assert then.value == "Tom approves first"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert then.cursor_position == 0, "a field left shows its start again"

@@ -222,6 +222,7 @@ class RuleEditor(ModalScreen[Rule | None]):
         for field in self.query(OrderedInput):  # show each field's start; typing adds to it
             field.select_on_focus = False
             field.cursor_position = 0
+            field.end_on_focus = field.id != "statement"  # it opens at its start
         self.query_one("#statement", Input).focus()
         self._pristine = self._form_rule_or_none()
         self._reopened = False
@@ -235,6 +236,12 @@ class RuleEditor(ModalScreen[Rule | None]):
         for name in ("updated_at", "accepted_by_operator", "accepted_by_engineer", "status"):
             data.pop(name, None)
         return data
+
+    @on(Input.Blurred, "#statement")
+    def _statement_left(self, event: Input.Blurred) -> None:
+        """Opened at its start; tabbed back into later, typing adds to its end like the rest."""
+        if isinstance(event.input, OrderedInput):
+            event.input.end_on_focus = True
 
     @on(Input.Changed)
     @on(TextArea.Changed)

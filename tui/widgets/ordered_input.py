@@ -76,6 +76,19 @@ class OrderedInput(Input):
         self.submit_on_quit = submit_on_quit
         self.hand_on_after_submit = hand_on_after_submit
         self._typed_ahead: list[events.Key] | None = None  # keys after a submit that moves on
+        self.end_on_focus = False
+        """Tabbed into, the cursor goes to the end (typing adds to the text, never before
+        it); left, back to the start, so the field shows how its text begins."""
+
+    def _on_focus(self, event: events.Focus) -> None:
+        super()._on_focus(event)
+        if self.end_on_focus and not event.from_app_focus:
+            self.cursor_position = len(self.value)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        super()._on_blur(event)
+        if self.end_on_focus:
+            self.cursor_position = 0
 
     async def _on_key(self, event: events.Key) -> None:
         if self._typed_ahead is not None:  # submitted; the next screen is on its way
