@@ -23,7 +23,7 @@ from tacit.models.export_formats import DEFAULT_FORMAT, FORMATS, export_format
 from tacit.models.ids import short_id
 from tacit.models.repository import Store
 from tacit.tui.safe_text import clean, literal
-from tacit.tui.widgets.ordered_controls import OrderedButton, OrderedCheckbox
+from tacit.tui.widgets.ordered_controls import OrderedButton, OrderedCheckbox, ShownRadioButton
 from tacit.tui.widgets.ordered_input import OrderedInput
 
 
@@ -109,7 +109,7 @@ class ExportDialog(ModalScreen[Path | None]):
                 yield Label("Format")
                 with FormatList(id="export-format", compact=True):
                     for option in FORMATS:
-                        yield RadioButton(
+                        yield ShownRadioButton(
                             option.label,
                             option.name == DEFAULT_FORMAT,
                             id=f"format-{option.name}",

@@ -10,9 +10,11 @@ after focus moved on to the widget that has focus now.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Select
+from textual.widgets import Button, Checkbox, RadioButton, Select
 
 
 def keep_burst_order(widget: Widget, event: events.Key, *, tab_moves_focus: bool = True) -> bool:
@@ -45,11 +47,37 @@ class OrderedButton(Button):
 
 
 class OrderedCheckbox(Checkbox):
-    """A Checkbox that is never ticked by a space typed after the Tab that left it."""
+    """A Checkbox that is never ticked by a space typed after the Tab that left it, and
+    that shows its state by its glyph (X or blank), not only by colour: a monochrome
+    terminal or a screen reader saw every box as ticked."""
+
+    def __init__(self, label: str, value: bool = False, **options: Any) -> None:
+        super().__init__(label, value, **options)
+        self.BUTTON_INNER = _ticked(value, "X")
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = _ticked(self.value, "X")
+        super().watch_value()
 
     async def _on_key(self, event: events.Key) -> None:
         if not keep_burst_order(self, event):
             await super()._on_key(event)
+
+
+class ShownRadioButton(RadioButton):
+    """A RadioButton that shows whether it is chosen by its glyph, not only by colour."""
+
+    def __init__(self, label: str, value: bool = False, **options: Any) -> None:
+        super().__init__(label, value, **options)
+        self.BUTTON_INNER = _ticked(value, "●")
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = _ticked(self.value, "●")
+        super().watch_value()
+
+
+def _ticked(value: bool, glyph: str) -> str:
+    return glyph if value else " "
 
 
 class OrderedSelect(Select[str]):
