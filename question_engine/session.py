@@ -261,6 +261,7 @@ class EngineSession:
         per_segment: dict[int, int] = defaultdict(int)
         per_quote: dict[str, int] = defaultdict(int)
         chosen: list[Suggestion] = []
+        edged: set[str] = set()  # sentences whose edge is already asked about
         prints = FingerprintIndex()
         things: dict[tuple[str, str], list[frozenset[str]]] = defaultdict(list)  # by category, stem
         picks = _best_first(pool, per_category, per_segment, per_quote)
@@ -272,6 +273,10 @@ class EngineSession:
                 suggestion.category, fingerprint[1], things
             ):
                 continue
+            if _second_edge(suggestion, edged):
+                continue
+            if suggestion.category == "edge_case" and suggestion.quote:
+                edged.add(suggestion.quote)
             prints.add(fingerprint)
             for item in fingerprint[1]:  # named stems asked, under each stem they hold
                 things[suggestion.category, item].append(fingerprint[1])
@@ -334,6 +339,14 @@ def _within_category(
         * SEGMENT_DECAY ** per_segment[item[0]]
         * (QUOTE_DECAY ** per_quote[quote] if quote else 1.0)
     )
+
+
+def _second_edge(suggestion: Suggestion, edged: set[str]) -> bool:
+    """A second edge-case question on a sentence whose edge is already asked: a threshold's
+    own question ("What happens at exactly 30 kilos…") and the generic reading of the same
+    sentence ("For '…': what happens with a case right at its edge") side by side in the top
+    ask one thing twice."""
+    return suggestion.category == "edge_case" and suggestion.quote in edged
 
 
 def _same_thing(
