@@ -168,11 +168,12 @@ def _beyond_limit(condition: str) -> str:
     return f"over {amount}" if match["most"] else f"{amount} or more"
 
 
-def _sentences(text: str) -> list[str]:
-    """Sentences (and the parts of one around a colon), with spoken lead-ins dropped."""
+def _sentences(text: str, at_colons: bool = True) -> list[str]:
+    """Sentences (and, unless told not to, the parts of one around a colon), with spoken
+    lead-ins dropped."""
     found: list[str] = []
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])", text):
-        for part in re.split(r":(?!\d)\s*", sentence):
+        for part in re.split(r":(?!\d)\s*", sentence) if at_colons else [sentence]:
             part = _FILLER.sub("", part.strip()).strip()
             if part.strip(_TRIM):
                 found.append(part)
@@ -261,12 +262,10 @@ def _completed(base: RuleDraft, answer: RuleDraft, text: str) -> RuleDraft:
 def _sentences_besides(text: str, conditions: list[str]) -> str:
     """The answer's sentences that none of the drafted exceptions came from: what the
     operator said besides them stays in the statement rather than being lost."""
-    said = (_FILLER.sub("", s.strip()).strip() for s in re.split(r"(?<=[.!?])\s+", text))
     kept = [
         sentence
-        for sentence in said
-        if sentence.strip(_TRIM)
-        and not _BARE_REPLY.match(sentence)
+        for sentence in _sentences(text, at_colons=False)
+        if not _BARE_REPLY.match(sentence)
         and not any(condition in sentence for condition in conditions)
     ]
     return " ".join(_capitalised(s) if s[-1:] in ".!?" else _capitalised(s) + "." for s in kept)
