@@ -55,6 +55,8 @@ def check_slots(
         kind = declared.get(name, "phrase" if name == "thing" else "")
         if kind == "phrase" and not lexicon.clean_phrase(value):
             return None
+        if kind == "quantity" and not lexicon.quantity(value):
+            return None
         if kind == "person" and not lexicon.person(value, sentence, start, end):
             return None
         if kind == "system" and not lexicon.system(value):

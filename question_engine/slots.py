@@ -25,7 +25,18 @@ from tacit.question_engine.text import STOPWORDS, word_set
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "prompts" / "lexicon"
 SLOT_KINDS = frozenset(
-    {"phrase", "person", "actor", "system", "verb", "named_system", "output", "class", "comparison"}
+    {
+        "phrase",
+        "person",
+        "actor",
+        "system",
+        "verb",
+        "named_system",
+        "output",
+        "class",
+        "comparison",
+        "quantity",
+    }
 )
 TEAM = "team"
 
@@ -241,6 +252,12 @@ class Lexicon:
         return "and" not in lowered or not any(
             m.group(1) in self.verbs for m in _AND_VERB.finditer(lowered)
         )
+
+    def quantity(self, value: str) -> bool:
+        """A count and what it counts ("3 calls"); not a count and the verb after it
+        ("over 5000 need approval" counts nothing)."""
+        tokens = value.lower().split()
+        return self.clean_phrase(value) and len(tokens) > 1 and tokens[-1] not in self.verbs
 
     def team(self, value: str) -> bool:
         """Whether value names a team or department."""

@@ -179,3 +179,10 @@ def test_a_checked_plural_thing_keeps_its_verbs_in_agreement(engine: OfflineEngi
     assert "the delivery note in Xero doesn't match" in single
     timed = texts(ask(engine, "The clerk checks the bank details before paying."))
     assert "the bank details don't match" in timed  # the thing stops before 'before'
+
+
+def test_a_count_is_not_followed_by_a_verb_in_its_limit(engine: OfflineEngine) -> None:
+    asked = texts(ask(engine, "Refunds over 300 need a second signature from the duty manager."))
+    assert "of 300 need" not in asked
+    counted = texts(ask(engine, "We escalate after more than 3 calls from the same customer."))
+    assert "3 calls" in counted
