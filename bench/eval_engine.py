@@ -1,11 +1,13 @@
 """Score the offline question engine against annotated narratives and real interviews.
 
-Usage: python bench/eval_engine.py [--split dev|test|validation|both] [--json] [--csv PATH]
+Usage: python bench/eval_engine.py [--split dev|test|validation|check|both] [--json] [--csv PATH]
        python bench/eval_engine.py --split dev --ceiling   (recall if every candidate counted)
 
 Splits: dev (bench/eval/narratives_*.toml, tuned on), test (bench/eval/test/, held out) and
 validation (bench/eval/validation/, written blind by someone who never read the engine; run
-only as an aggregate by the coordinator, never tuned on, its questions never printed).
+only as an aggregate by the coordinator, never tuned on, its questions never printed);
+check (bench/eval/check/, a fresh set an engineer writes before changing the engine and
+reads only as an aggregate while changing it: their out-of-sample estimate).
 
 1. Annotated narratives (bench/eval/*.toml): each narrative is analysed as a whole
    session (one segment per paragraph) and its ranked questions are compared with the
@@ -69,9 +71,10 @@ except ImportError:  # run as a script: bench/ is on sys.path
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
 TEST_DIR = EVAL_DIR / "test"
 VALIDATION_DIR = EVAL_DIR / "validation"
-SPLITS = {"dev": EVAL_DIR, "test": TEST_DIR, "validation": VALIDATION_DIR}
+CHECK_DIR = EVAL_DIR / "check"
+SPLITS = {"dev": EVAL_DIR, "test": TEST_DIR, "validation": VALIDATION_DIR, "check": CHECK_DIR}
 # splits whose questions and misses are never shown: looking at them is tuning on them
-UNSEEN_SPLITS = frozenset({"test", "validation"})
+UNSEEN_SPLITS = frozenset({"test", "validation", "check"})
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 DEFAULT_CSV = SHARED_DATA / "elicitation-followups-study1.csv"
 _TERM_STOP = frozenset({"the", "a", "an", "of", "to", "and", "or", "in", "on", "for"})
@@ -309,10 +312,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="list missed gaps (dev only)")
     parser.add_argument(
         "--split",
-        choices=["dev", "test", "validation", "both"],
+        choices=["dev", "test", "validation", "check", "both"],
         default="both",
         help="which annotated split to score (default: both = dev and test, side by side; "
-        "validation only when named)",
+        "validation and check only when named)",
     )
     parser.add_argument("--model", default="", help="score this LLM instead (litellm name)")
     parser.add_argument("--api-base", default="", help="the model's API base URL")
@@ -358,7 +361,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"model: {args.model} at {args.api_base or '(default endpoint)'}")
     if args.json:
         shown = {
-            name: {k: v for k, v in split.items() if k != "rows"} if name == "validation" else split
+            name: {k: v for k, v in split.items() if k != "rows"}
+            if name in {"validation", "check"}
+            else split
             for name, split in figures.items()
         }
         print(
