@@ -94,17 +94,31 @@ def fake_scoring(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+@pytest.mark.parametrize("split", ["validation", "check"])
 @pytest.mark.parametrize("extra", [["--verbose"], ["--json"], ["--verbose", "--json"]])
-def test_validation_run_never_shows_its_questions_or_misses(
-    fake_scoring: None, capsys: pytest.CaptureFixture[str], tmp_path: Path, extra: list[str]
+def test_unseen_split_run_never_shows_its_questions_or_misses(
+    fake_scoring: None,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    extra: list[str],
+    split: str,
 ) -> None:
     no_csv = str(tmp_path / "absent.csv")
-    assert eval_engine.main(["--split", "validation", "--csv", no_csv, *extra]) == 0
+    assert eval_engine.main(["--split", split, "--csv", no_csv, *extra]) == 0
     out = capsys.readouterr().out
-    assert "validation" in out
-    assert "validation-narrative-id" not in out
-    assert "validation question text" not in out
-    assert "validation missed gap" not in out
+    assert split in out
+    assert f"{split}-narrative-id" not in out
+    assert f"{split} question text" not in out
+    assert f"{split} missed gap" not in out
+
+
+def test_check_set_stays_as_written_and_out_of_dev() -> None:
+    check = eval_engine.SPLITS["check"]
+    digest, name = (check / "SHA256SUMS").read_text(encoding="utf-8").split()
+    assert hashlib.sha256((check / name).read_bytes()).hexdigest() == digest
+    dev_ids = {n["id"] for n in eval_engine.load_narratives(eval_engine.SPLITS["dev"])}
+    check_ids = {n["id"] for n in eval_engine.load_narratives(check)}
+    assert len(check_ids) >= 12 and not dev_ids & check_ids
 
 
 def test_dev_verbose_still_lists_its_misses(
