@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from tacit.cli.commands.common import CommandError, UsageError, fail
 from tacit.models.db_lock import DatabaseError
-from tacit.models.exit_codes import EXIT_INTERRUPTED, EXIT_USAGE
+from tacit.models.exit_codes import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE
 
 if TYPE_CHECKING:
     import argparse
@@ -64,6 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = getattr(args, "handler", None)
         if handler is not None:
             code: int = handler(args)
+            sys.stdout.flush()  # a closed pipe shows here, not in Python's exit
             return code
         from tacit.cli.commands.run_app import run_app
 
@@ -79,6 +80,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(CommandError(str(error)))
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """`tacit suggest call.txt | head`: the reader closed the pipe. Stop as a shell
+    tool does, quietly, and keep Python's own flush at exit from failing again."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":

@@ -13,3 +13,6 @@ EXIT_HANGUP = 129
 """The terminal went away (SIGHUP: dropped SSH, closed pane); half-typed text was saved."""
 EXIT_INTERRUPTED = 130
 """Ctrl+C on a headless command."""
+EXIT_BROKEN_PIPE = 141
+"""The reader of tacit's output went away (`tacit suggest call.txt | head`), as SIGPIPE
+ends a shell tool."""

@@ -163,3 +163,23 @@ def test_lines_makes_each_line_a_segment(
     assert 5 < len(json.loads(by_paragraph)) <= 11
     assert len(json.loads(by_line)) > 5
     assert {q["quote"] for q in json.loads(by_line)} >= set(lines[:2])
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`tacit suggest call.txt | head -3`: the reader closes the pipe before tacit has
+    written; tacit stops quietly instead of printing a BrokenPipeError traceback."""
+    path = tmp_path / "call.txt"
+    path.write_text(NARRATIVE, encoding="utf-8")
+    env = {"TACIT_CONFIG": str(tmp_path / "absent-config.toml"), "PATH": ""}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tacit", "suggest", str(path), "--offline"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the only reader is gone before tacit writes a line
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=60) != 0
+    assert "Traceback" not in error and "BrokenPipeError" not in error
