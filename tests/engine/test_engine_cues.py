@@ -141,7 +141,7 @@ CASES = [
     (
         "restriction",
         "The courier only delivers on weekdays.",
-        "edge_case",
+        "exception",
         "only delivers on weekdays",
     ),
     ("decision owner", "For refunds the store manager decides.", "exception", "the store manager"),
