@@ -1,0 +1,41 @@
+"""Exception readings from a sentence's main action: a procedure's step ("The clerk files
+the forms") is asked what happens when it can't be done the usual way and who decides
+then, the taxonomy's exception. Sentences are invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from support.engine_session import ranked_questions
+
+from tacit.question_engine.offline import OfflineEngine
+
+ask = ranked_questions
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("The night porter logs every parcel in the book.", "the night porter logs every parcel"),
+        ("The clerk files the forms.", "the clerk files the forms"),
+        ("Each kennel is cleaned before the next dog arrives.", "each kennel is cleaned before"),
+    ],
+)
+def test_a_procedure_step_is_asked_when_it_cannot_be_done(
+    engine: OfflineEngine, text: str, step: str
+) -> None:
+    asked = [q for q in ask(engine, text) if step in q.text.lower()]
+    assert asked and asked[0].category == "exception"
+    assert "can't be done the usual way" in asked[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather is bad in winter.",  # a state, no step
+        "The popular rooms are booked solid.",  # a passive state, not a step
+        "The reorder points were set years ago and nobody knows why.",  # a plural noun
+        "The kids love it.",
+    ],
+)
+def test_a_state_is_no_procedure_step(engine: OfflineEngine, text: str) -> None:
+    assert not [q for q in ask(engine, text) if "can't be done the usual way" in q.text]
