@@ -39,3 +39,33 @@ def test_a_procedure_step_is_asked_when_it_cannot_be_done(
 )
 def test_a_state_is_no_procedure_step(engine: OfflineEngine, text: str) -> None:
     assert not [q for q in ask(engine, text) if "can't be done the usual way" in q.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("The practice lead reviews open complaints every fortnight.", "open complaints"),
+        ("Every Monday I look at the missed pickups and decide.", "the missed pickups"),
+        ("Once a month the owner goes through the refund log.", "the refund log"),
+    ],
+)
+def test_something_looked_at_on_a_cadence_is_asked_as_a_report(
+    engine: OfflineEngine, text: str, thing: str
+) -> None:
+    asked = [q for q in ask(engine, text) if "at each review" in q.text]
+    assert asked and asked[0].category == "reporting"
+    assert f"in {thing} at each review" in asked[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We check the ID every time, no exceptions.",  # every time is no cadence
+        "I look at it every week or so.",  # nothing named to look at
+        "She reviews for the auditors every quarter.",  # a preposition is no thing
+    ],
+)
+def test_no_review_question_without_a_cadence_and_a_thing(
+    engine: OfflineEngine, text: str
+) -> None:
+    assert not [q for q in ask(engine, text) if "at each review" in q.text]
