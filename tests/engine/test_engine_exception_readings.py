@@ -65,7 +65,5 @@ def test_something_looked_at_on_a_cadence_is_asked_as_a_report(
         "She reviews for the auditors every quarter.",  # a preposition is no thing
     ],
 )
-def test_no_review_question_without_a_cadence_and_a_thing(
-    engine: OfflineEngine, text: str
-) -> None:
+def test_no_review_question_without_a_cadence_and_a_thing(engine: OfflineEngine, text: str) -> None:
     assert not [q for q in ask(engine, text) if "at each review" in q.text]
