@@ -29,6 +29,8 @@ _CLAUSE = re.compile(
     r"^\s*(?:if|when|unless|because|although|though|whereas)\b|\bwho(?:m|'ve|'re|'d|'ll|'s)?(?!\S)",
     re.IGNORECASE,
 )
+# a subject, its verb and a pronoun object: "the printer accepts them" is a clause
+_VERB_OBJECT = re.compile(r"\b[a-z]+\s+[a-z]+s\s+(?:them|it|him|her|us|me)\b", re.IGNORECASE)
 
 
 _QUOTED = re.compile(r'"[^"]*"')
@@ -37,6 +39,8 @@ _DETERMINED = re.compile(r"^(?:the|a|an|their|its|our|his|her|my|your|this|these
 
 
 def _clause(value: str) -> bool:
+    if _VERB_OBJECT.search(value):
+        return True
     if "who" in value.lower():
         return _CLAUSE.search(value) is not None
     return _CLAUSE.match(value) is not None  # without "who", only the start can be a clause
@@ -75,7 +79,7 @@ def check_slots(
                 return None
             values[name] = base
         if kind == "output":
-            if not lexicon.output(value, sentence, end):
+            if not lexicon.output(value, sentence, end, start):
                 return None
             values[name] = definite(value)
         if kind == "class":

@@ -50,6 +50,15 @@ _OBJECT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SINGULAR_DETERMINER = frozenset(["a", "an", "each", "every", "this", "that"])
+# "from what the till reports", "whatever the scale says": the output's name is a verb there
+_OBJECT_BEFORE = re.compile(r"\b(?:what|whatever)\s+$", re.IGNORECASE)
+# numbers that name one thing rather than figures someone reads: "the batch numbers"
+_IDENTIFIER_MODIFIERS = word_set(
+    "lot batch serial phone account order reference tracking registration case ticket invoice"
+    " part model room seat house flat vat id policy job item table bed stock sku bin pin"
+)
+# a counted document in a process ("one long report", "two completed reports")
+_COUNT_WORDS = word_set("one two three four five six several both")
 # a class of cases is not a named list or document: "the priority services register"
 _ARTIFACT_HEADS = frozenset(
     [
@@ -294,12 +303,26 @@ class Lexicon:
         role_after = re.match(r"^,\s+(?:our|my|the|their|a)\s+(?:[a-z-]+\s+)?([a-z-]+)\b", after)
         return bool(role_after and role_after.group(1).lower() in self.roles)
 
-    def output(self, value: str, sentence: str, end: int) -> bool:
+    def output(self, value: str, sentence: str, end: int, start: int = -1) -> bool:
         """Whether value names an output someone reads, not a verb: 'a tenant reports a
-        leak' has an object after it, and 'a ... reports' a singular determiner before a
-        plural head."""
+        leak' has an object after it, 'what the till reports' its object before it, and
+        'a ... reports' a singular determiner before a plural head. Identifiers ('the
+        batch numbers') and a counted document in a process ('one long report') are no
+        standing output."""
         tokens = value.lower().split()
         if not tokens or _OBJECT_AFTER.match(sentence[end:]):
+            return False
+        if tokens[0] in _FRAGMENT_START or tokens[0] == "not":  # "but not received"
+            return False
+        if start >= 0 and _OBJECT_BEFORE.search(sentence[:start]):
+            return False
+        if (
+            tokens[-1] in ("number", "numbers")
+            and tokens[-2:-1]
+            and (tokens[-2] in _IDENTIFIER_MODIFIERS)
+        ):
+            return False
+        if any(token in _COUNT_WORDS for token in tokens[:-1]):
             return False
         head = tokens[-1]
         plural_head = head.endswith("s") and not head.endswith(("ss", "us", "is"))
