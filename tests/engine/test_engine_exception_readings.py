@@ -67,3 +67,34 @@ def test_something_looked_at_on_a_cadence_is_asked_as_a_report(
 )
 def test_no_review_question_without_a_cadence_and_a_thing(engine: OfflineEngine, text: str) -> None:
     assert not [q for q in ask(engine, text) if "at each review" in q.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Smoking is not permitted on the premises.", "smoking is not permitted on the premises"),
+        (
+            "Listed buildings cannot be altered without consent from the council.",
+            "listed buildings cannot be altered without consent from the council",
+        ),
+        ("Parcels over 30 kilos are not accepted.", "parcels over 30 kilos are not accepted"),
+    ],
+)
+def test_what_a_rule_forbids_is_asked_who_may_allow_it(
+    engine: OfflineEngine, text: str, rule: str
+) -> None:
+    asked = [q for q in ask(engine, text) if f'"{rule}" ever been set aside' in q.text]
+    assert asked and asked[0].category == "exception"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The form cannot be found anywhere.",  # impossible, not forbidden
+        "The customer cannot be reached by phone.",
+        "We are not allowed to park there.",  # a pronoun subject: no rule of the workflow
+        "It can't be helped, honestly.",
+    ],
+)
+def test_what_cannot_happen_is_no_prohibition(engine: OfflineEngine, text: str) -> None:
+    assert not [q for q in ask(engine, text) if "ever been set aside" in q.text]
