@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
-from tinydb import TinyDB
-from tinydb.table import Document, Table
 
 from tacit.models.db_lock import LockWaitNotice
 from tacit.models.domain import (
@@ -42,6 +41,9 @@ from tacit.models.migrations import (
 from tacit.models.record_check import document_problem, record_problem
 from tacit.models.safe_text import one_line
 from tacit.models.storage import AtomicJSONStorage, DatabaseDamaged, DatabaseError
+
+if TYPE_CHECKING:
+    from tinydb.table import Table
 
 R = TypeVar("R", bound=Record)
 
@@ -79,16 +81,6 @@ def _detached(value: Any) -> Any:
     their lists, so editing a record (without saving) would change the cache.
     """
     return orjson.loads(orjson.dumps(value))
-
-
-class _StringIdTable(Table):
-    """Documents keyed by the record's own id, so lookups are O(1) and ids never collide."""
-
-    document_id_class = str  # type: ignore[assignment]
-
-
-class _TacitDB(TinyDB):
-    table_class = _StringIdTable
 
 
 def _check_location(path: Path, create: bool) -> None:
@@ -139,18 +131,11 @@ class Store:
         """
         self.path = Path(path).expanduser()
         _check_location(self.path, create)
-        self._db = _TacitDB(
-            self.path,
-            storage=AtomicJSONStorage,
-            lock_timeout=lock_timeout,
-            on_lock_wait=on_lock_wait,
+        self.storage = AtomicJSONStorage(
+            self.path, lock_timeout=lock_timeout, on_lock_wait=on_lock_wait
         )
-        storage = self._db.storage
-        assert isinstance(storage, AtomicJSONStorage)
-        self.storage = storage
-        self._tables: dict[str, Table] = {
-            name: self._db.table(name, cache_size=0) for name in TABLES.values()
-        }
+        self._write_tables: dict[str, Table] | None = None  # TinyDB's, built at the first write
+        self._write_tables_lock = threading.Lock()
         self.damaged: dict[str, str] = {}
         """Stored records that could not be read, by id: one line each, naming the problem."""
         self._prepare()
@@ -182,7 +167,17 @@ class Store:
 
     def close(self) -> None:
         """Release the file."""
-        self._db.close()
+        self.storage.close()
+
+    @property
+    def _tables(self) -> dict[str, Table]:
+        """TinyDB's tables for writes; TinyDB is imported at the first write (see db_tables)."""
+        with self._write_tables_lock:
+            if self._write_tables is None:
+                from tacit.models.db_tables import open_tables
+
+                self._write_tables = open_tables(self.storage, TABLES.values())
+            return self._write_tables
 
     def revision(self) -> object:
         """A cheap token that changes whenever any process writes the database."""
@@ -229,6 +224,8 @@ class Store:
                 existing = [r for r in group if table.contains(doc_id=_key(r.id))]
                 fresh = [r for r in group if r not in existing]
                 if fresh:
+                    from tacit.models.db_tables import Document
+
                     table.insert_multiple([Document(r.to_dict(), doc_id=_key(r.id)) for r in fresh])
                 for record in existing:
                     table.update(record.to_dict(), doc_ids=[_key(record.id)])
@@ -327,7 +324,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind the database holds."""
-        return {name: len(self._documents(name)) for name in self._tables}
+        return {name: len(self._documents(name)) for name in TABLES.values()}
 
     def meta(self) -> dict[str, Any]:
         """The _meta record (schema version)."""

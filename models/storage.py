@@ -38,7 +38,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb.storages import Storage
 
 from tacit.models.db_file import parse_database
 from tacit.models.db_lock import (
@@ -85,8 +84,11 @@ class _Handles:
             self.lock_fd = -1
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage: orjson, temp file + fsync + os.replace, 0600, locked across processes."""
+class AtomicJSONStorage:
+    """TinyDB storage: orjson, temp file + fsync + os.replace, 0600, locked across processes.
+
+    It has the methods of TinyDB's `Storage` (read, write, close) without deriving from it,
+    so that reading the database never imports TinyDB (see db_tables)."""
 
     def __init__(
         self,
@@ -119,7 +121,7 @@ class AtomicJSONStorage(Storage):
         self.commits = 0
         """How many times this storage wrote the file."""
 
-    # the Storage interface -------------------------------------------------
+    # TinyDB's Storage interface ------------------------------------------
 
     def read(self) -> Tables | None:
         """The database as a dict of tables, or None when the file does not exist yet.
