@@ -98,3 +98,27 @@ def test_what_a_rule_forbids_is_asked_who_may_allow_it(
 )
 def test_what_cannot_happen_is_no_prohibition(engine: OfflineEngine, text: str) -> None:
     assert not [q for q in ask(engine, text) if "ever been set aside" in q.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Crates with a bad smell we send back to the farm.", "exception"),
+        ("A bad smell and we cancel the delivery on the spot.", "exception"),
+        ("Most of our customers want a decent warranty on the boiler.", "implicit_rule"),
+    ],
+)
+def test_a_judged_word_that_sets_the_norm_aside_is_an_exception(
+    engine: OfflineEngine, text: str, category: str
+) -> None:
+    judged = [
+        q
+        for q in ask(engine, text)
+        if q.text.startswith(("What makes something", "What do you mean by", "How do you tell"))
+    ]
+    assert judged and judged[0].category == category
+
+
+def test_a_judged_word_before_a_pronoun_names_no_thing(engine: OfflineEngine) -> None:
+    asked = ask(engine, "If the finish is really poor we send it back.")
+    assert not [q for q in asked if '"poor we' in q.text]
