@@ -58,6 +58,12 @@ QUOTE_DECAY = 0.7  # and from the same sentence: each sentence states its own ru
 POOL_PER_SEGMENT = 10  # questions kept per segment for the session ranking
 SUMMARY_SCORE = 0.45
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# after a list item, a verb: the item is the subject of a new clause, not one of a list
+_CLAUSE_VERB_AFTER = (
+    r"(?:\s+[a-z-]+)?\s+(?:is|are|was|were|has|have|had|gets?|goes|will|would|can|could|must|"
+    r"should|may|"
+    r"needs?|does|do)\b"
+)
 NOT_MAIN = frozenset(
     {
         "sometimes",
@@ -225,13 +231,14 @@ class EngineSession:
         pairs = [
             re.compile(
                 rf"\b{re.escape(a)}\b\s*(?:,|\band\b|\bor\b)\s*(?:,?\s*(?:and|or)\s+)?"
-                rf"(?:[\w']+\s+){{0,2}}?{re.escape(b)}\b",
+                rf"(?:[\w']+\s+){{0,2}}?{re.escape(b)}\b(?!{_CLAUSE_VERB_AFTER})",
                 re.IGNORECASE,
             )
             for a in terms
             for b in terms
             if a != b
-        ]  # and two of them side by side in a list ("price, and the size"), not "fuel card"
+        ]  # and two of them side by side in a list ("price, and the size"), not "fuel card",
+        # nor a second clause's subject ("records the incident, and the pool is closed")
         return any(
             all(f.search(sentence) for f in found) and any(p.search(sentence) for p in pairs)
             for text in self.segments

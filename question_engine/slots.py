@@ -314,6 +314,8 @@ class Lexicon:
             return False
         if tokens[0] in _FRAGMENT_START or tokens[0] == "not":  # "but not received"
             return False
+        if len(tokens) == 2 and tokens[0] in ("that", "this", "these", "those", "which"):
+            return False  # "papers that report data"; a bare "that report" names nothing
         if start >= 0 and _OBJECT_BEFORE.search(sentence[:start]):
             return False
         if (

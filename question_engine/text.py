@@ -105,6 +105,8 @@ def trim_phrase(phrase: str, max_words: int = 7, keep_commas: bool = False) -> s
         last = words[-1].lower().strip(",")
         if last == "than":
             return ""  # "owes more than": the comparison lost what it compares with
+        if last in _TIME_ADVERBS and len(words) > 1 and words[-2].lower() in _TIME_NOUNS:
+            break  # "the day before" ends on an adverb, not a dangling preposition
         if last in _DANGLING:
             words.pop()
         elif last in _BE and len(words) > 1 and words[-2].lower() in _DANGLING:
@@ -123,6 +125,11 @@ _DANGLING = word_set(
 
 
 _BE = word_set("is are was were")
+_TIME_ADVERBS = word_set("before after")
+_TIME_NOUNS = word_set(
+    "day days week weeks month months year years night nights morning evening hour hours"
+    " minute minutes time shift"
+)
 
 # A phrase a few words over a cue's max_words is kept whole: "the mistake came from a
 # manager approving the wrong hours" reads well, "... approving the wrong" does not.

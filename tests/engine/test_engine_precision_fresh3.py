@@ -190,3 +190,43 @@ def test_a_report_named_with_and_is_named_whole(engine: OfflineEngine) -> None:
 def test_a_clause_may_still_be_quoted(engine: OfflineEngine) -> None:
     asked = ask(engine, "Drivers note faults on paper and the office types them up later.")
     assert 'Who does "on paper and the office types them up later" today' in asked
+
+
+# --- conditions, reports and summaries, second pass ---------------------------------
+
+
+def test_the_day_before_keeps_its_adverb(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine, "If the parts arrive the night before, which happens a lot, Jonas checks one."
+    )
+    assert "the parts arrive the night before" in asked
+    assert "the parts arrive the night —" not in asked
+
+
+def test_a_condition_runs_on_into_its_consequence_asks_nothing_about_it(
+    engine: OfflineEngine,
+) -> None:
+    asked = ask(engine, "If the moisture's over about eighteen we dry it again, because it rots.")
+    assert "eighteen we dry" not in asked
+
+
+def test_one_event_reported_to_someone_is_not_figures(engine: OfflineEngine) -> None:
+    asked = ask(engine, "A failed swab is reported to the ward manager, who decides what happens.")
+    assert "failed swab figures" not in asked
+    asked = ask(engine, "Late deliveries are reported to the regional manager every week.")
+    assert "decide from the late deliveries figures" in asked  # counted cases still are
+
+
+def test_that_report_after_a_noun_is_a_verb(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Samples that report high lead levels must be sent back to the lab.")
+    assert "Who reads that report" not in asked
+
+
+def test_a_second_clause_is_not_one_of_a_list_of_what_matters(engine: OfflineEngine) -> None:
+    questions = ranked_questions(
+        engine,
+        "Porters check the lobby every hour. If a spill is found, the porter cones it off.",
+        "The duty porter records the spill, and the lobby floor is always mopped after a spill.",
+        "The porter on nights sends a note to the day porter about any spill in the lobby.",
+    )
+    assert not any("matters most here" in q.text for q in questions)
