@@ -122,3 +122,20 @@ def test_a_judged_word_that_sets_the_norm_aside_is_an_exception(
 def test_a_judged_word_before_a_pronoun_names_no_thing(engine: OfflineEngine) -> None:
     asked = ask(engine, "If the finish is really poor we send it back.")
     assert not [q for q in asked if '"poor we' in q.text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Zofia negotiates the renewals with the big clients.", "Zofia has the final say on refunds."],
+)
+def test_a_name_doing_what_only_people_do_is_asked_who_covers(
+    engine: OfflineEngine, text: str
+) -> None:
+    covers = [q for q in ask(engine, text) if q.text.startswith("When Zofia is out")]
+    assert covers and covers[0].category == "adoption"
+
+
+def test_a_system_with_the_final_say_is_no_person(engine: OfflineEngine) -> None:
+    assert not [
+        q for q in ask(engine, "Stripe has the final say on disputes.") if "Stripe is out" in q.text
+    ]
