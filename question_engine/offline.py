@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Sequence
 
 from tacit.models.config import EngineConfig
 from tacit.models.taxonomy import CATEGORY_IDS
 from tacit.question_engine.bank import Bank, Cue, load_bank
 from tacit.question_engine.bank_companion import placeholders
 from tacit.question_engine.best_first import best_first
+from tacit.question_engine.candidate import Candidate, facts_of
 from tacit.question_engine.companions import Companions
 from tacit.question_engine.coverage import (
     MIN_SEGMENTS_FOR_COVERAGE,
@@ -60,17 +60,6 @@ _FIRST_PERSON = re.compile(r"I(?:\b|')")
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ARTICLES = ("the ", "a ", "an ", "our ", "their ", "my ")
 _IGNORECASE = int(re.IGNORECASE)  # an int: `flags & re.IGNORECASE` goes through enum.Flag
-
-
-class _Candidate(NamedTuple):  # a tuple: built for every match, cheaper than a dataclass
-    text: str
-    category: str
-    quote: str
-    score: float
-    key: tuple[str, frozenset[str]]
-    variants: tuple[str, ...]
-    family: str
-    thing: str
 
 
 class OfflineEngine:
@@ -158,7 +147,7 @@ class OfflineEngine:
         limit = self.max_suggestions if limit is None else limit
         candidates = self._candidates(text)
         if limit <= 0:
-            return [], _facts(candidates)
+            return [], facts_of(candidates)
         if self.ranker.weights:  # a learned correction of the hand scores (ranker.py)
             items = [rank_item(c) for c in candidates]
             scores = self.ranker.scores(items, earlier, text, self.lexicon.roles.__contains__)
@@ -171,7 +160,7 @@ class OfflineEngine:
         result.extend(short_turn_questions(text, memory, result, limit, self.lexicon))
         if earlier + 1 >= MIN_SEGMENTS_FOR_COVERAGE and len(result) < limit:
             result.extend(self._coverage(profile, memory, touched, workflow, result))
-        return result, _facts(candidates)
+        return result, facts_of(candidates)
 
     # --- internals ------------------------------------------------------------------
 
@@ -212,9 +201,9 @@ class OfflineEngine:
                 return [Suggestion(question, template.category, quote, SOURCE, PROBE_SCORE)]
         return []
 
-    def _candidates(self, text: str) -> list[_Candidate]:
+    def _candidates(self, text: str) -> list[Candidate]:
         """Every cue match, sentence by sentence; a cue runs only where its triggers occur."""
-        found: list[_Candidate] = []
+        found: list[Candidate] = []
         matchable = text.translate(_TYPOGRAPHIC)  # same length, so offsets still fit text
         spans = sentence_spans(matchable)
         starts = [offset for offset, _ in spans]
@@ -267,7 +256,7 @@ class OfflineEngine:
         groups: dict[str, str | None],
         offset: int,
         original: str,
-    ) -> list[_Candidate]:
+    ) -> list[Candidate]:
         """The questions from one match in sentence `text` (`original`: as the operator
         wrote it): the cue's own, then its family's companions in other categories."""
         if groups.get("veto") or (cue.unless is not None and cue.unless.search(text)):
@@ -330,21 +319,22 @@ class OfflineEngine:
         score = cue.weight * specificity - (offset + start) / 1_000_000
         key = (cue.family, content_stems(thing or values["quote"]))
         category = cue.category
-        outside = f"{text[:start]} {text[end:]}"  # the class's own words do not count
+        trimmed_end = start + len(thing) if thing and len(thing) < end - start else end
+        outside = f"{text[:start]} {text[trimmed_end:]}"  # the class's own words do not count
         if cue.exception_when is not None and cue.exception_when.search(outside):
             category = "exception"
-        found: list[_Candidate] = []
+        found: list[Candidate] = []
         if variants:  # none when no template fits the verb: then the companions only
             chosen = variants[zlib.crc32(thing.lower().encode()) % len(variants)]
             found.append(
-                _Candidate(
+                Candidate(
                     chosen, category, values["quote"], score, key, variants, cue.family, thing
                 )
             )
         for other, share, extra in self._companions.ask(cue.family, values, text, start, end):
             if other != category:
                 found.append(
-                    _Candidate(
+                    Candidate(
                         extra[zlib.crc32(thing.lower().encode()) % len(extra)],
                         other,
                         values["quote"],
@@ -358,16 +348,16 @@ class OfflineEngine:
         return found
 
     def _pick(
-        self, candidates: list[_Candidate], memory: SessionMemory, limit: int
-    ) -> list[_Candidate]:
+        self, candidates: list[Candidate], memory: SessionMemory, limit: int
+    ) -> list[Candidate]:
         """The best few, diverse across categories and quotes, never two alike."""
         pool = sorted(candidates, key=lambda c: -c.score)
-        picked: list[_Candidate] = []
+        picked: list[Candidate] = []
         per_category: dict[str, int] = defaultdict(int)
         per_quote: dict[str, int] = defaultdict(int)
         keys: set[tuple[str, frozenset[str]]] = set()
 
-        def decayed(c: _Candidate) -> float:
+        def decayed(c: Candidate) -> float:
             return (
                 c.score
                 * CATEGORY_DECAY ** per_category[c.category]
@@ -389,10 +379,3 @@ class OfflineEngine:
             per_category[best.category] += 1
             per_quote[best.quote] += 1
         return picked
-
-
-def _facts(candidates: Iterable[_Candidate]) -> Facts:
-    """The systems and people/roles a segment's cue matches name."""
-    systems = tuple(c.thing for c in candidates if c.family == "system" and c.thing)
-    people = tuple(c.thing for c in candidates if c.family in ("person", "role") and c.thing)
-    return systems, people

@@ -139,3 +139,20 @@ def test_a_system_with_the_final_say_is_no_person(engine: OfflineEngine) -> None
     assert not [
         q for q in ask(engine, "Stripe has the final say on disputes.") if "Stripe is out" in q.text
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Usually the nearest van takes the job, but burst pipes jump the queue.", "exception"),
+        ("We normally ship on Mondays, but big orders go out the same day.", "exception"),
+        ("We normally ship on Mondays from the back door of the warehouse.", "edge_case"),
+    ],
+)
+def test_a_hedge_followed_by_its_departure_is_an_exception(
+    engine: OfflineEngine, text: str, category: str
+) -> None:
+    hedged = [
+        q for q in ask(engine, text) if q.text.startswith(("You said usually", "You said normally"))
+    ]
+    assert hedged and hedged[0].category == category
