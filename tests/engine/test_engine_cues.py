@@ -32,7 +32,7 @@ CASES = [
     (
         "absolute",
         "We never ship without a signed contract.",
-        "edge_case",
+        "exception",
         "ship without a signed contract",
     ),
     ("named person", "The big accounts go to Janet because she knows them.", "adoption", "Janet"),
@@ -149,7 +149,7 @@ CASES = [
     (
         "absolute names its subject",
         "Counterfeit goods are always removed.",
-        "edge_case",
+        "exception",
         "counterfeit goods are always removed",
     ),
     (
