@@ -305,8 +305,21 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
                 lead = "the"
             named_as = f"{lead} {phrase}".strip()
             text = f"What matters most to you about {named_as} — can you give an example?"
+            if _DEPARTURE.search(quote):  # the sentence sets the usual way aside
+                verb = "are" if is_plural(phrase) else "is"
+                found.append(FollowUp(_SET_ASIDE.format(verb, named_as), "exception", quote, named))
+                continue
         found.append(FollowUp(text, "implicit_rule", quote, named))
     return found
+
+
+# a sentence that says when the usual way does not hold: its things are asked as exceptions
+_DEPARTURE = re.compile(
+    r"\b(?:don't|doesn't|won't|can't|cannot|never|unless|except|instead|otherwise|refuses?|"
+    r"cancel(?:s|led)?|rejects?|send (?:it |them )?back|turn (?:it |them )?away)\b",
+    re.IGNORECASE,
+)
+_SET_ASIDE = "When {0} {1} handled differently from usual — and who decides then?"
 
 
 def _modified(run: Sequence[str]) -> bool:

@@ -156,3 +156,18 @@ def test_a_hedge_followed_by_its_departure_is_an_exception(
         q for q in ask(engine, text) if q.text.startswith(("You said usually", "You said normally"))
     ]
     assert hedged and hedged[0].category == category
+
+
+def test_a_refusal_is_no_procedure_step(engine: OfflineEngine) -> None:
+    asked = ask(engine, "The gardeners won't touch the hedges in nesting season.")
+    assert not [q for q in asked if "can't be done the usual way" in q.text]
+
+
+def test_a_thing_in_a_sentence_that_sets_the_usual_way_aside_is_asked_as_an_exception(
+    engine: OfflineEngine,
+) -> None:
+    asked = ask(
+        engine, "Honestly we don't deliver to the islands in winter, the ferry is too dear."
+    )
+    set_aside = [q for q in asked if "handled differently from usual" in q.text]
+    assert set_aside and all(q.category == "exception" for q in set_aside)
