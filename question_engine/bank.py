@@ -51,7 +51,7 @@ _CUE_KEYS = frozenset(
         "note",
     }
 )
-_COVERAGE_KEYS = frozenset({"category", "templates", "note"})
+_COVERAGE_KEYS = frozenset({"category", "templates", "note", "when"})
 _TABLE_HEADER = re.compile(r"^\s*\[\[\s*(cue|coverage|probe|companion)\s*\]\]")
 
 
@@ -98,6 +98,7 @@ class CoverageTemplate:
     template: str
     slots: frozenset[str]
     entry: str = ""  # templates of one entry ask the same question; the first that fits is used
+    when: re.Pattern[str] | None = None  # a probe: asked only where what follows its term matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +278,7 @@ class _Reader:
         if unknown:
             raise self.fail(kind, index, f"unknown key {sorted(unknown)[0]!r}")
         category = self.category(kind, index, entry)
+        when = self.when_pattern(kind, index, entry.get("when"))
         result = []
         for template in self.templates(kind, index, entry):
             try:
@@ -292,9 +294,22 @@ class _Reader:
                     f"(use {', '.join(sorted(slots))})",
                 )
             result.append(
-                CoverageTemplate(category, template, frozenset(used), f"{self.path}#{kind}{index}")
+                CoverageTemplate(
+                    category, template, frozenset(used), f"{self.path}#{kind}{index}", when
+                )
             )
         return result
+
+    def when_pattern(self, kind: str, index: int, raw: Any) -> re.Pattern[str] | None:
+        """A probe's `when`: a pattern its term's sentence must match (case-insensitive)."""
+        if raw is None:
+            return None
+        if not isinstance(raw, str) or not raw:
+            raise self.fail(kind, index, "when must be a non-empty pattern")
+        try:
+            return re.compile(raw, re.IGNORECASE)
+        except re.error as error:
+            raise self.fail(kind, index, f"when: {error}") from None
 
     def companion(self, index: int, entry: Any) -> Companion:
         if not isinstance(entry, dict):

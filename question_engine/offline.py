@@ -52,6 +52,7 @@ from tacit.question_engine.types import SessionContext, Suggestion
 SOURCE = "offline"
 COVERAGE_SCORE = 0.01  # generic (names nothing said): after the questions that do
 PROBE_SCORE = 0.14
+_SAID_OF_TERM = 24  # characters after a probe's term read as said of it ("the telemetry's dead")
 PROBE_BELOW = 2  # probe a segment's main term when it raised fewer cue questions than this
 MAX_MATCHES_PER_CUE = 3
 CATEGORY_DECAY = 0.55  # each further pick of a category counts for this much less
@@ -192,8 +193,14 @@ class OfflineEngine:
         if not term or self.lexicon.is_verb(term):  # "You mentioned click" is no question
             return []
         quote = sentence_around(text, position, position + len(term))
+        said = list(re.finditer(rf"\b{re.escape(term)}\b", text, re.IGNORECASE))
+        said_of_term = [text[m.start() : m.end() + _SAID_OF_TERM] for m in said]
+        # "the scale" where it was ever said with an article, not only where last said
+        named = max((as_named(text, term, m.start()) for m in said), key=len, default=term)
         for template in self.bank.probes:
-            question = template.template.format(term=as_named(text, term, position))
+            if template.when is not None and not any(map(template.when.search, said_of_term)):
+                continue  # a reading of what is said of the term that is not said here
+            question = template.template.format(term=named)
             fingerprint = memory.fingerprint(question)
             if not memory.knows(question) and not any(
                 same_question(fingerprint, memory.fingerprint(s.text)) for s in result

@@ -18,7 +18,9 @@ _GENERIC = word_set(
     """item items thing things stuff case cases part parts kind sort type types lots
     people person place places time times matter matters issue issues point points
     situation fact facts reason reasons detail details number numbers amount amounts
-    piece pieces side sides bits everything anything something example examples"""
+    piece pieces side sides bits everything anything something example examples
+    day days night nights week weeks month months year years morning mornings evening
+    evenings hour hours minute minutes today tomorrow weekend weekends"""
 )
 
 
@@ -107,6 +109,8 @@ def salient_term(text: str) -> tuple[str, int]:
         # "Invoices") is asked in lower case; any other word may be a name, so none is asked
         if not word.lower().endswith(("s", *_NOUN_ENDINGS)):
             return "", -1
+        if counts[best] < 2 and " " not in word and not word.lower().endswith(_NOUN_ENDINGS):
+            return "", -1  # said once, first, bare, in -s: as likely a verb ("Sounds daft")
         word = word[0].lower() + word[1:]
     return word, position
 

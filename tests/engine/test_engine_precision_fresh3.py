@@ -230,3 +230,51 @@ def test_a_second_clause_is_not_one_of_a_list_of_what_matters(engine: OfflineEng
         "The porter on nights sends a note to the day porter about any spill in the lobby.",
     )
     assert not any("matters most here" in q.text for q in questions)
+
+
+# --- probes: grounded in what is said of the term -----------------------------------
+
+
+def test_a_term_said_to_be_broken_is_asked_how_anyone_notices(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "Honestly the scale is broken about once a week, so we weigh on the old scale in the "
+        "back and write the weight on the docket.",
+    )
+    assert "When the scale can't be trusted" in asked
+
+
+def test_a_failure_word_said_of_something_else_is_not_the_terms(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "At the depot Olek inspects them, broken ones go for repair, really bad ones get "
+        "scrapped, and repair takes a week.",
+    )
+    assert "can't be trusted" not in asked
+
+
+def test_a_quiet_term_is_asked_what_a_newcomer_needs_to_know(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "The manifests come in from the port, I read the manifests line by line and then the "
+        "manifests get stamped and filed.",
+    )
+    assert "What would a newcomer need to know about manifests" in asked
+    assert "You mentioned manifests" not in asked
+
+
+def test_a_verb_opening_a_sentence_or_a_time_of_day_is_no_probe_term(
+    engine: OfflineEngine,
+) -> None:
+    asked = ask(
+        engine,
+        "Oh, and we always ask about the gate code. Sounds silly, but we've had a crew stuck "
+        "outside for an hour.",
+    )
+    assert "know about sounds" not in asked and "mentioned sounds" not in asked
+    asked = ask(
+        engine,
+        "The crates come the night before and sit in the yard overnight until the night "
+        "shift lead opens them in the morning.",
+    )
+    assert "know about the night" not in asked and "mentioned the night" not in asked
