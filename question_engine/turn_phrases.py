@@ -309,6 +309,9 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
                 verb = "are" if is_plural(phrase) else "is"
                 found.append(FollowUp(_SET_ASIDE.format(verb, named_as), "exception", quote, named))
                 continue
+            if _LIMIT.search(quote):  # a number or limit: its hard cases are edge cases
+                found.append(FollowUp(_HARD_CASE.format(named_as), "edge_case", quote, named))
+                continue
         found.append(FollowUp(text, "implicit_rule", quote, named))
     return found
 
@@ -320,6 +323,13 @@ _DEPARTURE = re.compile(
     re.IGNORECASE,
 )
 _SET_ASIDE = "When {0} {1} handled differently from usual — and who decides then?"
+_LIMIT = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|sixty|ninety|hundred|within|at least|at most|more than|"
+    r"less than|over|under|up to)\b",
+    re.IGNORECASE,
+)
+_HARD_CASE = "What is the hardest case with {0} — how often does it come up, and what happens then?"
 
 
 def _modified(run: Sequence[str]) -> bool:

@@ -171,3 +171,11 @@ def test_a_thing_in_a_sentence_that_sets_the_usual_way_aside_is_asked_as_an_exce
     )
     set_aside = [q for q in asked if "handled differently from usual" in q.text]
     assert set_aside and all(q.category == "exception" for q in set_aside)
+
+
+def test_a_thing_in_a_sentence_with_a_limit_is_asked_for_its_hard_cases(
+    engine: OfflineEngine,
+) -> None:
+    asked = ask(engine, "I usually spend about forty minutes on the bus to get to the gym.")
+    hard = [q for q in asked if q.text.startswith("What is the hardest case with")]
+    assert hard and all(q.category == "edge_case" for q in hard)
