@@ -290,6 +290,10 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
             )
         ):
             run.pop()  # "my illness tends to", "the office keeps running": a verb, no thing
+        while run and run[-1].lower() in _TRAILING_ADVERBS:
+            run.pop()  # "the yard overnight": the thing is the yard
+        if len(run) > 1 and _verb_after_its_subject(run, lexicon):
+            run.pop()  # "the shift lead opens", "price matters": a verb after its subject
         if first == 0 or tokens[first - 1] in ".!?":
             run[:1] = [run[0].lower()] if run and run[0][1:].islower() else run[:1]
         run = run[-4:]
@@ -330,6 +334,20 @@ _LIMIT = re.compile(
     re.IGNORECASE,
 )
 _HARD_CASE = "What is the hardest case with {0} — how often does it come up, and what happens then?"
+
+
+_TRAILING_ADVERBS = word_set(
+    "overnight later again first anyway too instead already yet back here there now then today"
+    " tomorrow tonight early late away afterwards"
+)
+
+
+def _verb_after_its_subject(run: Sequence[str], lexicon: Lexicon | None) -> bool:
+    """Whether the run ends in a verb's -s form after a singular noun ('lead opens')."""
+    last, before = run[-1].lower(), run[-2].lower()
+    if lexicon is None or not last.endswith("s") or last.endswith(("ss", "us", "is")):
+        return False
+    return bool(lexicon.verb(last)) and not before.endswith("s")
 
 
 def _modified(run: Sequence[str]) -> bool:

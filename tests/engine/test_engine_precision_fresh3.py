@@ -278,3 +278,14 @@ def test_a_verb_opening_a_sentence_or_a_time_of_day_is_no_probe_term(
         "shift lead opens them in the morning.",
     )
     assert "know about the night" not in asked and "mentioned the night" not in asked
+
+
+def test_a_short_turn_names_things_not_verbs_or_adverbs(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "The cartons come the evening before and sit in the bay overnight until the early "
+        "shift supervisor opens them.",
+    )
+    assert "about the sit" not in asked
+    assert "the bay overnight" not in asked
+    assert "supervisor opens" not in asked
