@@ -347,7 +347,8 @@ def _verb_after_its_subject(run: Sequence[str], lexicon: Lexicon | None) -> bool
     last, before = run[-1].lower(), run[-2].lower()
     if lexicon is None or not last.endswith("s") or last.endswith(("ss", "us", "is")):
         return False
-    return bool(lexicon.verb(last)) and not before.endswith("s")
+    base = last[:-2] if last.endswith(("ches", "shes", "xes", "zes")) else last[:-1]
+    return lexicon.is_verb(base) and not before.endswith("s")  # "sites" is no "sit"
 
 
 def _modified(run: Sequence[str]) -> bool:
