@@ -300,6 +300,8 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
         named = _named(" ".join(run))
         if not named or run[-1].lower() in _GENERIC_HEADS:
             continue  # "a good idea", "a big factor": a way of speaking, not a thing
+        if all(_NUMBER.fullmatch(w) for w in run):
+            continue  # "about ten files a week" cut to "ten": a count, not a thing
         phrase = " ".join(run)
         if len(run) > 1 and verb_or_adjective(run[0].lower()):
             text = f'What do you mean by "{phrase}" — can you give an example?'
@@ -309,12 +311,9 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
                 lead = "the"
             named_as = f"{lead} {phrase}".strip()
             text = f"What matters most to you about {named_as} — can you give an example?"
-            if _DEPARTURE.search(quote):  # the sentence sets the usual way aside
-                verb = "are" if is_plural(phrase) else "is"
-                found.append(FollowUp(_SET_ASIDE.format(verb, named_as), "exception", quote, named))
-                continue
-            if _LIMIT.search(quote):  # a number or limit: its hard cases are edge cases
-                found.append(FollowUp(_HARD_CASE.format(named_as), "edge_case", quote, named))
+            shaped = None if _a_person(run[-1], lexicon) else _shaped(phrase, named_as, quote)
+            if shaped:
+                found.append(FollowUp(shaped[0], shaped[1], quote, named))
                 continue
         found.append(FollowUp(text, "implicit_rule", quote, named))
     return found
@@ -333,6 +332,10 @@ _LIMIT = re.compile(
     r"less than|over|under|up to)\b",
     re.IGNORECASE,
 )
+_NUMBER = re.compile(
+    r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|ninety|hundred|thousand|dozen)"
+)
 _HARD_CASE = "What is the hardest case with {0} — how often does it come up, and what happens then?"
 
 
@@ -349,6 +352,22 @@ def _verb_after_its_subject(run: Sequence[str], lexicon: Lexicon | None) -> bool
         return False
     base = last[:-2] if last.endswith(("ches", "shes", "xes", "zes")) else last[:-1]
     return lexicon.is_verb(base) and not before.endswith("s")  # "sites" is no "sit"
+
+
+def _shaped(phrase: str, named_as: str, quote: str) -> tuple[str, str] | None:
+    """A thing's follow-up and category from its sentence's shape: set aside (exception),
+    a number or limit (edge_case); None for a plain sentence (what matters about it)."""
+    if _DEPARTURE.search(quote):
+        return _SET_ASIDE.format("are" if is_plural(phrase) else "is", named_as), "exception"
+    if _LIMIT.search(quote):
+        return _HARD_CASE.format(named_as), "edge_case"
+    return None
+
+
+def _a_person(head: str, lexicon: Lexicon | None) -> bool:
+    """A role or customer: how they are handled is no exception or hard case of theirs."""
+    word = head.lower().removesuffix("s")
+    return word in ("customer", "client", "head") or (lexicon is not None and word in lexicon.roles)
 
 
 def _modified(run: Sequence[str]) -> bool:

@@ -8,6 +8,8 @@ import pytest
 from support.engine_session import ranked_questions
 
 from tacit.question_engine.offline import OfflineEngine
+from tacit.question_engine.slots import Lexicon
+from tacit.question_engine.turn_phrases import readings
 
 ask = ranked_questions
 
@@ -179,3 +181,10 @@ def test_a_thing_in_a_sentence_with_a_limit_is_asked_for_its_hard_cases(
     asked = ask(engine, "I usually spend about forty minutes on the bus to get to the gym.")
     hard = [q for q in asked if q.text.startswith("What is the hardest case with")]
     assert hard and all(q.category == "edge_case" for q in hard)
+
+
+def test_a_person_or_a_count_is_no_hard_case() -> None:
+    asked = [f.text for f in readings("I send the analyst about ten files a week.", Lexicon.load())]
+    assert not [q for q in asked if "hardest case with the analyst" in q]
+    assert not [q for q in asked if q.endswith(("the ten — can you give an example?",))]
+    assert not [q for q in asked if "with the ten" in q]
