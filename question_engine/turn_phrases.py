@@ -290,7 +290,7 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
             )
         ):
             run.pop()  # "my illness tends to", "the office keeps running": a verb, no thing
-        while run and run[-1].lower() in _TRAILING_ADVERBS:
+        while len(run) > 1 and run[-1].lower() in _TRAILING_ADVERBS:
             run.pop()  # "the yard overnight": the thing is the yard
         if len(run) > 1 and _verb_after_its_subject(run, lexicon):
             run.pop()  # "the shift lead opens", "price matters": a verb after its subject
@@ -340,8 +340,8 @@ _HARD_CASE = "What is the hardest case with {0} — how often does it come up, a
 
 
 _TRAILING_ADVERBS = word_set(
-    "overnight later again first anyway too instead already yet back here there now then today"
-    " tomorrow tonight early late away afterwards"
+    "overnight later again anyway too instead already yet here there now then today tomorrow"
+    " tonight away afterwards"
 )
 
 

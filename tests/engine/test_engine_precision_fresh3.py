@@ -289,3 +289,12 @@ def test_a_short_turn_names_things_not_verbs_or_adverbs(engine: OfflineEngine) -
     assert "about the sit" not in asked
     assert "the bay overnight" not in asked
     assert "supervisor opens" not in asked
+
+
+def test_a_verb_and_its_particle_are_not_cut_to_a_lone_verb(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "Spare keys are separate, they're signed out and signed back overnight, and if one "
+        "goes missing I have to ring security.",
+    )
+    assert "the signed" not in asked
