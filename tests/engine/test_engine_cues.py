@@ -129,7 +129,7 @@ CASES = [
     (
         "verification",
         "The clerk checks the bank details before paying.",
-        "edge_case",
+        "exception",
         "the bank details",
     ),
     (
