@@ -294,7 +294,10 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
             run.pop()  # "the yard overnight": the thing is the yard
         if len(run) > 1 and _verb_after_its_subject(run, lexicon):
             run.pop()  # "the shift lead opens", "price matters": a verb after its subject
-        if first == 0 or tokens[first - 1] in ".!?":
+        opens_sentence = first == 0 or tokens[first - 1] in ".!?"
+        if opens_sentence and _aside(run, tokens, first):
+            continue  # "Sounds daft, but …": a comment on what was said, not a thing
+        if opens_sentence:
             run[:1] = [run[0].lower()] if run and run[0][1:].islower() else run[:1]
         run = run[-4:]
         named = _named(" ".join(run))
@@ -343,6 +346,14 @@ _TRAILING_ADVERBS = word_set(
     "overnight later again anyway too instead already yet here there now then today tomorrow"
     " tonight away afterwards"
 )
+
+
+def _aside(run: Sequence[str], tokens: Sequence[str], start: int) -> bool:
+    """A sentence opened by a bare -s word, one word and a comma ('Sounds daft,', 'Seems
+    odd,'): a verb with its subject left out, commenting on what was just said."""
+    opener = run[0].lower() if run else ""
+    said = tokens[start : start + 3]
+    return opener.endswith("s") and len(said) == 3 and said[1][:1].isalpha() and said[2] == ","
 
 
 def _verb_after_its_subject(run: Sequence[str], lexicon: Lexicon | None) -> bool:

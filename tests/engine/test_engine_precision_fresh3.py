@@ -298,3 +298,31 @@ def test_a_verb_and_its_particle_are_not_cut_to_a_lone_verb(engine: OfflineEngin
         "goes missing I have to ring security.",
     )
     assert "the signed" not in asked
+
+
+# --- third pass: the other party, asides, a pronoun object ---------------------------
+
+
+def test_they_who_deal_with_us_are_the_other_party_not_a_role(engine: OfflineEngine) -> None:
+    asked = ask(engine, "They book a survey with us, usually a month ahead, it's busy in June.")
+    assert 'Who exactly is "They"' not in asked and 'Who exactly is "they"' not in asked
+    asked = ask(engine, "They check the invoices in accounts before noon.")
+    assert 'Who exactly is "They"' in asked  # a team we can't name still is
+
+
+def test_an_aside_opening_a_sentence_is_no_thing(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "Oh, and we always ask whether there's a cat. Sounds silly, but we've had a fitter "
+        "stood outside a door for an hour.",
+    )
+    assert "about sounds" not in asked
+
+
+def test_a_check_of_it_before_a_step_is_not_asked_on_what_basis(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "Forms that cite a licence must show its number; the clerk checks it before the "
+        "permit goes out.",
+    )
+    assert "check it before" not in asked
