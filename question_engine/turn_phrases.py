@@ -62,7 +62,8 @@ _TO_YOU = {
 _DETERMINERS = word_set("the a an this that these those my our your their his her its some any")
 _PHRASE_STOP = word_set(
     """and but or so because although though unless which while whereas if when once
-    until before after since then like that who where"""
+    until before after since then like that who where nobody everybody everyone somebody
+    someone anybody anyone"""
 )
 _TAIL_DANGLING = word_set(
     """a an the and or to of for in on at by with from as if when then that which who about
@@ -227,9 +228,30 @@ def _clauses(tokens: Sequence[str], quote: str) -> list[FollowUp]:
         if not named:
             continue
         named |= _named(run[0])
+        check = _routine_check(run)
+        if check:  # "we do a filter test": what matters is what happens when it fails
+            text = (
+                f"What happens when {check} fails or can't be done — who decides what happens next?"
+            )
+            found.append(FollowUp(text, "exception", quote, named))
+            continue
         template = _CLAUSE_TEMPLATES[zlib.crc32(phrase.lower().encode()) % 2]
         found.append(FollowUp(template.format(phrase=phrase), "implicit_rule", quote, named))
     return found
+
+
+_CHECK_HEADS = word_set("test tests check checks inspection inspections audit audits count")
+_CHECK_VERBS = word_set("do run carry make perform take")
+
+
+def _routine_check(run: Sequence[str]) -> str:
+    """'do a filter integrity test' -> 'the filter integrity test'; '' if no check is done."""
+    low = [w.lower() for w in run]
+    if len(low) < 3 or low[0] not in _CHECK_VERBS or low[1] not in ("a", "an", "the", "our"):
+        return ""
+    if low[-1] not in _CHECK_HEADS or any(w in _CHECK_HEADS for w in low[2:-1]):
+        return ""
+    return " ".join(["the", *run[2:]])
 
 
 _CLAUSE_TEMPLATES = (

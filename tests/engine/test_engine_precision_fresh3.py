@@ -326,3 +326,10 @@ def test_a_check_of_it_before_a_step_is_not_asked_on_what_basis(engine: OfflineE
         "permit goes out.",
     )
     assert "check it before" not in asked
+
+
+def test_a_routine_check_is_asked_what_happens_when_it_fails(engine: OfflineEngine) -> None:
+    asked = ask(engine, "We do a seal pressure test before every batch, and nobody skips it.")
+    assert "What happens when the seal pressure test fails or can't be done" in asked
+    assert "You said you do a seal pressure test" not in asked
+    assert "nobody skips" not in asked
