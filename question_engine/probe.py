@@ -119,10 +119,11 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|our|their|my|your|this|that)\s+$", 
 
 
 def as_named(text: str, term: str, position: int) -> str:
-    """The term as a question names it: 'the landlord' where it was said with an article
-    and is one lower-case singular noun ("You mentioned landlord" is no English)."""
-    if " " in term or not term.islower() or term.endswith("s"):
-        return term
+    """The term as a question names it: 'the landlord', 'the solid incident' where it was
+    said with an article and is a lower-case singular ("You mentioned landlord" is no
+    English)."""
+    if not term.islower() or term.endswith("s"):
+        return term  # a name, or a plural: "You mentioned manifests"
     return f"the {term}" if _ARTICLE_BEFORE.search(text, 0, position) else term
 
 

@@ -333,3 +333,12 @@ def test_a_routine_check_is_asked_what_happens_when_it_fails(engine: OfflineEngi
     assert "What happens when the seal pressure test fails or can't be done" in asked
     assert "You said you do a seal pressure test" not in asked
     assert "nobody skips" not in asked
+
+
+def test_a_two_word_term_said_with_an_article_keeps_it(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "A spill closes the lane for an hour, and a chemical spill closes it for the day, "
+        "because the chemical spill needs the contractor.",
+    )
+    assert "know about the chemical spill" in asked
