@@ -228,6 +228,10 @@ def _clauses(tokens: Sequence[str], quote: str) -> list[FollowUp]:
         if not named:
             continue
         named |= _named(run[0])
+        if _incident(run):  # "we've had a van stuck outside": an incident, not a practice
+            text = f"You said you {phrase} — how often does that happen, and what does it cost?"
+            found.append(FollowUp(text, "edge_case", quote, named))
+            continue
         check = _routine_check(run)
         if check:  # "we do a filter test": what matters is what happens when it fails
             text = (
@@ -238,6 +242,21 @@ def _clauses(tokens: Sequence[str], quote: str) -> list[FollowUp]:
         template = _CLAUSE_TEMPLATES[zlib.crc32(phrase.lower().encode()) % 2]
         found.append(FollowUp(template.format(phrase=phrase), "implicit_rule", quote, named))
     return found
+
+
+_PARTICIPLES = word_set("stuck stood left lost broken sent taken gone caught")
+
+
+def _incident(run: Sequence[str]) -> bool:
+    """'have had a van stuck outside': something that happened, said as 'have had' + a
+    case + what happened to it (not 'have had the same supplier for years')."""
+    low = [w.lower() for w in run]
+    return (
+        low[:2] == ["have", "had"]
+        and len(low) > 3
+        and low[2] in ("a", "an", "two", "three", "some")
+        and any(w.endswith("ed") or w in _PARTICIPLES for w in low[4:])
+    )
 
 
 _CHECK_HEADS = word_set("test tests check checks inspection inspections audit audits count")

@@ -342,3 +342,14 @@ def test_a_two_word_term_said_with_an_article_keeps_it(engine: OfflineEngine) ->
         "because the chemical spill needs the contractor.",
     )
     assert "know about the chemical spill" in asked
+
+
+def test_an_incident_said_in_passing_is_asked_how_often_it_happens(
+    engine: OfflineEngine,
+) -> None:
+    asked = ask(
+        engine,
+        "Sounds daft, but we've had a van stuck outside a locked yard for an hour this month.",
+    )
+    assert "van stuck outside a locked yard — how often does that happen" in asked
+    assert "can you tell me more about how that goes" not in asked
