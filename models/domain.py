@@ -27,6 +27,7 @@ from tacit.models.lifecycle import (
     now,
     require,
 )
+from tacit.models.plain_records import Plain
 from tacit.models.taxonomy import BY_ID
 
 __all__ = [
@@ -62,7 +63,7 @@ def _check_id(value: str, what: str) -> None:
     require(is_valid_id(value), f"{what} has an invalid id {value!r}")
 
 
-class Record:
+class Record(Plain):
     """Shared dict conversion for the domain dataclasses."""
 
     KIND: ClassVar[str]
@@ -85,7 +86,7 @@ class Record:
         self.updated_at = now()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Session(Record):
     """One capture conversation."""
 
@@ -104,7 +105,7 @@ class Session(Record):
         require(bool(self.title), "a session needs a title")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Segment(Record):
     """One piece of narrative, said by the operator or the engineer."""
 
@@ -122,7 +123,7 @@ class Segment(Record):
         require(bool(self.text.strip()), "a segment needs text")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Question(Record):
     """A clarification question, suggested by an engine or typed by a person."""
 
@@ -163,16 +164,16 @@ class Question(Record):
         return self.status == "parked"
 
 
-@dataclass(slots=True)
-class Unless:
+@dataclass(slots=True, eq=False, repr=False)
+class Unless(Plain):
     """An exception to a rule, with its own outcome."""
 
     condition: str
     then: str = ""
 
 
-@dataclass(slots=True)
-class Example:
+@dataclass(slots=True, eq=False, repr=False)
+class Example(Plain):
     """Example Mapping's green card: a scenario and what should happen, for one clause.
 
     clause None exercises the base rule (when/then); an integer n exercises the
@@ -209,8 +210,8 @@ class Example:
         return self.clause is None
 
 
-@dataclass(slots=True)
-class Acceptance:
+@dataclass(slots=True, eq=False, repr=False)
+class Acceptance(Plain):
     """Who accepted a rule for one role, when, and which words (the rule's meaning fingerprint)."""
 
     by: str
@@ -218,8 +219,8 @@ class Acceptance:
     fingerprint: str = ""
 
 
-@dataclass(slots=True)
-class Comment:
+@dataclass(slots=True, eq=False, repr=False)
+class Comment(Plain):
     """A remark on a rule, e.g. the operator sending it back."""
 
     role: str
@@ -227,7 +228,7 @@ class Comment:
     at: str = field(default_factory=now)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Rule(Record):
     """The product: a business rule in words plus structure, accepted by both roles."""
 
@@ -371,7 +372,7 @@ DECISION_PRESETS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Decision(Record):
     """An operational decision disguised as a technical one, and how it was settled."""
 
