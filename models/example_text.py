@@ -11,12 +11,22 @@ the clipboard and the reports all use this one format.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from tacit.models.domain import Example, ValidationError
 from tacit.models.safe_text import one_line
 
-_PREFIX = re.compile(r"(?i)\s*(?:(base)|unless\s+([0-9]{1,3}))\s*:\s*")
-_ARROW = re.compile(r"\s+(?:->|→)\s*|\s*(?:->|→)\s+")
+
+# compiled at their first use: about 1 M instructions each, and the capture screen imports
+# this module before its first frame
+@cache
+def _prefix() -> re.Pattern[str]:
+    return re.compile(r"(?i)\s*(?:(base)|unless\s+([0-9]{1,3}))\s*:\s*")
+
+
+@cache
+def _arrow() -> re.Pattern[str]:
+    return re.compile(r"\s+(?:->|→)\s*|\s*(?:->|→)\s+")
 
 
 def clause_label(clause: int | None) -> str:
@@ -38,7 +48,7 @@ def parse_example_line(line: str, unless_count: int) -> Example | None:
     if not text:
         return None
     clause: int | None = None
-    prefix = _PREFIX.match(text)
+    prefix = _prefix().match(text)
     if prefix:
         if prefix.group(2) is not None:
             number = int(prefix.group(2))
@@ -47,7 +57,7 @@ def parse_example_line(line: str, unless_count: int) -> Example | None:
                 raise ValidationError(f"an example is for unless {number}, but the rule {have}")
             clause = number - 1
         text = text[prefix.end() :]
-    parts = _ARROW.split(text)
+    parts = _arrow().split(text)
     scenario = parts[0] if len(parts) == 1 else " -> ".join(parts[:-1])
     outcome = "" if len(parts) == 1 else parts[-1]
     if not scenario.strip():

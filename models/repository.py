@@ -61,13 +61,14 @@ def _key(record_id: str) -> Any:
     return record_id
 
 
-_MISSING_ARGS = re.compile(r"missing \d+ required (?:positional |keyword-only )?arguments?: (.+)")
+_MISSING_ARGS = r"missing \d+ required (?:positional |keyword-only )?arguments?: (.+)"
+"""Compiled by `re` at its first use (a damaged record), not at start-up."""
 
 
 def _plain_reason(error: Exception) -> str:
     """The problem in a stored record's words ("missing field 'title'"), not Python's."""
     text = one_line(str(error))
-    missing = _MISSING_ARGS.search(text)
+    missing = re.search(_MISSING_ARGS, text)
     if missing is not None:
         names = missing.group(1).replace(" and ", ", ")
         return f"missing field{'s' * (',' in names)} {names}"

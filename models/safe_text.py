@@ -9,6 +9,7 @@ them with this one function.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # C0 controls except tab and newline, DEL, C1 controls (CSI/OSC introducers among them),
 # and the Unicode bidi embeddings, overrides, isolates and marks.
@@ -28,9 +29,13 @@ def one_line(text: str) -> str:
 # The same characters as UTF-8 bytes inside JSON text (C0 is escaped by every JSON encoder):
 # DEL, C2 80..9F (U+0080..U+009F), D8 9C (U+061C), E2 80 8E..8F (U+200E..F),
 # E2 80 AA..AE (U+202A..E) and E2 81 A6..A9 (U+2066..9).
-_UNSAFE_JSON = re.compile(
-    rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
-)
+# The patterns below are compiled at their first use, not at import: compiling one costs
+# about 1 M instructions, and the app's first frame needs none of them.
+@cache
+def _unsafe_json() -> re.Pattern[bytes]:
+    return re.compile(
+        rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+    )
 
 
 def _escape(match: re.Match[bytes]) -> bytes:
@@ -42,17 +47,27 @@ def escape_json_controls(data: bytes) -> bytes:
 
     The data stays equal; the file just becomes safe to `cat` in a terminal.
     """
-    return _UNSAFE_JSON.sub(_escape, data)
+    return _unsafe_json().sub(_escape, data)
 
 
-_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\w)([^*_\n]*?\w)\1(?![\w*])")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
-_ESCAPED_EMPHASIS = re.compile(r"(?<![\w*])((?:\\\*){1,2})(\w|\w[^*\n]*?\w)\1(?![\w\\])")
+@cache
+def _emphasis() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\w)([^*_\n]*?\w)\1(?![\w*])")
+
+
+@cache
+def _markdown_special() -> re.Pattern[str]:
+    return re.compile(r"([\\`*_\[\]<>|#~!])")
+
+
+@cache
+def _escaped_emphasis() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w*])((?:\\\*){1,2})(\w|\w[^*\n]*?\w)\1(?![\w\\])")
 
 
 def without_emphasis(text: str) -> str:
     """Markdown emphasis (`*not*`, `**not**`) reduced to the plain words; nothing else changes."""
-    return _EMPHASIS.sub(r"\2", text)
+    return _emphasis().sub(r"\2", text)
 
 
 def plain_words(text: str) -> str:
@@ -64,7 +79,7 @@ def plain_words(text: str) -> str:
 def markdown_inline(text: str) -> str:
     """Untrusted text as one line of Markdown that reads as written: every character
     Markdown would act on is escaped, except simple `*emphasis*`, which renders."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
-    return _ESCAPED_EMPHASIS.sub(
+    escaped = _markdown_special().sub(r"\\\1", one_line(text))
+    return _escaped_emphasis().sub(
         lambda m: f"{'*' * (len(m[1]) // 2)}{m[2]}{'*' * (len(m[1]) // 2)}", escaped
     )
