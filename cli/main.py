@@ -6,12 +6,13 @@ Every failure the user can cause ends in one line on stderr and a non-zero exit:
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from tacit.cli.commands.common import CommandError, UsageError, fail
+from tacit.cli.errors import CommandError, UsageError, fail
 from tacit.models.db_lock import DatabaseError
 from tacit.models.exit_codes import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE
 
@@ -66,9 +67,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             code: int = handler(args)
             sys.stdout.flush()  # a closed pipe shows here, not in Python's exit
             return code
-        from tacit.cli.commands.run_app import run_app
+        # The app's start-up creates some 60,000 objects that live as long as it does;
+        # collecting cycles meanwhile re-scans them again and again (~20 M instructions).
+        # Collection is off from here to the app's first frame (run_app freezes what
+        # start-up made first), and back on in any case once run_app returns.
+        gc.disable()
+        try:
+            from tacit.cli.commands.run_app import run_app
 
-        return run_app(args)
+            return run_app(args)
+        finally:
+            gc.enable()
     except UsageError as error:
         from tacit.models.safe_text import one_line
 

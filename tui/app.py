@@ -8,7 +8,7 @@ each screen an `AppContext` so that no screen imports this class.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import tzinfo
 from typing import Any
 
@@ -44,9 +44,11 @@ class TacitApp(App[None]):
         role: str = "engineer",
         session: Session | None = None,
         tz: tzinfo | None = None,
+        after_first_frame: Callable[[], object] | None = None,
     ) -> None:
         """open_engine builds each capture session's question engine (the command line
-        decides which; tests may give their own); it is called after the first frame."""
+        decides which; tests may give their own); it is called after the first frame, as
+        is after_first_frame (the command line turns garbage collection back on there)."""
         self.role = role
         self.initial_session = session
         # the panes' stylesheet: read now only when the first frame is the capture screen,
@@ -58,11 +60,14 @@ class TacitApp(App[None]):
         self.pair_sync = PairSync(self, store, role, on_hangup=self._save_on_hangup)
         self.context = AppContext(self.state, config, open_engine, role, tz)
         self.key_overrides: dict[str, str] = {}
+        self._after_first_frame = after_first_frame
 
     def _store_failed(self, text: str) -> None:
         self.post_message(StoreFailed(text))
 
     def on_mount(self) -> None:
+        if self._after_first_frame is not None:
+            self.call_after_refresh(self._after_first_frame)
         self._apply_config()
         self.call_after_refresh(self.state.start)  # the writer thread: a first write starts it too
         self.pair_sync.start()

@@ -6,6 +6,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tacit.cli.errors import CommandError as CommandError
+from tacit.cli.errors import UsageError as UsageError
+from tacit.cli.errors import fail as fail
 from tacit.models.config import Config, ConfigError, load_config
 from tacit.models.damaged_sessions import damaged_sessions, describe
 from tacit.models.db_write import move_aside
@@ -20,18 +23,6 @@ from tacit.models.storage import DatabaseDamaged, DatabaseError
 if TYPE_CHECKING:
     from argparse import Namespace
     from types import SimpleNamespace
-
-
-class UsageError(Exception):
-    """Bad command-line input; the message is the one line shown."""
-
-
-class CommandError(Exception):
-    """A failure to report in one line, with the exit code to use."""
-
-    def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 def db_path(args: Namespace | SimpleNamespace) -> Path:
@@ -118,9 +109,3 @@ def resolve_session(store: Store, key: str) -> Session:
     shown = ", ".join(f"{s.id} ({s.title})" for s in matches[:5])
     more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""
     raise CommandError(f"{key!r} is ambiguous: it matches {shown}{more}", EXIT_USAGE)
-
-
-def fail(error: CommandError) -> int:
-    """Print the one-line error and return its exit code."""
-    print(f"tacit: {one_line(str(error))}", file=sys.stderr)
-    return error.code

@@ -98,6 +98,7 @@ def run_app(args: Namespace | SimpleNamespace) -> int:
             open_engine=engine_factory(config),
             role=args.role or "engineer",
             session=session,
+            after_first_frame=gc.enable,  # main() turned collection off for start-up
         )
         start_lifeline(  # never outlive the terminal
             lambda: _finish_writes(app.state.writer, 5.0), on_gone=app.terminal_gone

@@ -12,7 +12,11 @@ from textual.app import App
 from textual.screen import Screen
 from textual.widgets import OptionList
 
+from tacit.cli.commands.run_app import engine_factory
+from tacit.models.config import Config
 from tacit.models.domain import Session
+from tacit.models.repository import Store
+from tacit.tui.app import TacitApp
 from tacit.tui.screens.sessions import SessionPicker
 
 
@@ -60,3 +64,23 @@ async def test_a_database_too_large_to_read_at_once_is_listed_by_the_worker(
         listing = picker.query_one("#session-list", OptionList)
         await wait_for(pilot, lambda: listing.option_count == 2, "both sessions listed")
         await wait_for(pilot, lambda: app.focused is listing, "the list focused")
+
+
+async def test_after_first_frame_runs_once_the_first_frame_is_drawn(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command line turns garbage collection back on through this hook."""
+    frames = _first_frames(monkeypatch)
+    calls: list[int] = []
+    config = Config()
+    app = TacitApp(
+        Store(db_path),
+        config,
+        open_engine=engine_factory(config),
+        after_first_frame=lambda: calls.append(len(frames)),
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: bool(calls), "the hook")
+        await pilot.pause()
+    assert len(calls) == 1
+    assert calls[0] >= 1  # at least one frame had been handed to the terminal
