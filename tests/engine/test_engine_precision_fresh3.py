@@ -353,3 +353,14 @@ def test_an_incident_said_in_passing_is_asked_how_often_it_happens(
     )
     assert "van stuck outside a locked yard — how often does that happen" in asked
     assert "can you tell me more about how that goes" not in asked
+
+
+def test_a_role_word_naming_a_pool_or_a_database_is_not_the_role(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "The scheduler picks two inspectors from the inspector pool, avoiding anyone who "
+        "worked on the site before.",
+    )
+    assert "stands in for the inspector" not in asked
+    asked = ask(engine, "The inspector signs off every job before the client is billed.")
+    assert "stands in for the inspector" in asked  # the role itself still is
