@@ -144,9 +144,11 @@ class Store:
     def _prepare(self) -> None:
         """Stamp a new file with the schema version, or migrate an older one.
 
-        A file already at this schema needs no lock (readers never wait for writers).
+        A file already at this schema needs no lock (readers never wait for writers), and
+        is looked at through the readers' snapshot: the writers' own copy is read at the
+        first write, so opening a database parses it once, not twice.
         """
-        tables = self.storage.read()
+        tables = self.storage.snapshot()
         if tables is not None and stored_version(tables) == SCHEMA_VERSION:
             self.storage.sweep_if_unlocked()
             return
