@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -80,13 +79,27 @@ def replace_with(path: Path, payload: bytes) -> os.stat_result:
     return st
 
 
+_HEX_DIGITS = frozenset("0123456789abcdef")
+
+
+def _is_temp_file_of(name: str, prefix: str) -> bool:
+    """Whether name is one of _create_temp's: prefix, a pid, '.', lowercase hex, the suffix.
+    (String checks, not a regular expression: this runs at every start, before the first
+    frame, where compiling a pattern costs about 1 M instructions.)"""
+    if len(name) <= len(prefix) + len(_TEMP_SUFFIX):
+        return False
+    if not (name.startswith(prefix) and name.endswith(_TEMP_SUFFIX)):
+        return False
+    pid, dot, token = name[len(prefix) : -len(_TEMP_SUFFIX)].partition(".")
+    return bool(dot and pid and token) and pid.isdecimal() and set(token) <= _HEX_DIGITS
+
+
 def sweep_temp_files(path: Path) -> None:
     """Remove temp files left beside path by killed writers (call only holding the lock)."""
-    name = re.escape(_temp_prefix(path)) + r"\d+\.[0-9a-f]+" + re.escape(_TEMP_SUFFIX)
-    pattern = re.compile(name)
+    prefix = _temp_prefix(path)
     with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
         for entry in entries:
-            if pattern.fullmatch(entry.name):
+            if _is_temp_file_of(entry.name, prefix):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
 
