@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable
 
 from textual import events
+from textual.app import ScreenStackError
 from textual.message import Message
 from textual.widgets import Input
 
@@ -138,7 +139,11 @@ class OrderedInput(Input):
         app, deadline = self.app, time.monotonic() + HOLD_SECONDS
 
         def hand_on() -> None:  # an app timer: it outlives this input's screen
-            target = app.focused
+            try:
+                target = app.focused
+            except ScreenStackError:  # the app is closing: nothing takes the keys
+                timer.stop()
+                return
             if self._typed_ahead is not held:  # released already
                 timer.stop()
             elif target is not None and target is not self:
