@@ -21,7 +21,27 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tacit.question_engine.text import STOPWORDS, word_set
+from tacit.question_engine.slot_words import (
+    AND_VERB,
+    ARTIFACT_HEADS,
+    CALENDAR_WORDS,
+    COUNT_WORDS,
+    CUE_BEFORE,
+    DETERMINERS,
+    FRAGMENT_START,
+    FUNCTION_WORDS,
+    IDENTIFIER_MODIFIERS,
+    OBJECT_AFTER,
+    OBJECT_BEFORE,
+    PERSON_AFTER,
+    PERSON_BEFORE,
+    PREPOSITION_START,
+    PRONOUN_AFTER,
+    SINGULAR_DETERMINER,
+    SYSTEM_NOUNS,
+    TITLE_BEFORE,
+)
+from tacit.question_engine.text import STOPWORDS
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "prompts" / "lexicon"
 SLOT_KINDS = frozenset(
@@ -39,173 +59,6 @@ SLOT_KINDS = frozenset(
     }
 )
 TEAM = "team"
-
-# a relative clause has lost its noun ("who've already waited"); "that's" points back
-_FRAGMENT_START = word_set(
-    "once and but or then so also still just who who've who's who'd who're whose whom which that's"
-)
-# after an output's name, what makes the name a verb: "a tenant reports a leak"
-_OBJECT_AFTER = re.compile(
-    r"^\s*(?:a|an|the|it|them|him|her|his|their|our|my|your|me|us|back|that|this|these|those)\b",
-    re.IGNORECASE,
-)
-_SINGULAR_DETERMINER = frozenset(["a", "an", "each", "every", "this", "that"])
-# "from what the till reports", "whatever the scale says": the output's name is a verb there
-_OBJECT_BEFORE = re.compile(r"\b(?:what|whatever)\s+$", re.IGNORECASE)
-# numbers that name one thing rather than figures someone reads: "the batch numbers"
-_IDENTIFIER_MODIFIERS = word_set(
-    "lot batch serial phone account order reference tracking registration case ticket invoice"
-    " part model room seat house flat vat id policy job item table bed stock sku bin pin"
-)
-# a counted document in a process ("one long report", "two completed reports")
-_COUNT_WORDS = word_set("one two three four five six several both")
-# a class of cases is not a named list or document: "the priority services register"
-_ARTIFACT_HEADS = frozenset(
-    [
-        "register",
-        "list",
-        "scheme",
-        "form",
-        "database",
-        "system",
-        "report",
-        "queue",
-        "number",
-        "code",
-        "line",
-        "desk",
-        "team",
-        "rate",
-        "fee",
-        "policy",
-        "card",
-        "sheet",
-        "portal",
-        "log",
-        "programme",
-        "program",
-        "board",
-        "file",
-        "folder",
-        "account",
-        "meeting",
-        "rota",
-    ]
-)
-_PREPOSITION_START = frozenset(
-    [
-        "until",
-        "till",
-        "before",
-        "after",
-        "since",
-        "by",
-        "for",
-        "with",
-        "from",
-        "to",
-        "in",
-        "on",
-        "at",
-        "of",
-        "as",
-        "if",
-        "when",
-        "unless",
-    ]
-)
-_FUNCTION_WORDS = frozenset(
-    [
-        "must",
-        "should",
-        "can",
-        "could",
-        "will",
-        "would",
-        "may",
-        "might",
-        "shall",
-        "do",
-        "does",
-        "did",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "it",
-        "this",
-        "that",
-        "these",
-        "those",
-        "they",
-        "we",
-        "you",
-        "he",
-        "she",
-        "i",
-    ]
-)
-_DETERMINERS = frozenset(["the", "our", "a", "an", "their", "my", "his", "her", "your", "each"])
-_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Miss)\.?\s+$")
-_CUE_BEFORE = re.compile(
-    r"\b(?:ask|asks|tell|tells|ring|rings|phone|phones|call|calls|email|emails|cc|text|"
-    r"manager|supervisor|lead|director|officer|clerk|rep|chef|coordinator|inspector|"
-    r"analyst|assistant|colleague|boss|engineer|technician|that's|named|called|"
-    r"(?:negotiate|negotiates|agree|agrees|talk|talks|speak|speaks|check|checks) with)\s*,?\s+$",
-    re.IGNORECASE,
-)
-_PRONOUN_AFTER = re.compile(r"\b(?:she|he|her|his|herself|himself)\b", re.IGNORECASE)
-# what only people have or do: "Janet's holiday", "Bilal, our night supervisor",
-# "Priya from accounts", "me and Tom"
-_PERSON_AFTER = re.compile(
-    r"^(?:'s\s+(?:desk|holiday|holidays|leave|day off|days off|shift|laptop|mobile|calendar|"
-    r"sign-off|initials|signature|handwriting|head|memory|notebook)\b|"
-    r",\s+(?:our|my|the)\s+(?:[a-z-]+\s+)?(?:manager|supervisor|lead|clerk|officer|assistant|"
-    r"coordinator|admin|administrator|technician|driver|planner|buyer|analyst|owner|boss|"
-    r"colleague|receptionist|accountant|director|head)\b|\s+(?:from|in)\s+(?:the\s+)?"
-    r"(?:accounts|finance|payroll|HR|legal|sales|ops|operations|the office|reception|"
-    r"dispatch|procurement|IT|support)\b)",
-    re.IGNORECASE,
-)
-_PERSON_BEFORE = re.compile(r"\b(?:me and|give it to|hand it to|pass it to|hands it to)\s+$", re.I)
-_SYSTEM_NOUNS = re.compile(
-    r"\b(?:portal|system|api|sync|upload|feed|gateway|integration|app|server|import|export|"
-    r"payment|transfer|match|job|batch|interface|connection|request|login|download|e-?mail|"
-    r"booking|submission|filing|e-filing|report run|webhook|file|fax|scan|call|check|"
-    r"lookup|look-up|order|card|charge|debit|label|print|message)s?\b",
-    re.IGNORECASE,
-)
-_CALENDAR_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "christmas",
-        "easter",
-        "spring",
-        "summer",
-        "autumn",
-        "winter",
-    ]
-)
-_AND_VERB = re.compile(r"\band\s+([a-z]+)s\b")
 
 
 def _words(path: Path) -> frozenset[str]:
@@ -254,12 +107,12 @@ class Lexicon:
         word, no second clause glued on ("the totals and flags exceptions")."""
         lowered = value.lower()
         tokens = lowered.split()
-        if not tokens or tokens[0] in _FRAGMENT_START:
+        if not tokens or tokens[0] in FRAGMENT_START:
             return False
-        if len(tokens) == 1 and (tokens[0] in _FUNCTION_WORDS or tokens[0] in STOPWORDS):
+        if len(tokens) == 1 and (tokens[0] in FUNCTION_WORDS or tokens[0] in STOPWORDS):
             return False
         return "and" not in lowered or not any(
-            m.group(1) in self.verbs for m in _AND_VERB.finditer(lowered)
+            m.group(1) in self.verbs for m in AND_VERB.finditer(lowered)
         )
 
     def quantity(self, value: str) -> bool:
@@ -281,9 +134,9 @@ class Lexicon:
         if first in self.first_names:
             return True
         before, after = sentence[:start], sentence[end:].lower().lstrip()
-        if _TITLE_BEFORE.search(before) or _CUE_BEFORE.search(before):
+        if TITLE_BEFORE.search(before) or CUE_BEFORE.search(before):
             return True
-        if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(sentence[end:]):
+        if PERSON_BEFORE.search(before) or PERSON_AFTER.match(sentence[end:]):
             return True
         if self._in_apposition(before, sentence[end:]):
             return True
@@ -291,7 +144,7 @@ class Lexicon:
         after = re.sub(r"^(?:just|usually|always|normally|also|will|then)\s+", "", after)
         if any(after.startswith(verb) for verb in self.person_verbs):
             return True
-        return bool(_PRONOUN_AFTER.search(sentence[end:]))
+        return bool(PRONOUN_AFTER.search(sentence[end:]))
 
     def _in_apposition(self, before: str, after: str) -> bool:
         """'our electrician(,) Tomasz' or 'Tomasz, our electrician': a person's role beside."""
@@ -310,35 +163,35 @@ class Lexicon:
         batch numbers') and a counted document in a process ('one long report') are no
         standing output."""
         tokens = value.lower().split()
-        if not tokens or _OBJECT_AFTER.match(sentence[end:]):
+        if not tokens or OBJECT_AFTER.match(sentence[end:]):
             return False
-        if tokens[0] in _FRAGMENT_START or tokens[0] == "not":  # "but not received"
+        if tokens[0] in FRAGMENT_START or tokens[0] == "not":  # "but not received"
             return False
         if len(tokens) == 2 and tokens[0] in ("that", "this", "these", "those", "which"):
             return False  # "papers that report data"; a bare "that report" names nothing
-        if start >= 0 and _OBJECT_BEFORE.search(sentence[:start]):
+        if start >= 0 and OBJECT_BEFORE.search(sentence[:start]):
             return False
         if (
             tokens[-1] in ("number", "numbers")
             and tokens[-2:-1]
-            and (tokens[-2] in _IDENTIFIER_MODIFIERS)
+            and (tokens[-2] in IDENTIFIER_MODIFIERS)
         ):
             return False
-        if any(token in _COUNT_WORDS for token in tokens[:-1]):
+        if any(token in COUNT_WORDS for token in tokens[:-1]):
             return False
         head = tokens[-1]
         plural_head = head.endswith("s") and not head.endswith(("ss", "us", "is"))
-        return not (len(tokens) > 1 and tokens[0] in _SINGULAR_DETERMINER and plural_head)
+        return not (len(tokens) > 1 and tokens[0] in SINGULAR_DETERMINER and plural_head)
 
     def vague_class(self, value: str, sentence: str, start: int) -> str:
         """A class of cases as a question names it ('rush jobs', 'a rush order'), or ''
         for a named list or document or one definite thing ('the ... register')."""
         kept: list[str] = []
         for token in value.split():
-            if token.lower() in _FUNCTION_WORDS or token.lower() in STOPWORDS:
+            if token.lower() in FUNCTION_WORDS or token.lower() in STOPWORDS:
                 break
             kept.append(token)
-        if len(kept) < 2 or kept[-1].lower() in _ARTIFACT_HEADS:
+        if len(kept) < 2 or kept[-1].lower() in ARTIFACT_HEADS:
             return ""
         phrase, head = " ".join(kept), kept[-1].lower()
         if head.endswith("s") and not head.endswith(("ss", "us", "is")):
@@ -353,19 +206,19 @@ class Lexicon:
         """'team', 'person' or 'role' for an actor slot; '' when it is none of them."""
         if self.team(value):
             return TEAM
-        if value.split()[0].lower() in _PREPOSITION_START:  # "until Meera", "when once Legal"
+        if value.split()[0].lower() in PREPOSITION_START:  # "until Meera", "when once Legal"
             return ""
         if value[:1].isupper() and " " not in value.strip():
             return "person" if self.person(value, sentence, start, end) else ""
         head = value.lower().split()
-        if head[0] not in _DETERMINERS or "'" in value or not self.clean_phrase(value):
+        if head[0] not in DETERMINERS or "'" in value or not self.clean_phrase(value):
             return ""  # "up being", "that's", "will be" are not who approves
         return "role"
 
     def system(self, value: str) -> bool:
         """Whether value is something a system call can fail on."""
         words = value.lower().split()
-        return bool(_SYSTEM_NOUNS.search(value)) or any(
+        return bool(SYSTEM_NOUNS.search(value)) or any(
             w in self.not_people and w not in self.teams for w in words
         )
 
@@ -374,7 +227,7 @@ class Lexicon:
         first = value.split()[0].lower() if value.split() else ""
         if not value[:1].isupper() or first in self.first_names or self.team(value):
             return False
-        if first in _CALENDAR_WORDS or first.removesuffix("s") in _CALENDAR_WORDS:
+        if first in CALENDAR_WORDS or first.removesuffix("s") in CALENDAR_WORDS:
             return False  # "on Fridays" is a day, never a system
         return first in self.not_people or not self.person(value, sentence, start, end)
 
