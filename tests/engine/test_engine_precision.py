@@ -186,3 +186,17 @@ def test_a_count_is_not_followed_by_a_verb_in_its_limit(engine: OfflineEngine) -
     assert "of 300 need" not in asked
     counted = texts(ask(engine, "We escalate after more than 3 calls from the same customer."))
     assert "3 calls" in counted
+
+
+def test_every_item_is_no_cadence_for_a_review(engine: OfflineEngine) -> None:
+    asked = texts(ask(engine, "Every crate gets a seal check before it goes onto the lorry."))
+    assert "at each review" not in asked
+    reviewed = texts(ask(engine, "Every Monday the yard manager reviews the damaged crates."))
+    assert "What is looked for in the damaged crates at each review" in reviewed
+
+
+def test_a_noun_after_a_or_an_is_not_a_judgment_verb(engine: OfflineEngine) -> None:
+    asked = texts(ask(engine, "Every patient gets a nurse check before they go home."))
+    assert "does the nurse check before" not in asked
+    judged = texts(ask(engine, "The yard manager checks the seals before loading."))
+    assert "On what basis does the yard manager check the seals" in judged
