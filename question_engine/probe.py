@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from tacit.question_engine.coverage import NOT_TOPICS
+from tacit.question_engine.slot_words import CALENDAR_WORDS
 from tacit.question_engine.text import QUESTION_WORDS, STOPWORDS, starts_sentence, word_set
 from tacit.question_engine.word_kinds import verb_form, verb_or_adjective
 
@@ -33,6 +34,7 @@ def _content(word: str) -> bool:
         and word not in NOT_TOPICS
         and not word.endswith("ly")
         and word not in _GENERIC
+        and word not in CALENDAR_WORDS  # "every Friday": when, not what
     )
 
 

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from tacit.question_engine.memory import SessionMemory
 from tacit.question_engine.slots import Lexicon
 from tacit.question_engine.text import same_question, stem, words
-from tacit.question_engine.turn_phrases import FILLER_RUN, FollowUp, readings, salient
+from tacit.question_engine.turn_phrases import readings
+from tacit.question_engine.turn_words import FILLER_RUN, FollowUp, salient
 from tacit.question_engine.types import Suggestion
 
 SOURCE = "offline"

@@ -12,121 +12,47 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from tacit.question_engine.grammar import is_plural
+from tacit.question_engine.slot_words import CALENDAR_WORDS
 from tacit.question_engine.slots import Lexicon
-from tacit.question_engine.text import QUESTION_WORDS, STOPWORDS, stem, word_set, words
+from tacit.question_engine.text import word_set
+from tacit.question_engine.turn_words import (
+    AUXILIARIES,
+    CUT_BEFORE,
+    DETERMINERS,
+    FILLER_RUN,
+    HEDGES,
+    MAX_PHRASE_WORDS,
+    MENTAL,
+    NOT_SAID,
+    OTHER_SUBJECTS,
+    PHRASE_STOP,
+    PLEASANTRY,
+    PRONOUN_END,
+    SUBJECTS,
+    TAIL_DANGLING,
+    TO_YOU,
+    TOKEN,
+    WH,
+    FollowUp,
+    named_stems,
+    salient,
+)
 from tacit.question_engine.word_kinds import verb_form, verb_or_adjective
-
-MAX_PHRASE_WORDS = 8
-
-# Words a follow-up never takes as what the turn is about: fillers, hedges, mental verbs.
-FILLERS = word_set(
-    """um umm uh uhh er erm hmm mm yeah yep yes yup no nope okay ok right well like so
-    know mean think guess suppose say said feel felt just really basically actually
-    honestly literally probably maybe definitely totally pretty quite stuff thing things
-    kind sort lot lots bit little much many also even still always never usually often
-    sometimes mostly generally anyway though etc able sure whatever everything anything
-    something nothing someone anyone everyone somewhere anywhere every each other another
-    first second last next end top way ways time times couple versus toward towards instead
-    within without across along among beyond via per onto into"""
-)
-_SUBJECTS = {"i": "", "we": "", "i'm": "are", "we're": "are", "i've": "have", "we've": "have"}
-_SUBJECTS |= {"i'll": "will", "we'll": "will", "i'd": "would", "we'd": "would"}
-_HEDGES = word_set(
-    "just really basically actually also usually always often sometimes generally mostly "
-    "definitely probably only still even then normally typically"
-)
-_MENTAL = word_set("think guess mean know suppose believe feel felt say said thought")
-_TO_YOU = {
-    "i": "you",
-    "me": "you",
-    "my": "your",
-    "mine": "yours",
-    "myself": "yourself",
-    "we": "you",
-    "us": "you",
-    "our": "your",
-    "ours": "yours",
-    "ourselves": "yourselves",
-    "am": "are",
-    "i'm": "you're",
-    "i've": "you've",
-    "i'll": "you'll",
-    "i'd": "you'd",
-    "we're": "you're",
-    "we've": "you've",
-    "we'll": "you'll",
-}
-_DETERMINERS = word_set("the a an this that these those my our your their his her its some any")
-_PHRASE_STOP = word_set(
-    """and but or so because although though unless which while whereas if when once
-    until before after since then like that who where nobody everybody everyone somebody
-    someone anybody anyone"""
-)
-_TAIL_DANGLING = word_set(
-    """a an the and or to of for in on at by with from as if when then that which who about
-    into over after before than like upon under around just really not very too also
-    is are was were be been toward towards versus"""
-)
-_OTHER_SUBJECTS = word_set("you they he she")
-_PRONOUN_END = word_set("it them that this those these one ones him her there")
-_AUXILIARIES = word_set(
-    """will would can could should might must do does did don't doesn't didn't won't
-    wouldn't can't couldn't have has had never not always usually also are were"""
-)
-_WH = word_set("how what whether which where who why")
-_CUT_BEFORE = word_set("in on at with for from during to about because after before by")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|[,.;:!?—–()\"]")
-_PLEASANTRY = re.compile(
-    r"\b(?:good (?:morning|afternoon|evening)|thanks|thank you|nice to meet|hello|"
-    r"hi there|see you|bye)\b",
-    re.IGNORECASE,
-)
-FILLER_RUN = re.compile(
-    r"\b(?:you know|i mean|kind of|sort of|a little bit|a little|a bit|or something|"
-    r"and stuff|and so on|and everything)\b",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUp:
-    """One grounded follow-up: its text, category, the words it names and its quote."""
-
-    text: str
-    category: str
-    quote: str
-    named: frozenset[str]
-
-
-def salient(word: str) -> bool:
-    """Whether a word can be what a turn is about (no filler, stopword or contraction)."""
-    return (
-        len(word) >= 3
-        and "'" not in word
-        and word not in STOPWORDS
-        and word not in FILLERS
-        and not word.isdigit()
-    )
 
 
 def readings(text: str, lexicon: Lexicon) -> list[FollowUp]:
     """Every follow-up the turn allows: its conditions, its I/we clauses, its phrases."""
     found: list[FollowUp] = []
     for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
-        if _PLEASANTRY.search(sentence):
+        if PLEASANTRY.search(sentence):
             continue  # the quote stays as said; the follow-up's words never hold a filler
-        tokens = _TOKEN.findall(FILLER_RUN.sub(" ", sentence.replace("’", "'")))
+        tokens = TOKEN.findall(FILLER_RUN.sub(" ", sentence.replace("’", "'")))
         found.extend(_conditions(tokens, sentence))
         found.extend(_clauses(tokens, sentence))
         found.extend(_phrases(tokens, sentence, lexicon))
     return found
-
-
-def _named(phrase: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in words(phrase) if salient(w) and w not in QUESTION_WORDS)
 
 
 def _run(tokens: Sequence[str], start: int) -> list[str]:
@@ -136,28 +62,28 @@ def _run(tokens: Sequence[str], start: int) -> list[str]:
     run: list[str] = []
     for token in tokens[start:]:
         low = token.lower()
-        if not token[0].isalpha() or (run and (low in _PHRASE_STOP or low in _SUBJECTS)):
+        if not token[0].isalpha() or (run and (low in PHRASE_STOP or low in SUBJECTS)):
             break  # a new clause: "if my train is late I work from home"
-        if run and low in _OTHER_SUBJECTS and run[-1].lower().endswith(("ed", "en")):
+        if run and low in OTHER_SUBJECTS and run[-1].lower().endswith(("ed", "en")):
             break  # "if a hedge is listed you need …": the participle ends the condition
-        if low in _WH:
+        if low in WH:
             return []
-        if low in _HEDGES or low in ("um", "uh", "er"):
+        if low in HEDGES or low in ("um", "uh", "er"):
             continue
-        run.append(_TO_YOU.get(low, token))
+        run.append(TO_YOU.get(low, token))
     if len(run) > MAX_PHRASE_WORDS:
         cut = max(
-            (i for i, w in enumerate(run[: MAX_PHRASE_WORDS + 1]) if w.lower() in _CUT_BEFORE),
+            (i for i, w in enumerate(run[: MAX_PHRASE_WORDS + 1]) if w.lower() in CUT_BEFORE),
             default=MAX_PHRASE_WORDS,
         )
         run = run[: max(cut, 2)]
     while run and (
-        run[-1].lower() in _TAIL_DANGLING
+        run[-1].lower() in TAIL_DANGLING
         or (len(run) > 3 and run[-1].lower().endswith("ed") and _after_noun(run[-2]))
     ):
         if run.pop().lower() in ("than", "as"):  # "owes more than, say, …": half a comparison
             return []
-    if run and run[-1].lower() in _PRONOUN_END:
+    if run and run[-1].lower() in PRONOUN_END:
         return []
     return run
 
@@ -169,7 +95,7 @@ def _after_noun(word: str) -> bool:
     """Whether a participle follows a thing ("restaurants compared …": cut there), not an
     adverb or a form of be ("fully booked", "is cancelled": the participle is the point)."""
     low = word.lower()
-    return not (low.endswith("ly") or low in _AUXILIARIES or low in _BE_OR_GET)
+    return not (low.endswith("ly") or low in AUXILIARIES or low in _BE_OR_GET)
 
 
 def _weather(run: Sequence[str]) -> bool:
@@ -191,11 +117,11 @@ def _conditions(tokens: Sequence[str], quote: str) -> list[FollowUp]:
             len(run) < 3
             or (lead[0] in ("it", "that", "this", "there") and not _weather(run))
             or verb_form(lead[0])  # "when starting the degree": no subject, no condition
-            or any(w in _MENTAL for w in lead)
+            or any(w in MENTAL for w in lead)
         ):
             continue
         clause = " ".join(run)
-        named = _named(clause)
+        named = named_stems(clause)
         if named:
             found.append(
                 FollowUp(
@@ -215,19 +141,19 @@ def _clauses(tokens: Sequence[str], quote: str) -> list[FollowUp]:
     for index, token in enumerate(tokens):
         low = token.lower()
         before = tokens[index - 1].lower() if index else ""
-        if low not in _SUBJECTS or before in _NOT_SAID or _phrase_word(before, None):
+        if low not in SUBJECTS or before in NOT_SAID or _phrase_word(before, None):
             continue  # "the clinics I've been to": a relative clause, not what was said
         run = _run(tokens, index + 1)
-        if _SUBJECTS[low]:
-            run = [_SUBJECTS[low], *run]
-        verb = next((w.lower() for w in run if w.lower() not in _AUXILIARIES), "")
-        if len(run) < 2 or verb in _MENTAL or verb in ("be", "been", "was", "am", "is"):
+        if SUBJECTS[low]:
+            run = [SUBJECTS[low], *run]
+        verb = next((w.lower() for w in run if w.lower() not in AUXILIARIES), "")
+        if len(run) < 2 or verb in MENTAL or verb in ("be", "been", "was", "am", "is"):
             continue
         phrase = " ".join(run)
-        named = _named(" ".join(run[1:]))  # the verb alone is not what the turn is about
+        named = named_stems(" ".join(run[1:]))  # the verb alone is not what the turn is about
         if not named:
             continue
-        named |= _named(run[0])
+        named |= named_stems(run[0])
         if _incident(run):  # "we've had a van stuck outside": an incident, not a practice
             text = f"You said you {phrase} — how often does that happen, and what does it cost?"
             found.append(FollowUp(text, "edge_case", quote, named))
@@ -278,8 +204,8 @@ _CLAUSE_TEMPLATES = (
     "You said you {phrase} — can you tell me more about how that goes?",
 )
 _VERB_BEFORE = (
-    _SUBJECTS.keys()
-    | _AUXILIARIES
+    SUBJECTS.keys()
+    | AUXILIARIES
     | word_set("to you they he she it much not never is are was were be been it's they're that's")
 )
 _GENERIC_HEADS = word_set(
@@ -289,10 +215,9 @@ _GENERIC_HEADS = word_set(
     sides mood morning night evening week weeks month months year years guy guys people
     person home"""
 )
-_OBJECT_START = _DETERMINERS | word_set("every each all")
+_OBJECT_START = DETERMINERS | word_set("every each all")
 _POSSESSIVE_OR_TO = word_set("to my our your their his her its")
 _INTENSIFIERS = word_set("very pretty quite so too fairly rather")
-_NOT_SAID = word_set("if when that which who whom where")  # a condition or relative clause
 _BY_ARTICLE = {"my": "your", "our": "your", "the": "the", "this": "the", "that": "the"}
 
 
@@ -303,7 +228,7 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
     while index < len(tokens):
         first = index
         before = index - 1
-        while before >= 0 and tokens[before].lower() in _HEDGES | _INTENSIFIERS:
+        while before >= 0 and tokens[before].lower() in HEDGES | _INTENSIFIERS:
             before -= 1  # "a really simple website": the article counts, not the hedge
         determiner = tokens[before].lower() if before >= 0 else ""
         run: list[str] = []
@@ -313,9 +238,9 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
             run.append(tokens[index])
             index += 1
         index += 1
-        if not run or determiner in _VERB_BEFORE or determiner in _WH:
+        if not run or determiner in _VERB_BEFORE or determiner in WH:
             continue  # a verb after its subject or 'to', not a thing
-        if verb_form(run[0].lower()) and determiner not in _DETERMINERS and not _modified(run):
+        if verb_form(run[0].lower()) and determiner not in DETERMINERS and not _modified(run):
             continue  # "getting wet": a verb, not a thing ("walking distance" is one)
         if lexicon is not None and before >= 0 and _named_person(tokens[before], lexicon):
             continue  # "Priya packs": what a named person does, not a thing
@@ -340,8 +265,10 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
             continue  # "Sounds daft, but …": a comment on what was said, not a thing
         if opens_sentence:
             run[:1] = [run[0].lower()] if run and run[0][1:].islower() else run[:1]
+        while run and run[0].lower() in CALENDAR_WORDS:
+            run.pop(0)  # "Every Friday Bea goes through …": a day is when, not a thing
         run = run[-4:]
-        named = _named(" ".join(run))
+        named = named_stems(" ".join(run))
         if not named or run[-1].lower() in _GENERIC_HEADS:
             continue  # "a good idea", "a big factor": a way of speaking, not a thing
         if all(_NUMBER.fullmatch(w) for w in run):
@@ -417,8 +344,11 @@ def _shaped(phrase: str, named_as: str, quote: str) -> tuple[str, str] | None:
 
 
 def _a_person(head: str, lexicon: Lexicon | None) -> bool:
-    """A role or customer: how they are handled is no exception or hard case of theirs."""
+    """A role, customer or name ('only Bea can waive it'): how they are handled is no
+    exception or hard case of theirs."""
     word = head.lower().removesuffix("s")
+    if head[:1].isupper() and head[1:].islower():
+        return True
     return word in ("customer", "client", "head") or (lexicon is not None and word in lexicon.roles)
 
 
@@ -438,7 +368,7 @@ def _phrase_word(token: str, lexicon: Lexicon | None) -> bool:
         token[:1].isalpha()
         and salient(low)
         and not low.endswith("ly")
-        and low not in _PHRASE_STOP
+        and low not in PHRASE_STOP
         and (lexicon is None or not (lexicon.is_verb(low) or _named_person(token, lexicon)))
     )
 
