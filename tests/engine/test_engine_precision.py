@@ -203,10 +203,22 @@ def test_a_noun_after_a_or_an_is_not_a_judgment_verb(engine: OfflineEngine) -> N
 
 
 def test_a_weekday_is_no_topic_of_its_own(engine: OfflineEngine) -> None:
-    asked = texts(ask(engine, "Every Thursday Mo goes through the damage log and decides who pays."))
+    asked = texts(
+        ask(engine, "Every Thursday Mo goes through the damage log and decides who pays.")
+    )
     assert "about Thursday" not in asked and "Thursday Mo" not in asked
 
 
 def test_a_name_is_not_asked_when_it_is_handled_differently(engine: OfflineEngine) -> None:
-    asked = texts(ask(engine, "We never take cats without a carrier, and only Bea can waive the deposit."))
+    asked = texts(
+        ask(engine, "We never take cats without a carrier, and only Bea can waive the deposit.")
+    )
     assert "When is Bea handled differently" not in asked
+
+
+def test_a_name_with_discretion_is_asked_who_decides_when_away(engine: OfflineEngine) -> None:
+    asked = texts(
+        ask(engine, "We never take cats without a carrier, and only Bea can waive the deposit.")
+    )
+    assert "When Bea is out, who covers" in asked
+    assert "Bea decide" in asked and "on what basis" in asked
