@@ -77,9 +77,12 @@ def salient_term(text: str) -> tuple[str, int]:
         return "", -1
     counts: Counter[str] = Counter()
     nounish: set[str] = set()
+    said_as_verb: set[str] = set()
     for index, (_, low, _) in enumerate(spans):
         if _content(low):
             counts[low] += 1
+            if _after_subject(spans, index):
+                said_as_verb.add(low)  # "we never lend tools": what is done, not a thing
             before = spans[index - 1][1] if index > 0 else ""
             after = spans[index + 1][1] if index + 1 < len(spans) else ""
             # "the main things", "the main depot": an adjective before its noun
@@ -91,7 +94,7 @@ def salient_term(text: str) -> tuple[str, int]:
     candidates = [
         low
         for low in counts
-        if (low in nounish or not (verb_or_adjective(low) or verb_form(low)))
+        if (low in nounish or not (verb_or_adjective(low) or verb_form(low) or low in said_as_verb))
         and (counts[low] >= 2 or len(spans) >= MIN_WORDS_FOR_SINGLE_MENTION)
     ]
     if not candidates:
@@ -104,7 +107,8 @@ def salient_term(text: str) -> tuple[str, int]:
     if index > 0:
         previous, previous_low, previous_start = spans[index - 1]
         between = text[previous_start + len(previous) : position]
-        if _modifier(previous_low) and previous_low != best and between == " ":
+        joins = _modifier(previous_low) and previous_low not in said_as_verb
+        if joins and previous_low != best and between == " ":
             word, position = f"{previous} {word}", previous_start
     if word[:1].isupper() and word[1:2].islower() and starts_sentence(text, position):
         # a capital that only starts a sentence: a common noun's shape ("Registration",
@@ -115,6 +119,21 @@ def salient_term(text: str) -> tuple[str, int]:
             return "", -1  # said once, first, bare, in -s: as likely a verb ("Sounds daft")
         word = word[0].lower() + word[1:]
     return word, position
+
+
+_SUBJECT_PRONOUNS = word_set("i we you they he she")
+_BETWEEN_SUBJECT_AND_VERB = word_set(
+    """never always usually often sometimes also just only then still normally don't doesn't
+    won't can't can will would must should may might could do does"""
+)
+
+
+def _after_subject(spans: list[tuple[str, str, int]], index: int) -> bool:
+    """Whether the word at index follows a subject pronoun (adverbs and modals between)."""
+    before = index - 1
+    while before >= 0 and spans[before][1] in _BETWEEN_SUBJECT_AND_VERB:
+        before -= 1
+    return before >= 0 and spans[before][1] in _SUBJECT_PRONOUNS
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|our|their|my|your|this|that)\s+$", re.IGNORECASE)
