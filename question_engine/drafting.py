@@ -108,6 +108,41 @@ _OWNER = re.compile(
     r"has the last word|signs off|approves)\b"
     r"|(?P<calls>" + _PERSON + r")'s\s+call\b)",
 )
+# "When Tomas is out, who covers …", "What happens if the scan fails — …": the situation a
+# question names; an auxiliary right after "when" ("When do you …?") asks for one instead
+_ASKED_SITUATION = re.compile(
+    r"^(?:what happens\s+)?(?:when|if|whenever)\s+"
+    r"(?!(?:do|does|did|is|are|was|were|can|could|should|would|will|has|have|must|might)\b)"
+    r"(?P<situation>[^,—–?]+?)\s*[,—–?]",
+    re.IGNORECASE,
+)
+_COMMON_OPENINGS = frozenset(
+    [
+        "nobody",
+        "no",
+        "nothing",
+        "nowhere",
+        "someone",
+        "somebody",
+        "everyone",
+        "everybody",
+        "everything",
+        "we",
+        "they",
+        "it",
+        "he",
+        "she",
+        "you",
+        "the",
+        "a",
+        "an",
+        "that",
+        "this",
+        "then",
+        "there",
+        "one",
+    ]
+)
 _BARE_REPLY = re.compile(r"^(?:yes|no|yeah|yep|nope|correct|right|exactly)\W*$", re.IGNORECASE)
 
 
@@ -271,6 +306,20 @@ def _sentences_besides(text: str, conditions: list[str]) -> str:
     return " ".join(_capitalised(s) if s[-1:] in ".!?" else _capitalised(s) + "." for s in kept)
 
 
+def _asked_situation(question: str) -> str:
+    """The situation a question names, "" when it names none."""
+    found = _ASKED_SITUATION.match(clean(question))
+    return _part(found["situation"]) if found else ""
+
+
+def _reads_on(text: str) -> str:
+    """Text made to read on mid-sentence: a common opening word loses its capital."""
+    opening, _, rest = text.partition(" ")
+    if opening.lower().strip(_TRIM) in _COMMON_OPENINGS:
+        return f"{opening.lower()} {rest}".strip()
+    return text
+
+
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -305,16 +354,23 @@ def draft_rule(question: str, answer: str, quote: str = "", category: str = "") 
     if not about_exception and (drafted.when or drafted.then):
         return drafted
     base = _base_rule(base_text)
-    if not about_exception and not drafted.unless:
+    situation = _asked_situation(question)
+    if not about_exception and not drafted.unless and not situation:
         return _completed(base, drafted, text)
-    clauses = _exception_clauses(drafted, text)
+    said_besides = ""
+    if situation and not (drafted.when or drafted.then or drafted.unless):
+        # the answer is what happens in the situation the question named
+        outcome = _reads_on(" ".join(_sentences(text)).strip(_TRIM))
+        clauses = [(situation, outcome, _unless_phrase(situation, outcome))]
+    else:
+        clauses = _exception_clauses(drafted, text)
+        said_besides = _sentences_besides(text, [c for c, _a, _phrase in clauses if c])
     if not clauses:
         return drafted
     base_sentence = base.statement.rstrip(_TRIM + "!?")
     phrases = [phrase for _c, _a, phrase in clauses]
     separator = " " if phrases[0].startswith("unless") else ", "
     statement = _capitalised(base_sentence + separator + "; ".join(phrases) + ".")
-    said_besides = _sentences_besides(text, [c for c, _a, _phrase in clauses if c])
     if said_besides:
         statement = f"{statement} {said_besides}"
     return RuleDraft(

@@ -334,3 +334,44 @@ def test_but_only_limits_become_the_exception_beyond_them(
     answer: str, unless: list[tuple[str, str]]
 ) -> None:
     assert draft_rule(Q, answer).unless == unless
+
+
+QUOTE = "Every refund over 200 euros is signed off by Tomas before it is paid."
+
+
+@pytest.mark.parametrize(
+    ("question", "condition"),
+    [
+        (
+            "When Tomas is out, who covers their work — and what waits until they are back?",
+            "Tomas is out",
+        ),
+        ("If the payment system is down, what do you do instead?", "the payment system is down"),
+        (
+            "What happens when the receipt is missing — and who can override it?",
+            "the receipt is missing",
+        ),
+    ],
+)
+def test_an_outcome_answering_a_question_about_a_situation_is_that_situations_exception(
+    question: str, condition: str
+) -> None:
+    """A question that names a situation ("When Tomas is out, …"), answered with what
+    happens then, drafts the quoted rule with that situation as its unless-clause: the
+    answer is never left as a bare tail of the statement."""
+    answer = "The refund waits in the approvals tray until he is back"
+    draft = draft_rule(question, answer, QUOTE, "adoption")
+    assert draft.then.startswith("Every refund over 200 euros is signed off by Tomas")
+    outcome = "the refund waits in the approvals tray until he is back"  # reads on mid-sentence
+    assert draft.unless == [(condition, outcome)]
+    assert f"unless {condition}, in which case {outcome}." in draft.statement
+    assert draft.statement.count("approvals tray") == 1
+
+
+def test_a_question_opening_with_when_do_names_no_situation() -> None:
+    """ "When do you …?" asks for the situation; the answer is that situation."""
+    draft = draft_rule(
+        "When do you skip the sign-off?", "Only when the customer is a charity", QUOTE, "exception"
+    )
+    assert all("do you" not in condition for condition, _outcome in draft.unless)
+    assert "the customer is a charity" in draft.statement
