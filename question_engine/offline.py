@@ -58,6 +58,9 @@ MAX_MATCHES_PER_CUE = 3
 CATEGORY_DECAY = 0.55  # each further pick of a category counts for this much less
 SAME_QUOTE_DECAY = 0.8
 _FIRST_PERSON = re.compile(r"I(?:\b|')")
+_TOKENS = re.compile(r"[a-z0-9]+")
+# right after a way in, a second way named: "another way" is answered
+_OTHER_WAY_SAID = re.compile(r",?\s+or\s+(?:as|by|via|through|in|on|over|from|with)\b", re.I)
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ARTICLES = ("the ", "a ", "an ", "our ", "their ", "my ")
 _IGNORECASE = int(re.IGNORECASE)  # an int: `flags & re.IGNORECASE` goes through enum.Flag
@@ -269,12 +272,14 @@ class OfflineEngine:
         if groups.get("veto") or (cue.unless is not None and cue.unless.search(text)):
             return []  # the cue's words in a context that means something else
         values: dict[str, str] = {}
+        truncated = False
         kinds = dict(cue.slots)
         for name, raw in groups.items():
             if raw and name != "veto":
                 if name == "thing":
                     if cut_mid_word(text, end):  # a pattern's length limit: drop the stub
                         raw = raw[: raw.rstrip().rfind(" ") + 1] if " " in raw.strip() else ""
+                        truncated = True  # and never quote what is left: it is a misquote
                     value = lower_determiner(
                         trim_phrase(clean(raw), cue.max_words, cue.keep_commas)
                     )
@@ -295,8 +300,8 @@ class OfflineEngine:
         ):
             thing = values["thing"] = thing[0].lower() + thing[1:]
         if "thing" in cue.pattern.groupindex:
-            if thing.lower() in STOPWORDS:  # e.g. a hedge followed by a bare "do"
-                return []
+            if all(w in STOPWORDS for w in _TOKENS.findall(thing.lower())):
+                return []  # only function words: a hedge followed by a bare "do" or "don't"
             bare = thing.lower()
             for article in _ARTICLES:
                 bare = bare.removeprefix(article)
@@ -311,6 +316,10 @@ class OfflineEngine:
                     kept.append(template)
                     fitted = fitted or when is not None
             templates = kept
+            if _OTHER_WAY_SAID.match(text, end):  # "through the portal or as letters"
+                templates = [t for t in templates if "another way" not in t[0]]
+        if truncated:
+            templates = [t for t in templates if '"{thing}' not in t[0] and '{thing}"' not in t[0]]
         verdict = check_slots(self.lexicon, cue, values, text, start, end)
         if verdict is None:
             return []

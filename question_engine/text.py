@@ -26,10 +26,10 @@ _BOUNDARY_WORDS = (
 )
 # Where a captured phrase stops: punctuation (not inside numbers like 5,000.50) or a new clause.
 _CLAUSE_STOP = re.compile(
-    r"\s*(?:[;:!?()\[\]\"“”—–]|[,.](?!\d)| - |" + _BOUNDARY_WORDS + ")", re.IGNORECASE
+    r"\s*(?:[;!?()\[\]\"“”—–]|[,.:](?!\d)| - |" + _BOUNDARY_WORDS + ")", re.IGNORECASE
 )
 _LIST_STOP = re.compile(
-    r"\s*(?:[;:!?()\[\]\"“”—–]|\.(?!\d)| - |" + _BOUNDARY_WORDS + ")", re.IGNORECASE
+    r"\s*(?:[;!?()\[\]\"“”—–]|[.:](?!\d)| - |" + _BOUNDARY_WORDS + ")", re.IGNORECASE
 )
 
 

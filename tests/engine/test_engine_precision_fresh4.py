@@ -1,0 +1,74 @@
+"""Wrong questions found on a fourth set of fresh texts (bench/eval/fresh4), each class
+checked on sentences invented for it: a channel asked about when the sentence names it, a
+quoted condition cut at a time of day or at a pattern's length limit, a hedge followed by
+a bare auxiliary."""
+
+from __future__ import annotations
+
+from support.engine_session import ranked_questions
+
+from tacit.question_engine.offline import OfflineEngine
+
+
+def ask(engine: OfflineEngine, *segments: str) -> str:
+    return "\n".join(q.text for q in ranked_questions(engine, *segments))
+
+
+# --- the channel is said: do not ask which one -------------------------------------
+
+
+def test_a_party_phoned_is_not_asked_how_it_gets_told(engine: OfflineEngine) -> None:
+    asked = ask(engine, "When a pallet arrives crushed, the driver phones the depot supervisor.")
+    assert "How does the depot supervisor get told" not in asked
+
+
+def test_a_party_called_is_asked_what_if_it_cannot_be_reached(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine, "If the freezer alarm goes off overnight we call the maintenance contractor."
+    )
+    assert "get told — call, email or a message" not in asked
+    assert "the maintenance contractor" in asked
+
+
+def test_a_party_told_by_text_is_not_asked_how_it_gets_told(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Once a refund passes 200 euros, the shift lead is told by text.")
+    assert "How does the shift lead get told" not in asked
+
+
+def test_a_party_notified_without_a_channel_is_still_asked(engine: OfflineEngine) -> None:
+    asked = ask(engine, "When the lease is signed, the letting agent notifies the landlord.")
+    assert "How does the landlord get told" in asked
+
+
+def test_a_second_way_in_named_is_not_asked_for(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "Repair requests come in through the tenant portal or as letters to the site office.",
+    )
+    assert "or does some of it arrive another way" not in asked
+    asked = ask(engine, "Repair requests come in through the tenant portal.")
+    assert "or does some of it arrive another way" in asked
+
+
+# --- quoted conditions: whole, or not at all ----------------------------------------
+
+
+def test_a_time_of_day_is_not_cut_at_its_colon(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Same-day collections are booked only before 14:30 on weekdays.")
+    assert '"only before 14"' not in asked
+    assert '"before 14"' not in asked
+
+
+def test_a_condition_cut_by_a_length_limit_is_not_quoted(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "Overtime is paid only on a countersigned timesheet from the regional payroll office.",
+    )
+    assert 'from the regional"' not in asked
+    assert 'from the regional payroll"' not in asked
+
+
+def test_a_hedge_before_a_bare_auxiliary_is_not_quoted(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Gas boilers need the flue check and electric ones mostly don't.")
+    assert '"don\'t"' not in asked
+    assert 'mostly "do' not in asked
