@@ -72,3 +72,49 @@ def test_a_hedge_before_a_bare_auxiliary_is_not_quoted(engine: OfflineEngine) ->
     asked = ask(engine, "Gas boilers need the flue check and electric ones mostly don't.")
     assert '"don\'t"' not in asked
     assert 'mostly "do' not in asked
+
+
+# --- a cadence, a verb or a clause is no noun phrase --------------------------------
+
+
+def test_a_cadence_is_not_part_of_what_is_checked(engine: OfflineEngine) -> None:
+    asked = ask(engine, "The porter checks the meter readings every Friday before invoicing.")
+    assert "readings every Friday doesn't" not in asked
+    assert "What happens when the meter readings don't match" in asked
+
+
+def test_logging_each_item_is_not_quoted_as_a_fragment(engine: OfflineEngine) -> None:
+    asked = ask(engine, "The night clerk logs each parcel and files the receipts.")
+    assert '"logs each"' not in asked
+
+
+def test_even_if_is_not_a_term_to_define(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Returns are free, even if it means losing money on the postage.")
+    assert 'definition of "even' not in asked
+
+
+def test_a_consequence_is_not_a_definition(engine: OfflineEngine) -> None:
+    asked = ask(engine, "The supervisor decides if a torn label means scrapping the batch.")
+    assert "definition of" not in asked
+
+
+def test_a_term_defined_is_still_asked_about(engine: OfflineEngine) -> None:
+    asked = ask(engine, "A late delivery means anything after noon.")
+    assert 'definition of "a late delivery"' in asked
+
+
+# --- someone described by where they come from is the one chosen, not a doer -----------
+
+
+def test_someone_on_a_list_is_not_asked_who_does_that(engine: OfflineEngine) -> None:
+    asked = ask(engine, "For export orders it has to be someone on the customs list.")
+    assert 'When you say "someone on' not in asked
+    asked = ask(engine, "If a packer is off we borrow someone from the returns desk.")
+    assert 'When you say "someone from' not in asked
+
+
+def test_someone_doing_the_work_is_still_asked_who(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Someone counts the float before we open.")
+    assert 'when you say "someone counts the float"' in asked.lower()
+    asked = ask(engine, "When it is busy someone from the kitchen helps out.")
+    assert 'When you say "someone from the kitchen helps out"' in asked
