@@ -118,3 +118,35 @@ def test_someone_doing_the_work_is_still_asked_who(engine: OfflineEngine) -> Non
     assert 'when you say "someone counts the float"' in asked.lower()
     asked = ask(engine, "When it is busy someone from the kitchen helps out.")
     assert 'When you say "someone from the kitchen helps out"' in asked
+
+
+# --- a person is no topic, and no judge unless said to judge ---------------------------
+
+
+def test_a_person_is_not_a_topic_for_a_newcomer(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "Most orders come in by email and Oskar types them into the planner, and when "
+        "Oskar is unsure he leaves them for the morning.",
+    )
+    assert "know about Oskar" not in asked
+    asked = ask(
+        engine,
+        "Priya books the vans on Monday, and if anything changes Priya rings the drivers "
+        "herself before noon.",
+    )
+    assert "Priya to get it right" not in asked
+
+
+def test_someone_who_never_says_no_is_no_judge(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine, "If the van is late, sometimes I just ring Marta because she never says no."
+    )
+    assert "What does Marta decide" not in asked
+    asked = ask(engine, "When a load is short we call Idris and wait.")
+    assert "What does Idris decide" not in asked
+
+
+def test_someone_who_makes_the_call_is_asked_what_they_decide(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Whether a dented tin is sold is Idris's call, and he says yes most days.")
+    assert "What does Idris decide" in asked
