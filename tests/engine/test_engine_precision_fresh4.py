@@ -150,3 +150,10 @@ def test_someone_who_never_says_no_is_no_judge(engine: OfflineEngine) -> None:
 def test_someone_who_makes_the_call_is_asked_what_they_decide(engine: OfflineEngine) -> None:
     asked = ask(engine, "Whether a dented tin is sold is Idris's call, and he says yes most days.")
     assert "What does Idris decide" in asked
+
+
+def test_whether_opens_a_clause_not_a_thing(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Whether a dented tin is sold is Idris's call, and he says yes most days.")
+    assert "about the whether" not in asked
+    asked = ask(engine, "Idris decides whether a dented tin is sold.")
+    assert "decides whether —" not in asked
