@@ -33,6 +33,7 @@ from tacit.question_engine.session import EngineSession, Facts
 from tacit.question_engine.short_turn import short_turn_questions
 from tacit.question_engine.slot_fill import check_slots, fill
 from tacit.question_engine.slots import TEAM, Lexicon
+from tacit.question_engine.specific import names_people, specific_question
 from tacit.question_engine.text import (
     STOPWORDS,
     clause_before,
@@ -202,15 +203,20 @@ class OfflineEngine:
         said_of_term = [text[m.start() : m.end() + _SAID_OF_TERM] for m in said]
         # "the scale" where it was ever said with an article, not only where last said
         named = max((as_named(text, term, m.start()) for m in said), key=len, default=term)
-        for template in self.bank.probes:
-            if template.when is not None and not any(map(template.when.search, said_of_term)):
-                continue  # a reading of what is said of the term that is not said here
-            question = template.template.format(term=named)
+        said_of = [t for t in self.bank.probes if t.when and any(map(t.when.search, said_of_term))]
+        people = names_people(named, quote, self.lexicon.roles, self.lexicon.is_verb)
+        specific = None if people else specific_question(named, quote)
+        asks = [(t.template.format(term=named), t.category) for t in said_of]
+        asks += [specific] if specific else []
+        asks += [
+            (t.template.format(term=named), t.category) for t in self.bank.probes if not t.when
+        ]
+        for question, category in asks:
             fingerprint = memory.fingerprint(question)
             if not memory.knows(question) and not any(
                 same_question(fingerprint, memory.fingerprint(s.text)) for s in result
             ):
-                return [Suggestion(question, template.category, quote, SOURCE, PROBE_SCORE)]
+                return [Suggestion(question, category, quote, SOURCE, PROBE_SCORE)]
         return []
 
     def _names_person(self, text: str, term: str, position: int) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from tacit.question_engine.coverage import NOT_TOPICS
+from tacit.question_engine.grammar import is_plural
 from tacit.question_engine.slot_words import CALENDAR_WORDS
 from tacit.question_engine.text import QUESTION_WORDS, STOPWORDS, starts_sentence, word_set
 from tacit.question_engine.word_kinds import verb_form, verb_or_adjective
@@ -110,6 +111,12 @@ def salient_term(text: str) -> tuple[str, int]:
         joins = _modifier(previous_low) and previous_low not in said_as_verb
         if joins and previous_low != best and between == " ":
             word, position = f"{previous} {word}", previous_start
+    if " " not in word and word.islower() and not is_plural(word) and 0 < index < len(spans) - 1:
+        following, following_low, following_start = spans[index + 1]
+        after = text[spans[index][2] + len(spans[index][0]) : following_start]
+        determined = spans[index - 1][1] in _DETERMINERS
+        if after == " " and determined and _head_noun(following_low, said_as_verb):
+            word = f"{word} {following}"  # "the delivery note", not "the delivery"
     if word[:1].isupper() and word[1:2].islower() and starts_sentence(text, position):
         # a capital that only starts a sentence: a common noun's shape ("Registration",
         # "Invoices") is asked in lower case; any other word may be a name, so none is asked
@@ -119,6 +126,17 @@ def salient_term(text: str) -> tuple[str, int]:
             return "", -1  # said once, first, bare, in -s: as likely a verb ("Sounds daft")
         word = word[0].lower() + word[1:]
     return word, position
+
+
+def _head_noun(word: str, said_as_verb: set[str]) -> bool:
+    """Whether a word after the term is the noun it modifies ("nursery slope")."""
+    return (
+        _content(word)
+        and word not in said_as_verb
+        and not verb_or_adjective(word)
+        and not verb_form(word)
+        and not (word.endswith("s") and not word.endswith("ss"))  # "meat comes": a verb
+    )
 
 
 _SUBJECT_PRONOUNS = word_set("i we you they he she")

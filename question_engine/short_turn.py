@@ -49,7 +49,7 @@ def follow_ups(
     text: str,
     covered: set[str],
     lexicon: Lexicon,
-    accept: Callable[[str], bool] = lambda question: True,
+    accept: Callable[[FollowUp], bool] = lambda follow_up: True,
     most: int = MAX_FOLLOW_UPS,
 ) -> list[FollowUp]:
     """At most `most` follow-ups naming the turn's salient words not in `covered` (stems
@@ -65,7 +65,7 @@ def follow_ups(
         if not best.named & left:
             break
         pool.remove(best)
-        if accept(best.text):
+        if accept(best):
             chosen.append(best)
             left -= best.named
     return chosen
@@ -87,11 +87,20 @@ def short_turn_questions(
     covered = {stem(w) for s in result for w in words(s.text)}
     asked = [memory.fingerprint(s.text) for s in result]
 
-    def fresh(question: str) -> bool:
+    # a sentence's edge is asked once (session.py): where it already is, the phrase's plain
+    # question asks about it instead of an edge case the ranking would drop
+    edged = {s.quote for s in result if s.category == "edge_case"}
+
+    def fresh(follow_up: FollowUp) -> bool:
+        question = follow_up.text
         fingerprint = memory.fingerprint(question)
+        if follow_up.category == "edge_case" and follow_up.quote in edged:
+            return False
         if memory.knows(question) or any(same_question(fingerprint, a) for a in asked):
             return False
         asked.append(fingerprint)
+        if follow_up.category == "edge_case":
+            edged.add(follow_up.quote)
         return True
 
     chosen = follow_ups(text, covered, lexicon, fresh, min(room, MAX_FOLLOW_UPS))

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from tacit.question_engine.grammar import is_plural
 from tacit.question_engine.slot_words import CALENDAR_WORDS
 from tacit.question_engine.slots import Lexicon
+from tacit.question_engine.specific import names_people, specific_question
 from tacit.question_engine.text import word_set
 from tacit.question_engine.turn_words import (
     AUXILIARIES,
@@ -282,10 +283,11 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
                 lead = "the"
             named_as = f"{lead} {phrase}".strip()
             text = f"What matters most to you about {named_as} — can you give an example?"
-            shaped = None if _a_person(run[-1], lexicon) else _shaped(phrase, named_as, quote)
-            if shaped:
+            shaped = (
+                None if _a_person(run[-1], lexicon) else _reading(phrase, named_as, quote, lexicon)
+            )
+            if shaped:  # the plain question stays behind it, should the session have this
                 found.append(FollowUp(shaped[0], shaped[1], quote, named))
-                continue
         found.append(FollowUp(text, "implicit_rule", quote, named))
     return found
 
@@ -341,6 +343,16 @@ def _shaped(phrase: str, named_as: str, quote: str) -> tuple[str, str] | None:
     if _LIMIT.search(quote):
         return _HARD_CASE.format(named_as), "edge_case"
     return None
+
+
+def _reading(
+    phrase: str, named_as: str, quote: str, lexicon: Lexicon | None
+) -> tuple[str, str] | None:
+    """The specific question its sentence makes worth asking (specific.py), else its shape's."""
+    people = lexicon is not None and names_people(named_as, quote, lexicon.roles, lexicon.is_verb)
+    return (None if people else specific_question(named_as, quote)) or _shaped(
+        phrase, named_as, quote
+    )
 
 
 def _a_person(head: str, lexicon: Lexicon | None) -> bool:
