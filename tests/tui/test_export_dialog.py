@@ -93,3 +93,48 @@ async def test_ctrl_u_then_a_path_typed_in_one_burst_keeps_the_path(db_path: Pat
         await wait_for(pilot, lambda: len(field.value) >= len(wanted), "the typed path")
         await pilot.pause()
         assert field.value == wanted
+
+
+async def test_a_format_and_drafts_chosen_in_one_burst_are_what_ctrl_s_writes(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """Down, Tab, Tab, Space, ctrl+s typed faster than the screen redraws (a tmux
+    send-keys, a quick typist) writes the Policy format with the draft rules: it once
+    wrote JSON without them, every key but ctrl+s lost."""
+    from textual import events
+
+    store, session = _session(db_path)
+    store.save(Rule(session_id=session.id, statement="Hold refunds for fraud checks"))
+    app = Host(lambda: ExportDialog(store, session.id))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog.focused, RadioSet)
+        target = tmp_path / "burst-policy.md"
+        dialog.query_one("#export-path", Input).value = str(target)
+        for key, char in [("down", None), ("tab", None), ("tab", None), ("space", " ")]:
+            app.post_message(events.Key(key, char))
+        app.post_message(events.Key("ctrl+s", None))
+        await wait_for(pilot, lambda: app.results != [], "the export")
+    written = target.read_text(encoding="utf-8")
+    assert not written.lstrip().startswith("{")  # Policy, not JSON
+    assert "Hold refunds for fraud checks" in written  # the draft was included
+
+
+async def test_two_arrows_and_ctrl_s_in_one_burst_export_the_format_reached(
+    db_path: Path, tmp_path: Path
+) -> None:
+    from textual import events
+
+    store, session = _session(db_path)
+    app = Host(lambda: ExportDialog(store, session.id))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        dialog = app.screen
+        target = tmp_path / "burst.json"
+        dialog.query_one("#export-path", Input).value = str(target)
+        for key in ("down", "down", "ctrl+s"):  # Policy, then Guidelines (JSON)
+            app.post_message(events.Key(key, None))
+        await wait_for(pilot, lambda: app.results != [], "the export")
+    written = target.read_text(encoding="utf-8")
+    assert '"format": "tacit-guidelines"' in written

@@ -8,10 +8,11 @@ formats are a plain list, not a dropdown, so nothing draws over the rows below.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -23,7 +24,12 @@ from tacit.models.export_formats import DEFAULT_FORMAT, FORMATS, export_format
 from tacit.models.ids import short_id
 from tacit.models.repository import Store
 from tacit.tui.safe_text import clean, literal
-from tacit.tui.widgets.ordered_controls import OrderedButton, OrderedCheckbox, ShownRadioButton
+from tacit.tui.widgets.ordered_controls import (
+    OrderedButton,
+    OrderedCheckbox,
+    ShownRadioButton,
+    keep_burst_order,
+)
 from tacit.tui.widgets.ordered_input import OrderedInput
 
 
@@ -51,6 +57,19 @@ class FormatList(RadioSet):
     """The formats; the arrow keys choose, so the highlighted format is the one exported
     (a plain RadioSet only moves a highlight: Down then ctrl+s wrote JSON under 'Policy')."""
 
+    async def _on_key(self, event: events.Key) -> None:
+        """Act on the list's keys here, in key order: as bindings they would act only once
+        the key bubbled up to the app, after a Tab typed behind them had moved focus on."""
+        if keep_burst_order(self, event):
+            return
+        action = _LIST_KEYS.get(event.key)
+        if action is None:
+            await super()._on_key(event)
+            return
+        event.stop()
+        event.prevent_default()
+        action(self)
+
     def action_next_button(self) -> None:
         super().action_next_button()
         self._choose_highlighted()
@@ -59,11 +78,33 @@ class FormatList(RadioSet):
         super().action_previous_button()
         self._choose_highlighted()
 
+    # the button chosen last, known at once: pressed_button follows a message later, so
+    # ctrl+s right behind an arrow key would read the format before it
+    chosen: RadioButton | None = None
+    unreported_choices = 0
+
+    def action_toggle_button(self) -> None:
+        super().action_toggle_button()
+        self._choose_highlighted()
+
     def _choose_highlighted(self) -> None:
         if self._selected is not None:
             button = self._nodes[self._selected]
             if isinstance(button, RadioButton):
+                if not button.value:
+                    self.unreported_choices += 1  # its Changed message is still to come
                 button.value = True
+                self.chosen = button
+
+
+_LIST_KEYS: dict[str, Callable[[FormatList], None]] = {
+    "down": FormatList.action_next_button,
+    "right": FormatList.action_next_button,
+    "up": FormatList.action_previous_button,
+    "left": FormatList.action_previous_button,
+    "enter": FormatList.action_toggle_button,
+    "space": FormatList.action_toggle_button,
+}
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -71,7 +112,9 @@ class ExportDialog(ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="tacit.export_cancel"),
-        Binding("ctrl+s", "export", "Export", id="tacit.export_save", priority=True),
+        # not a priority binding: it reaches the dialog behind the keys typed before it
+        # (Down, Tab, Space in one burst), so what they chose is what is exported
+        Binding("ctrl+s", "export", "Export", id="tacit.export_save"),
     ]
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }
@@ -140,18 +183,26 @@ class ExportDialog(ModalScreen[Path | None]):
     @property
     def fmt(self) -> str:
         """The chosen format's name (from the registry)."""
-        pressed = self.query_one("#export-format", RadioSet).pressed_button
-        if pressed is None or pressed.id is None:
+        formats = self.query_one("#export-format", FormatList)
+        chosen = formats.chosen or formats.pressed_button
+        if chosen is None or chosen.id is None:
             return DEFAULT_FORMAT
-        return pressed.id.removeprefix("format-")
+        return chosen.id.removeprefix("format-")
 
     def select_format(self, name: str) -> None:
         """Pick a format by name, as pressing its button does."""
-        self.query_one(f"#format-{export_format(name).name}", RadioButton).value = True
+        button = self.query_one(f"#format-{export_format(name).name}", RadioButton)
+        button.value = True
+        self.query_one("#export-format", FormatList).chosen = button
 
     @on(RadioSet.Changed, "#export-format")
-    def _format_changed(self) -> None:
+    def _format_changed(self, event: RadioSet.Changed) -> None:
         """Keep the extension in step while the path is still a default one."""
+        formats = self.query_one("#export-format", FormatList)
+        if formats.unreported_choices:  # a key chose it, at once; this message is late
+            formats.unreported_choices -= 1
+        else:  # a click
+            formats.chosen = event.pressed
         path_input = self.query_one("#export-path", Input)
         defaults = {default_path(self.session_id, f.name) for f in FORMATS}
         if path_input.value in defaults:
