@@ -147,3 +147,38 @@ async def test_typing_after_tabbing_into_a_filled_field_adds_to_its_end() -> Non
         await pilot.press("tab")
         await pilot.pause()
         assert then.cursor_position == 0, "a field left shows its start again"
+
+
+async def test_ctrl_s_right_behind_typed_text_saves_that_text() -> None:
+    """`End " then ring Tom" C-s` in one burst saved the rule without the typed words, and
+    they landed in the narrative input once the editor closed: ctrl+s acted before the
+    keys typed ahead of it."""
+    app = Host(lambda: RuleEditor(_rule()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _editor(pilot)
+        editor.query_one("#owner", Input).focus()
+        await pilot.pause()
+        _burst(pilot, "end", "Maria's deputy")
+        pilot.app.post_message(events.Key("ctrl+s", None))
+        await wait_for(pilot, lambda: app.results != [], "the save")
+    saved = app.results[0]
+    assert isinstance(saved, Rule)
+    assert saved.owner == "Maria's deputy"
+
+
+async def test_ctrl_s_right_behind_a_decision_typed_saves_it() -> None:
+    from tacit.models.domain import Decision
+    from tacit.tui.screens.decisions import DecisionEditor
+
+    decision = Decision(session_id=SESSION, topic="Escalate how?", options=["Slack", "Jira"])
+    app = Host(lambda: DecisionEditor(decision))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, DecisionEditor), "the editor")
+        owner = app.screen.query_one("#decision-owner", Input)
+        owner.focus()
+        await pilot.pause()
+        _burst(pilot, "Ops lead")
+        pilot.app.post_message(events.Key("ctrl+s", None))
+        await wait_for(pilot, lambda: app.results != [], "the save")
+    saved = app.results[0]
+    assert saved is not None and saved.owner == "Ops lead"

@@ -51,7 +51,8 @@ class DecisionEditor(ModalScreen[Decision | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="tacit.decision_editor_cancel"),
-        Binding("ctrl+s", "save", "Save", id="tacit.decision_editor_save", priority=True),
+        # not a priority binding: it reaches the editor behind the keys typed before it
+        Binding("ctrl+s", "save", "Save", id="tacit.decision_editor_save"),
     ]
     DEFAULT_CSS = """
     DecisionEditor { align: center middle; }

@@ -102,7 +102,8 @@ class RuleEditor(ModalScreen[Rule | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="tacit.rule_editor_cancel"),
-        Binding("ctrl+s", "save", "Save", id="tacit.rule_editor_save", priority=True),
+        # not a priority binding: it reaches the editor behind the keys typed before it
+        Binding("ctrl+s", "save", "Save", id="tacit.rule_editor_save"),
         Binding("ctrl+n", "add_unless", "Add unless", id="tacit.rule_editor_add_unless"),
     ]
     DEFAULT_CSS = CSS
@@ -271,7 +272,13 @@ class RuleEditor(ModalScreen[Rule | None]):
     @on(Checkbox.Changed)
     def _acceptance_changed(self) -> None:
         """Show the status the acceptances imply: accepted only when both are ticked."""
-        ticked = {role: self.query_one(f"#accept-{role}", Checkbox).value for role in ROLES}
+        # the other person's box only shows their stored acceptance: it never counts more
+        ticked = {
+            role: self.query_one(f"#accept-{role}", Checkbox).value
+            if role == self.role
+            else self.rule.acceptance(role) is not None and not self._reopened
+            for role in ROLES
+        }
         status = self.query_one("#status", Select)
         if isinstance(status.value, str):
             status.value = status_for_acceptances(
