@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from tacit.question_engine.absence import absence_subject, cover_said
 from tacit.question_engine.best_first import best_first_by_group
 from tacit.question_engine.coverage import SessionProfile
 from tacit.question_engine.memory import FingerprintIndex, SessionMemory
@@ -264,6 +265,8 @@ class EngineSession:
             summary = self.summary_question()
             if summary is not None:
                 pool.append((len(self.segments), summary))
+            said = "\n".join(self.segments)
+        absent = _absences(pool, said)  # who each absence question may be asked about
         per_category: dict[str, int] = defaultdict(int)
         per_segment: dict[int, int] = defaultdict(int)
         per_quote: dict[str, int] = defaultdict(int)
@@ -282,6 +285,11 @@ class EngineSession:
                 continue
             if _second_edge(suggestion, edged):
                 continue
+            subject, specific = absence_subject(suggestion.text)
+            if subject:
+                if absent.get(subject) is not specific:
+                    continue  # cover said, asked already, or asked in better words
+                del absent[subject]  # asked once
             if suggestion.category == "edge_case" and suggestion.quote:
                 edged.add(suggestion.quote)
             prints.add(fingerprint)
@@ -368,3 +376,18 @@ def _same_thing(
         for item in named
         for stems in asked.get((category, item), ())
     )
+
+
+def _absences(pool: list[tuple[int, Suggestion]], said: str) -> dict[str, bool]:
+    """For each person an absence question of the pool is about, which wording may ask it:
+    the specific one where the pool has it (True), else the general one (False); nobody
+    whose cover the session already said."""
+    wanted: dict[str, bool] = {}
+    for _, suggestion in pool:
+        subject, specific = absence_subject(suggestion.text)
+        if subject:
+            wanted[subject] = wanted.get(subject, False) or specific
+    for subject in list(wanted):
+        if cover_said(subject, said):
+            del wanted[subject]
+    return wanted

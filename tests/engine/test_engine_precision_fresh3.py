@@ -363,4 +363,5 @@ def test_a_role_word_naming_a_pool_or_a_database_is_not_the_role(engine: Offline
     )
     assert "stands in for the inspector" not in asked
     asked = ask(engine, "The inspector signs off every job before the client is billed.")
-    assert "stands in for the inspector" in asked  # the role itself still is
+    # the role itself still is (one absence question per person: here "who approves")
+    assert "stands in for the inspector" in asked or "the inspector is away" in asked

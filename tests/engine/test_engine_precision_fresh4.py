@@ -157,3 +157,48 @@ def test_whether_opens_a_clause_not_a_thing(engine: OfflineEngine) -> None:
     assert "about the whether" not in asked
     asked = ask(engine, "Idris decides whether a dented tin is sold.")
     assert "decides whether —" not in asked
+
+
+# --- what is approved is the subject, not the object of a preposition -------------------
+
+
+def test_what_is_approved_is_not_a_prepositions_object(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Credit notes over 500 euros are approved by the controller.")
+    assert "are euros approved" not in asked
+    assert "do euros wait" not in asked
+    asked = ask(engine, "Transfers of stock to other branches are approved by the area manager.")
+    assert "are other branches approved" not in asked
+    asked = ask(engine, "Site passes are issued by the security office.")
+    assert "On what basis are site passes issued by the security office" in asked
+
+
+# --- absence: one question per person, none once the cover is said ----------------------
+
+
+def absence_questions(asked: str, who: str) -> list[str]:
+    return [
+        line
+        for line in asked.splitlines()
+        if (f"{who} is out" in line or f"{who} is away" in line or f"in for {who}" in line)
+    ]
+
+
+def test_the_cover_said_in_the_next_sentence_is_not_asked(engine: OfflineEngine) -> None:
+    said = ("Refunds are signed off by Nadia.", "When Nadia is away, Tom signs them off instead.")
+    assert absence_questions(ask(engine, " ".join(said)), "Nadia") == []
+    assert absence_questions(ask(engine, *said), "Nadia") == []
+
+
+def test_without_the_cover_said_an_absence_is_asked_once(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine, "Refunds are signed off by Nadia.", "She checks each one against the till roll."
+    )
+    assert len(absence_questions(asked, "Nadia")) == 1
+
+
+def test_who_approves_when_away_replaces_who_stands_in(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Credit notes over 500 euros are approved by the controller.")
+    assert absence_questions(asked, "the controller") == [
+        "Who approves when the controller is away — is there a delegate, or does it wait? "
+        "And can anyone override the controller?"
+    ]
