@@ -114,3 +114,33 @@ def test_each_shape_gets_its_category(named: str, sentence: str, category: str) 
 )
 def test_no_reading_where_the_shape_is_not_about_the_thing(named: str, sentence: str) -> None:
     assert specific_question(named, sentence) is None
+
+
+# --- what "we" do under a condition: its case, not who "we" is -------------------------
+
+
+def test_what_we_do_under_a_condition_asks_how_often_and_its_hardest_case(
+    engine: OfflineEngine,
+) -> None:
+    asked = about(
+        engine,
+        "we send it to the staff room",
+        "If a cake is more than a day old we send it to the staff room.",
+    )
+    assert [q.category for q in asked] == ["edge_case"]
+    assert "how often does that happen" in asked[0].text
+    assert not any(q.text.startswith('Who exactly is "we"') for q in asked)
+
+
+def test_a_later_step_and_a_plain_step_still_ask_who_we_is(engine: OfflineEngine) -> None:
+    later = about(
+        engine,
+        "we ship the trays",
+        "If the order is over fifty loaves the baker signs it off before we ship the trays.",
+    )
+    plain = about(
+        engine, "we check the tills", "Every night we check the tills against the receipts."
+    )
+    for asked in (later, plain):
+        assert any(q.text.startswith('Who exactly is "we"') for q in asked)
+        assert not any("how often does that happen" in q.text for q in asked)
