@@ -48,3 +48,17 @@ def cover_said(subject: str, text: str) -> bool:
         re.IGNORECASE,
     )
     return said.search(text) is not None
+
+
+def same_person(role: str, name: str, text: str) -> bool:
+    """Whether text names role and name as one person, side by side: "the duty planner,
+    currently Ruth Adeyemi, …" or "Ruth Adeyemi, our duty planner, …"."""
+    role_said = r"(?:(?:the|our|their|your|my)\s+)?" + re.escape(role)
+    name_said = re.escape(name)
+    together = re.compile(
+        rf"\b{role_said}\s*[,(—–-]\s*(?:(?:currently|now|at present|at the moment|that's|"
+        rf"who is|i\.e\.)\s+)?{name_said}\b"
+        rf"|\b{name_said}\s*[,(—–-]\s*(?:(?:currently|now)\s+)?(?:the|our|their)\s+{re.escape(role)}\b",
+        re.IGNORECASE,
+    )
+    return together.search(text) is not None

@@ -196,7 +196,9 @@ class OfflineEngine:
         term, position = salient_term(text)
         if not term or self.lexicon.is_verb(term):  # "You mentioned click" is no question
             return []
-        if self._names_person(text, term, position):  # "… know about Hannah": ask of her work
+        if self.lexicon.names_person(
+            text, term, position
+        ):  # "… know about Hannah": ask of her work
             return []
         quote = sentence_around(text, position, position + len(term))
         said = list(re.finditer(rf"\b{re.escape(term)}\b", text, re.IGNORECASE))
@@ -218,17 +220,6 @@ class OfflineEngine:
             ):
                 return [Suggestion(question, category, quote, SOURCE, PROBE_SCORE)]
         return []
-
-    def _names_person(self, text: str, term: str, position: int) -> bool:
-        """Whether a capitalised word of the probe's term is a person: a person is asked
-        about by the people cues (who covers, what waits on them), never as a topic."""
-        offset = position
-        for word in term.split():
-            start = text.find(word, offset)
-            offset = start + len(word)
-            if word[:1].isupper() and self.lexicon.person(word, text, start, offset):
-                return True
-        return False
 
     def _candidates(self, text: str) -> list[Candidate]:
         """Every cue match, sentence by sentence; a cue runs only where its triggers occur."""

@@ -77,6 +77,9 @@ def _lines(path: Path) -> tuple[str, ...]:
     )
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """The word lists slot checks use (prompts/lexicon/*.txt), loaded with the bank."""
@@ -245,6 +248,31 @@ class Lexicon:
     def is_verb(self, word: str) -> bool:
         """Whether a single word reads as a verb (and so makes no topic of its own)."""
         return word.lower() in self.verbs
+
+    def names_person(self, text: str, term: str, position: int) -> bool:
+        """Whether a capitalised word of a term said at position is a person, or someone at
+        work: a person is asked about by the people cues, never as a topic."""
+        offset = position
+        for word in term.split():
+            start = text.find(word, offset)
+            offset = start + len(word)
+            if word[:1].isupper() and self.person(word, text, start, offset):
+                return True
+            verb = _NEXT_WORD.match(text, offset)  # "and Sunita checks …": someone at work
+            if verb and self.at_work(word, verb.group(1)):
+                return True
+        return False
+
+    def at_work(self, word: str, following: str) -> bool:
+        """Whether a capitalised word followed by a verb in -s is a subject at work ("and
+        Sunita checks …": a person, team or system), not a thing to ask about."""
+        low = following.lower()
+        return (
+            word[:1].isupper()
+            and word[1:].islower()
+            and low.endswith("s")
+            and (self.is_verb(low[:-1]) or self.is_verb(low[:-2]))
+        )
 
 
 def _base_forms(word: str) -> list[str]:

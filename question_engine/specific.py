@@ -162,7 +162,7 @@ def specific_question(named: str, sentence: str) -> tuple[str, str] | None:
     if _outside(named, _PASSED_ON.search(clause)):
         return (
             f"When {named} {be} passed on, what goes with {it} — and how does the next person"
-            f" know {it} arrived and {be} theirs?",
+            f" know {'they' if be == 'are' else 'it'} arrived and {be} theirs?",
             "handoff",
         )
     if _outside(named, _IN_A_HEAD.search(sentence)):

@@ -245,6 +245,10 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
             continue  # "getting wet": a verb, not a thing ("walking distance" is one)
         if lexicon is not None and before >= 0 and _named_person(tokens[before], lexicon):
             continue  # "Priya packs": what a named person does, not a thing
+        following = run[1] if len(run) > 1 else tokens[index - 1] if index <= len(tokens) else ""
+        inside = first > 0 and tokens[first - 1] not in ".!?"
+        if lexicon is not None and inside and lexicon.at_work(run[0], following):
+            continue  # "and Sunita checks the sheets": someone at work, not a thing
         after = tokens[index - 1].lower() if index - 1 < len(tokens) else ""
         while run and (verb_or_adjective(run[-1].lower()) or verb_form(run[-1].lower())):
             after = run.pop().lower()  # the head is a noun: "views", not "beautiful"

@@ -202,3 +202,37 @@ def test_who_approves_when_away_replaces_who_stands_in(engine: OfflineEngine) ->
         "Who approves when the controller is away — is there a delegate, or does it wait? "
         "And can anyone override the controller?"
     ]
+
+
+# --- grammar and readings of things said in passing -----------------------------------
+
+
+def test_things_passed_on_are_asked_with_they(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Cracked tiles go to the returns bay, and the bay is cleared on Fridays.")
+    assert "know them arrived" not in asked
+
+
+def test_a_role_named_beside_its_holder_is_asked_about_once(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "The duty planner, currently Ruth Adeyemi, books every crane lift at least a day ahead.",
+    )
+    assert "Ruth Adeyemi is out" in asked
+    assert "stands in for the duty planner" not in asked
+
+
+def test_a_tool_typed_into_is_no_role(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Orders are typed into the planner each morning by the clerk.")
+    assert "stands in for the planner" not in asked
+
+
+def test_an_activity_that_opens_a_sentence_is_no_team(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Billing is per visit, and Sunita checks the visit sheets every Monday.")
+    assert "When Billing is swamped" not in asked
+    asked = ask(engine, "Billing checks every invoice before it goes out.")
+    assert "When Billing is swamped" in asked
+
+
+def test_a_name_said_in_passing_is_no_thing_that_matters(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Billing is per visit, and Sunita checks the visit sheets every Monday.")
+    assert "about Sunita" not in asked
