@@ -33,7 +33,7 @@ from tacit.question_engine.session import EngineSession, Facts
 from tacit.question_engine.short_turn import short_turn_questions
 from tacit.question_engine.slot_fill import check_slots, fill
 from tacit.question_engine.slots import TEAM, Lexicon
-from tacit.question_engine.specific import names_people, specific_question
+from tacit.question_engine.specific import in_an_idiom, names_people, specific_question
 from tacit.question_engine.text import (
     STOPWORDS,
     clause_before,
@@ -201,6 +201,8 @@ class OfflineEngine:
         ):  # "… know about Hannah": ask of her work
             return []
         quote = sentence_around(text, position, position + len(term))
+        if in_an_idiom(term, quote):  # "in my head": no "You mentioned the head"
+            return []
         said = list(re.finditer(rf"\b{re.escape(term)}\b", text, re.IGNORECASE))
         said_of_term = [text[m.start() : m.end() + _SAID_OF_TERM] for m in said]
         # "the scale" where it was ever said with an article, not only where last said

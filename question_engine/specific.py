@@ -148,6 +148,13 @@ def _outside(named: str, match: re.Match[str] | None) -> bool:
     return not said & {w.lower() for w in re.findall(r"[A-Za-z]+", named)}
 
 
+def in_an_idiom(named: str, sentence: str) -> bool:
+    """Whether the thing is a word of an idiom of the sentence ("in my head": 'the head'),
+    which is no thing to ask about."""
+    idiom = _IN_A_HEAD.search(sentence)
+    return idiom is not None and not _outside(named, idiom)
+
+
 def specific_question(named: str, sentence: str) -> tuple[str, str] | None:
     """(question, category) asking what `sentence` makes worth asking about `named` (the
     thing as a question names it: "the kennel list", "tomato seedlings"); None when the

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from tacit.question_engine.grammar import is_plural
 from tacit.question_engine.slot_words import CALENDAR_WORDS
 from tacit.question_engine.slots import Lexicon
-from tacit.question_engine.specific import names_people, specific_question
+from tacit.question_engine.specific import in_an_idiom, names_people, specific_question
 from tacit.question_engine.text import word_set
 from tacit.question_engine.turn_words import (
     AUXILIARIES,
@@ -274,8 +274,8 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
             run.pop(0)  # "Every Friday Bea goes through …": a day is when, not a thing
         run = run[-4:]
         named = named_stems(" ".join(run))
-        if not named or run[-1].lower() in _GENERIC_HEADS:
-            continue  # "a good idea", "a big factor": a way of speaking, not a thing
+        if not named or run[-1].lower() in _GENERIC_HEADS or in_an_idiom(run[-1], quote):
+            continue  # "a good idea", "a big factor", "in my head": a way of speaking
         if all(_NUMBER.fullmatch(w) for w in run):
             continue  # "about ten files a week" cut to "ten": a count, not a thing
         phrase = " ".join(run)

@@ -6,6 +6,8 @@ know about X" or "What matters most to you about X". Sentences invented for thes
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from support.engine_session import ranked_questions
 
@@ -43,6 +45,11 @@ def test_knowledge_kept_in_a_head_asks_what_is_not_written_down(engine: OfflineE
         "what would a new hire get wrong?",
     ) in [(q.category, q.text) for q in asked]
     assert not any(q.text.startswith(CATCH_ALL) for q in asked)
+
+
+def test_the_head_of_in_my_head_is_no_topic(engine: OfflineEngine) -> None:
+    asked = about(engine, "head", "Honestly the reorder points are all in my head.")
+    assert not [q.text for q in asked if re.search(r"\b(?:the|your|about) head\b", q.text)]
 
 
 def test_a_thing_kept_in_a_shoebox_asks_where_it_should_live(engine: OfflineEngine) -> None:
