@@ -137,6 +137,27 @@ def _clause_of(sentence: str, named: str) -> str:
     return sentence[starts[-1] : ends[0]]
 
 
+def _destination(named: str, clause: str) -> bool:
+    """Whether the thing is where something goes ("back to the home", "into the tank"): a
+    place, no thing to ask about."""
+    bare = re.sub(r"^(?:the|a|an|our|their)\s+", "", named, flags=_I)
+    return bool(
+        re.search(
+            rf"\b(?:to|into)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?{re.escape(bare)}\b",
+            clause,
+            _I,
+        )
+    )
+
+
+def _said_before(named: str, clause: str, match: re.Match[str] | None) -> bool:
+    """Whether the thing is said before the match: what is passed on, not where it goes
+    ("we send it back to the home": the home is no thing passed on)."""
+    bare = re.sub(r"^(?:the|a|an)\s+", "", named, flags=_I)
+    where = re.search(rf"\b{re.escape(bare)}\b", clause, _I)
+    return match is not None and where is not None and where.start() < match.start()
+
+
 _FUNCTION_WORDS = word_set("the a an it them to into on over back up our their his her my")
 
 
@@ -162,11 +183,12 @@ def specific_question(named: str, sentence: str) -> tuple[str, str] | None:
     be = _be(named)
     it = "them" if be == "are" else "it"
     clause = _clause_of(sentence, named)
-    if not clause:
+    if not clause or _destination(named, clause):
         return None
     if _REPORT_HEAD.search(named) and _READ_BY.search(clause):
         return f"Who reads {named}, and what do they decide from it?", "reporting"
-    if _outside(named, _PASSED_ON.search(clause)):
+    passed = _PASSED_ON.search(clause)
+    if _outside(named, passed) and _said_before(named, clause, passed):
         return (
             f"When {named} {be} passed on, what goes with {it} — and how does the next person"
             f" know {'they' if be == 'are' else 'it'} arrived and {be} theirs?",

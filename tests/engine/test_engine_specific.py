@@ -117,6 +117,7 @@ def test_each_shape_gets_its_category(named: str, sentence: str, category: str) 
         ("the photo", "If the serial number isn't on it, I ask them for the photo."),
         ("the wax", "The wax is poured into moulds."),
         ("the head", "I keep the par levels in my head."),
+        ("the lodge", "Once the keys are counted we send them back to the lodge."),
     ],
 )
 def test_no_reading_where_the_shape_is_not_about_the_thing(named: str, sentence: str) -> None:
