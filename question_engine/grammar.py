@@ -146,10 +146,13 @@ def agree(template: str, numbers: dict[str, bool]) -> str:
 
 
 def with_articles(template: str, values: dict[str, str]) -> str:
-    """'a {thing}' as 'an {thing}' when the value starts with a vowel sound ('an outage')."""
+    """'a {thing}' as 'an {thing}' when the value starts with a vowel sound ('an outage'),
+    and as '{thing}' when the value is plural ('a duplicates' is no English)."""
 
     def fix(match: re.Match[str]) -> str:
         value = values.get(match.group(2), "").lower()
+        if value and is_plural(value):
+            return f"{{{match.group(2)}}}"  # "a {thing}" with "duplicates": no article
         vowel = value[:1] in ("a", "e", "i", "o") or (
             value[:1] == "u" and not value.startswith(("uni", "use", "usu"))
         )

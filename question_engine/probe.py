@@ -154,7 +154,12 @@ def _after_subject(spans: list[tuple[str, str, int]], index: int) -> bool:
     return before >= 0 and spans[before][1] in _SUBJECT_PRONOUNS
 
 
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|our|their|my|your|this|that)\s+$", re.IGNORECASE)
+# a determiner right before the term, or before one word that modifies it ("the hospital
+# access road", "each sheet"): the question names it with "the"
+_ARTICLE_BEFORE = re.compile(
+    r"\b(?:the|a|an|our|their|my|your|this|that|each|every)\s+(?:[a-z][\w-]*\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def as_named(text: str, term: str, position: int) -> str:

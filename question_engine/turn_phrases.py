@@ -218,6 +218,7 @@ _GENERIC_HEADS = word_set(
 )
 _OBJECT_START = DETERMINERS | word_set("every each all")
 _POSSESSIVE_OR_TO = word_set("to my our your their his her its")
+_OBJECT_PRONOUNS = word_set("it them him her us me")
 _INTENSIFIERS = word_set("very pretty quite so too fairly rather")
 _BY_ARTICLE = {"my": "your", "our": "your", "the": "the", "this": "the", "that": "the"}
 
@@ -249,6 +250,8 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
         inside = first > 0 and tokens[first - 1] not in ".!?"
         if lexicon is not None and inside and lexicon.at_work(run[0], following):
             continue  # "and Sunita checks the sheets": someone at work, not a thing
+        if len(run) == 1 and following.lower() in _OBJECT_PRONOUNS:
+            continue  # "… and files it in the tray": a verb before its object
         after = tokens[index - 1].lower() if index - 1 < len(tokens) else ""
         while run and (verb_or_adjective(run[-1].lower()) or verb_form(run[-1].lower())):
             after = run.pop().lower()  # the head is a noun: "views", not "beautiful"

@@ -236,3 +236,29 @@ def test_an_activity_that_opens_a_sentence_is_no_team(engine: OfflineEngine) -> 
 def test_a_name_said_in_passing_is_no_thing_that_matters(engine: OfflineEngine) -> None:
     asked = ask(engine, "Billing is per visit, and Sunita checks the visit sheets every Monday.")
     assert "about Sunita" not in asked
+
+
+def test_a_failure_noun_takes_no_verb_and_no_article_when_plural(engine: OfflineEngine) -> None:
+    asked = ask(engine, "We get duplicates from the web form most weeks and Paula merges them.")
+    assert "a get duplicates" not in asked
+    assert "What should the agent do about duplicates" in asked
+    asked = ask(engine, "If there are errors in the feed, Dev reruns the import.")
+    assert "are errors," not in asked
+    assert "a errors" not in asked
+
+
+def test_copies_of_something_are_no_failure(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine, "Loans of duplicates to other libraries are approved by the head librarian."
+    )
+    assert "about duplicates — retry" not in asked
+    assert "a duplicates" not in asked
+
+
+def test_a_topic_said_with_a_determiner_is_named_with_the(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "The clerk stamps each docket against the carrier's manifest and files it in Stockly.",
+    )
+    assert "about docket " not in asked
+    assert "about files" not in asked  # "files it": a verb before its object
