@@ -31,7 +31,7 @@ from tacit.question_engine.probe import as_named, salient_term
 from tacit.question_engine.ranker import Ranker, RankItem, load_ranker, rank_item
 from tacit.question_engine.session import EngineSession, Facts
 from tacit.question_engine.short_turn import short_turn_questions
-from tacit.question_engine.slot_fill import check_slots, fill
+from tacit.question_engine.slot_fill import check_slots, fill, unanswered
 from tacit.question_engine.slots import TEAM, Lexicon
 from tacit.question_engine.specific import in_an_idiom, names_people, specific_question
 from tacit.question_engine.text import (
@@ -60,8 +60,6 @@ CATEGORY_DECAY = 0.55  # each further pick of a category counts for this much le
 SAME_QUOTE_DECAY = 0.8
 _FIRST_PERSON = re.compile(r"I(?:\b|')")
 _TOKENS = re.compile(r"[a-z0-9]+")
-# right after a way in, a second way named: "another way" is answered
-_OTHER_WAY_SAID = re.compile(r",?\s+or\s+(?:as|by|via|through|in|on|over|from|with)\b", re.I)
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ARTICLES = ("the ", "a ", "an ", "our ", "their ", "my ")
 _IGNORECASE = int(re.IGNORECASE)  # an int: `flags & re.IGNORECASE` goes through enum.Flag
@@ -328,8 +326,7 @@ class OfflineEngine:
                     kept.append(template)
                     fitted = fitted or when is not None
             templates = kept
-            if _OTHER_WAY_SAID.match(text, end):  # "through the portal or as letters"
-                templates = [t for t in templates if "another way" not in t[0]]
+            templates = unanswered(templates, text, clause, end)
         if truncated:
             templates = [t for t in templates if '"{thing}' not in t[0] and '{thing}"' not in t[0]]
         verdict = check_slots(self.lexicon, cue, values, text, start, end)

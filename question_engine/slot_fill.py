@@ -148,3 +148,27 @@ def _unquoted(template: str) -> str:
 def _bare(template: str, name: str) -> bool:
     """Whether {name} stands in the template outside quotes."""
     return "{" + name + "}" in _unquoted(template)
+
+
+# right after a way in, a second way named: "another way" is answered
+_OTHER_WAY_SAID = re.compile(r",?\s+or\s+(?:as|by|via|through|in|on|over|from|with)\b", re.I)
+# someone named, or I/we, entering the work: "typed by hand" is answered
+_KEYED_BY_SOMEONE = re.compile(
+    r"\b(?:I|we|she|he|(?-i:[A-Z][a-z]+))\s+(?:usually\s+|always\s+|then\s+|just\s+)?"
+    r"(?:puts?|enters?|types?|keys?|logs?|records?|adds?|inputs?|writes?|copies)\b",
+    re.IGNORECASE,
+)
+
+
+def unanswered(
+    templates: Sequence[tuple[str, frozenset[str]]], text: str, clause: str, end: int
+) -> list[tuple[str, frozenset[str]]]:
+    """A system's templates less those the sentence answers: "another way" where a second
+    way in follows the system (ending at `end`), "typed by hand" where the clause before it
+    says who keys the work in."""
+    kept = list(templates)
+    if _OTHER_WAY_SAID.match(text, end):  # "through the portal or as letters"
+        kept = [t for t in kept if "another way" not in t[0]]
+    if _KEYED_BY_SOMEONE.search(clause):  # "Bea puts it into Slotter": by hand
+        kept = [t for t in kept if "typed by hand" not in t[0]]
+    return kept

@@ -262,3 +262,15 @@ def test_a_topic_said_with_a_determiner_is_named_with_the(engine: OfflineEngine)
     )
     assert "about docket " not in asked
     assert "about files" not in asked  # "files it": a verb before its object
+
+
+def test_someone_keying_work_in_answers_typed_by_hand(engine: OfflineEngine) -> None:
+    asked = ask(engine, "When a tenant phones, Marisol puts the job into Fixflo and books a slot.")
+    assert "typed by hand or sent automatically" not in asked
+    asked = ask(engine, "Meter readings are uploaded into Fixflo overnight.")
+    assert "typed by hand or sent automatically" in asked
+
+
+def test_a_hedge_before_names_is_not_quoted_as_what_is_done(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Whoever opens the yard, usually Dmitri or me, checks the gate log at six.")
+    assert 'usually "Dmitri or me"' not in asked
