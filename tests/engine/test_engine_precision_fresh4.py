@@ -274,3 +274,11 @@ def test_someone_keying_work_in_answers_typed_by_hand(engine: OfflineEngine) -> 
 def test_a_hedge_before_names_is_not_quoted_as_what_is_done(engine: OfflineEngine) -> None:
     asked = ask(engine, "Whoever opens the yard, usually Dmitri or me, checks the gate log at six.")
     assert 'usually "Dmitri or me"' not in asked
+
+
+def test_a_percentage_that_is_a_reading_is_no_share(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Grain above 14 percent moisture is dried before it goes into the silo.")
+    assert "the figure it is a share of" not in asked
+    assert "14 percent moisture" in asked
+    asked = ask(engine, "Refunds above 5 percent of the order value need a second signature.")
+    assert "the figure it is a share of" in asked
