@@ -9,6 +9,7 @@ which behaves as the generated ones do (tests/unit/test_domain_plain.py).
 
 from __future__ import annotations
 
+import dataclasses
 import reprlib
 from collections.abc import Callable
 from dataclasses import fields
@@ -16,6 +17,11 @@ from operator import attrgetter
 from typing import Any, ClassVar
 
 _COMPARED: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+FACTORY: Any = dataclasses.MISSING
+"""The default of a hand-written `__init__` parameter whose field has a default_factory:
+the factory runs when the argument is left out (an explicit None stays None, as in the
+`__init__` `@dataclass` would generate)."""
 
 
 def _compared(cls: type) -> Callable[[Any], tuple[Any, ...]]:
