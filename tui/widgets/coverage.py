@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
 from tacit.models.domain import Question, Rule
@@ -77,6 +78,7 @@ class CoverageMeter(Static):
         super().__init__("", id=id, markup=False)
         self.cells: list[CategoryCoverage] = coverage([], [])
         self.to_fix: int | None = None  # `tacit check` findings; None before any rule exists
+        self._width = 0  # the content width of the last layout (0: none yet)
 
     def _readiness(self, width: str) -> list[Content]:
         """The check verdict in three widths: words, short words, a mark and a count."""
@@ -92,10 +94,17 @@ class CoverageMeter(Static):
         }[width]
         return [Content("  "), Content.styled(text, "$warning")]
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The layout asks for the height at a content width: render() fits its form to that
+        width. (Asking the screen for this widget's region instead, in the middle of a
+        layout, costs a layout of the whole screen: ~10 M instructions before the first frame.)"""
+        self._width = width
+        return super().get_content_height(container, viewport, width)
+
     def render(self) -> Content:
         """The widest form that fits one line: the label always stays (shortened at 80
         columns), the check verdict goes from words to a mark and a count."""
-        width = self.content_size.width
+        width = self._width
         variants = [
             Content.assemble(coverage_content(self.cells, legend, gap), *self._readiness(verdict))
             for legend, gap, verdict in FORMS
