@@ -70,8 +70,16 @@ class OrderedInput(Input):
             select_on_focus=select_on_focus,
             id=id,
             classes=classes,
-            compact=compact,
+            # no validators, so nothing to validate; validating anyway marks the input
+            # '-valid' as it mounts, which restyles it and its four parts before the first frame
+            validate_on=(),
         )
+        if compact:
+            # what compact=True does, without restyling an input that is not mounted yet:
+            # Textual applies the whole stylesheet to it and its four parts at once (~2.5 M
+            # instructions per input), and again when it mounts
+            self.set_reactive(Input.compact, True)
+            self.add_class("-textual-compact", update=False)
         self.clear_on_submit = clear_on_submit
         self.submit_each_line = submit_each_line
         self.submit_on_quit = submit_on_quit
