@@ -293,3 +293,10 @@ def test_a_topic_that_modifies_a_head_noun_keeps_it(engine: OfflineEngine) -> No
     )
     assert "the pressure handled" not in asked
     assert "about the pressure " not in asked.replace("the pressure test", "")
+
+
+def test_they_after_before_points_back_at_the_subject(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Seed trays are washed for a week before they enter the glasshouse.")
+    assert 'who exactly is "they"' not in asked.lower()
+    asked = ask(engine, "They check every crate at the gate before it is unloaded.")
+    assert 'who exactly is "they"' in asked.lower()
