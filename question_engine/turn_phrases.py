@@ -338,8 +338,13 @@ def _verb_after_its_subject(run: Sequence[str], lexicon: Lexicon | None) -> bool
     last, before = run[-1].lower(), run[-2].lower()
     if lexicon is None or not last.endswith("s") or last.endswith(("ss", "us", "is")):
         return False
-    base = last[:-2] if last.endswith(("ches", "shes", "xes", "zes")) else last[:-1]
-    return lexicon.is_verb(base) and not before.endswith("s")  # "sites" is no "sit"
+    verb = (
+        lexicon.is_verb(last[:-1])
+        or (  # "capsizes", and "fixes", "watches"
+            last.endswith(("ches", "shes", "xes", "sses")) and lexicon.is_verb(last[:-2])
+        )
+    )
+    return verb and not before.endswith("s")  # "sites" is no "sit"
 
 
 def _shaped(phrase: str, named_as: str, quote: str) -> tuple[str, str] | None:

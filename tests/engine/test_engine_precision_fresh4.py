@@ -300,3 +300,10 @@ def test_they_after_before_points_back_at_the_subject(engine: OfflineEngine) -> 
     assert 'who exactly is "they"' not in asked.lower()
     asked = ask(engine, "They check every crate at the gate before it is unloaded.")
     assert 'who exactly is "they"' in asked.lower()
+
+
+def test_a_noun_and_its_verb_are_no_thing(engine: OfflineEngine) -> None:
+    asked = ask(engine, "If a canoe capsizes we radio the harbour office straight away.")
+    assert "about canoe capsizes" not in asked
+    asked = ask(engine, "Most weeks a crate arrives cracked and we photograph it for the carrier.")
+    assert "crate arrives" not in asked
