@@ -321,7 +321,7 @@ _HARD_CASE = "What is the hardest case with {0} — how often does it come up, a
 
 _TRAILING_ADVERBS = word_set(
     "overnight later again anyway too instead already yet here there now then today tomorrow"
-    " tonight away afterwards"
+    " tonight away afterwards straight first"
 )
 
 

@@ -307,3 +307,8 @@ def test_a_noun_and_its_verb_are_no_thing(engine: OfflineEngine) -> None:
     assert "about canoe capsizes" not in asked
     asked = ask(engine, "Most weeks a crate arrives cracked and we photograph it for the carrier.")
     assert "crate arrives" not in asked
+
+
+def test_straight_away_is_no_part_of_a_thing(engine: OfflineEngine) -> None:
+    asked = ask(engine, "If a canoe capsizes we radio the harbour office straight away.")
+    assert "office straight" not in asked
