@@ -13,12 +13,23 @@ from functools import cache
 
 # C0 controls except tab and newline, DEL, C1 controls (CSI/OSC introducers among them),
 # and the Unicode bidi embeddings, overrides, isolates and marks.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_PATTERN = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+# ASCII text can only hold the C0 controls and DEL: deleting them by table is ~6x faster
+# than the expression, and building the table costs nothing at start-up, where compiling
+# the expression cost ~2.7 M instructions (its characters above U+00FF make it a big set).
+_ASCII_UNSAFE = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+
+
+@cache
+def _unsafe() -> re.Pattern[str]:
+    return re.compile(_UNSAFE_PATTERN)
 
 
 def clean(text: str) -> str:
     """Strip control characters and bidi controls so text cannot act or hide."""
-    return _UNSAFE.sub("", text)
+    if text.isascii():
+        return text.translate(_ASCII_UNSAFE)
+    return _unsafe().sub("", text)
 
 
 def one_line(text: str) -> str:

@@ -32,3 +32,16 @@ def test_json_escapes_c1_and_bidi_and_stays_equal() -> None:
     for seq in (b"\xc2\x9b", b"\xc2\x85", b"\xe2\x80\xae", b"\xe2\x81\xa6", b"\x7f", b"\x1b"):
         assert seq not in escaped
     assert "café ☕ ü".encode() in escaped
+
+
+UNSAFE = {*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x61C, 0x200E, 0x200F}
+UNSAFE |= {*range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+
+
+def test_clean_strips_exactly_the_unsafe_characters_in_ascii_and_other_text() -> None:
+    """ASCII text takes a faster path than other text: both strip the same characters."""
+    for point in range(0x3000):
+        char = chr(point)
+        kept = "" if point in UNSAFE else char
+        assert clean(f"a{char}b") == f"a{kept}b", hex(point)  # ASCII when char is
+        assert clean(f"é{char}b") == f"é{kept}b", hex(point)  # never ASCII
