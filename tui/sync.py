@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Static
 
 from tacit.models.exit_codes import EXIT_HANGUP
 from tacit.models.storage import DatabaseError, lock_path_for
@@ -184,19 +183,6 @@ def presence_label(role: str, connected: bool) -> Content:
     if connected:
         return Content.assemble((f"{role} ", "bold"), ("● connected", "$success"))
     return Content.assemble((f"{role} ", "bold"), ("○ not connected", "dim"))
-
-
-class PresenceBadge(Static):
-    """'engineer ● connected' or 'engineer ○ not connected'; its screen calls `show`."""
-
-    def __init__(self, role: str = "", connected: bool = False, *, id: str | None = None) -> None:
-        super().__init__("", id=id, markup=False)
-        if role:
-            self.show(role, connected)
-
-    def show(self, role: str, connected: bool) -> None:
-        """Show the other role's state (on PresenceChanged)."""
-        self.update(presence_label(role, connected))
 
 
 def _silence_terminal() -> None:

@@ -29,9 +29,9 @@ from tacit.tui.safe_text import literal
 from tacit.tui.screens.help import HelpSections
 from tacit.tui.screens.prompts import TextPrompt
 from tacit.tui.screens.session_screen import SessionScreen
-from tacit.tui.sync import PresenceBadge
 from tacit.tui.widgets.formatting import acceptance_marks, category_label
 from tacit.tui.widgets.narrative import NarrativePane
+from tacit.tui.widgets.presence_badge import PresenceBadge
 from tacit.tui.widgets.record_list import RecordList
 
 
