@@ -15,7 +15,6 @@ import socket
 import tempfile
 import time
 from pathlib import Path
-from typing import NamedTuple
 
 ROLES = ("engineer", "operator")
 HEARTBEAT_SECONDS = 2.0
@@ -42,13 +41,16 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-class Heartbeat(NamedTuple):
-    """What a heartbeat file says (a named tuple: cheaper to define at start-up than a
-    dataclass)."""
+class Heartbeat:
+    """What a heartbeat file says. (A plain class: defined at start-up, where a named tuple
+    costs ~0.7 M instructions to create, this ~0.07 M.)"""
 
-    pid: int
-    host: str
-    age: float
+    __slots__ = ("age", "host", "pid")
+
+    def __init__(self, pid: int, host: str, age: float) -> None:
+        self.pid = pid
+        self.host = host
+        self.age = age
 
 
 def _unchanged(now: os.stat_result, left: os.stat_result) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -32,16 +32,27 @@ from tacit.tui.widgets.ordered_input import OrderedInput
 from tacit.tui.widgets.plain_button import PlainButton
 
 
-class SessionSummary(NamedTuple):
-    """One row of the picker: the session and what it holds (a named tuple: cheaper to
-    define before the first frame than a dataclass)."""
+class SessionSummary:
+    """One row of the picker: the session and what it holds. (A plain class: defined before
+    the first frame, where a named tuple costs ~0.7 M instructions to create, this ~0.07 M.)"""
 
-    session: Session
-    last_activity: str
-    segments: int
-    questions: int
-    rules: int
-    accepted: int
+    __slots__ = ("accepted", "last_activity", "questions", "rules", "segments", "session")
+
+    def __init__(
+        self,
+        session: Session,
+        last_activity: str,
+        segments: int,
+        questions: int,
+        rules: int,
+        accepted: int,
+    ) -> None:
+        self.session = session
+        self.last_activity = last_activity
+        self.segments = segments
+        self.questions = questions
+        self.rules = rules
+        self.accepted = accepted
 
 
 def summarise(store: Store) -> list[SessionSummary]:
