@@ -282,8 +282,12 @@ async def test_a_segment_the_operator_types_gets_questions_once_in_the_engineer_
             [engineer, operator], lambda: bool(asked_about()), "questions for the segment"
         )
         await wait_for([engineer, operator], lambda: not capture.status.busy, "the engine idle")
-        shown = {q.id for q in capture.question_list.records.values()}
-        assert {q.id for q in asked_about()} <= shown
+
+        def all_shown() -> bool:  # written first; the write's callback then shows them
+            shown = {q.id for q in capture.question_list.records.values()}
+            return {q.id for q in asked_about()} <= shown
+
+        await wait_for([engineer, operator], all_shown, "the engineer's list to show them")
         assert any(line.endswith(said) for line in capture.narrative.segment_texts())
         log = capture.narrative.log_view
         assert log.is_vertical_scroll_end or log.max_scroll_y == 0  # follows the new line
