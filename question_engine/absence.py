@@ -8,6 +8,7 @@ same person are one question asked twice. And when the operator already said who
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ABSENCE_QUESTION = re.compile(
     r"^(?:When (?P<out>.+?) is out, who covers"
@@ -35,11 +36,10 @@ def absence_subject(question: str) -> tuple[str, bool]:
     return _DETERMINER.sub("", name[1]).lower(), name[0] in _SPECIFIC
 
 
-def cover_said(subject: str, text: str) -> bool:
-    """Whether text already says who covers subject ("when Nadia is away, Tom …",
-    "Tom covers for Nadia", "in the controller's absence")."""
+@lru_cache(maxsize=512)
+def _cover_pattern(subject: str) -> re.Pattern[str]:
     who = r"(?:(?:the|a|an|our|their|your|my)\s+)?" + re.escape(subject)
-    said = re.compile(
+    return re.compile(
         rf"\b(?:when|if|while|whilst|whenever)\s+{who}\s+(?:is|'s|are|goes|gets)\s+"
         rf"(?:\w+\s+)?{_GONE}\s*,?\s+(?!(?:who|what|nobody knows)\b)\w"
         rf"|\b(?:covers?|covering|stands?\s+in|deputi[sz]es)\s+for\s+{who}\b"
@@ -47,18 +47,33 @@ def cover_said(subject: str, text: str) -> bool:
         rf"|\bin\s+{who}'s\s+absence\b",
         re.IGNORECASE,
     )
-    return said.search(text) is not None
 
 
-def same_person(role: str, name: str, text: str) -> bool:
-    """Whether text names role and name as one person, side by side: "the duty planner,
-    currently Ruth Adeyemi, …" or "Ruth Adeyemi, our duty planner, …"."""
-    role_said = r"(?:(?:the|our|their|your|my)\s+)?" + re.escape(role)
-    name_said = re.escape(name)
-    together = re.compile(
-        rf"\b{role_said}\s*[,(—–-]\s*(?:(?:currently|now|at present|at the moment|that's|"
-        rf"who is|i\.e\.)\s+)?{name_said}\b"
-        rf"|\b{name_said}\s*[,(—–-]\s*(?:(?:currently|now)\s+)?(?:the|our|their)\s+{re.escape(role)}\b",
-        re.IGNORECASE,
-    )
-    return together.search(text) is not None
+def cover_said(subject: str, text: str) -> bool:
+    """Whether text already says who covers subject ("when Nadia is away, Tom …",
+    "Tom covers for Nadia", "in the controller's absence")."""
+    return _cover_pattern(subject).search(text) is not None
+
+
+# "the duty planner, currently Ruth Adeyemi," and "Ruth Adeyemi, our duty planner,"
+_NAME = r"(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"
+_ROLE_THEN_NAME = re.compile(
+    r"\b(?:the|our|their|your|my)\s+(?P<role>[a-z][\w-]*(?:\s[a-z][\w-]*){0,3})\s*[,(—–-]\s*"
+    r"(?:(?:currently|now|at present|at the moment|that's|who is)\s+)?(?P<name>" + _NAME + ")",
+    re.IGNORECASE,
+)
+_NAME_THEN_ROLE = re.compile(
+    r"(?P<name>" + _NAME + r")\s*[,(—–-]\s*(?:(?:currently|now)\s+)?(?:the|our|their)\s+"
+    r"(?P<role>[a-z][\w-]*(?:\s[a-z][\w-]*){0,3}?)\s*[,.;)]",
+    re.IGNORECASE,
+)
+
+
+def same_people(text: str) -> set[tuple[str, str]]:
+    """(role, name) pairs text names as one person, side by side, both in lower case:
+    "the duty planner, currently Ruth Adeyemi, …" or "Ruth Adeyemi, our duty planner, …"."""
+    return {
+        (m.group("role").lower(), m.group("name").lower())
+        for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE)
+        for m in pattern.finditer(text)
+    }

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from tacit.question_engine.absence import absence_subject, cover_said, same_person
+from tacit.question_engine.absence import absence_subject, cover_said, same_people
 from tacit.question_engine.best_first import best_first_by_group
 from tacit.question_engine.coverage import SessionProfile
 from tacit.question_engine.memory import FingerprintIndex, SessionMemory
@@ -387,9 +387,10 @@ def _absences(pool: list[tuple[int, Suggestion]], said: str) -> dict[str, bool]:
         subject, specific = absence_subject(suggestion.text)
         if subject:
             wanted[subject] = wanted.get(subject, False) or specific
+    pairs = same_people(said) if wanted else set()
     for subject in list(wanted):
         if cover_said(subject, said) or any(
-            other != subject and same_person(subject, other, said) for other in wanted
+            (subject, other) in pairs for other in wanted if other != subject
         ):
             del wanted[subject]  # the role beside its holder's name: asked of the name
     return wanted
