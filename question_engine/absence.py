@@ -8,7 +8,6 @@ same person are one question asked twice. And when the operator already said who
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 _ABSENCE_QUESTION = re.compile(
     r"^(?:When (?P<out>.+?) is out, who covers"
@@ -36,23 +35,36 @@ def absence_subject(question: str) -> tuple[str, bool]:
     return _DETERMINER.sub("", name[1]).lower(), name[0] in _SPECIFIC
 
 
-@lru_cache(maxsize=512)
-def _cover_pattern(subject: str) -> re.Pattern[str]:
-    who = r"(?:(?:the|a|an|our|their|your|my)\s+)?" + re.escape(subject)
-    return re.compile(
-        rf"\b(?:when|if|while|whilst|whenever)\s+{who}\s+(?:is|'s|are|goes|gets)\s+"
-        rf"(?:\w+\s+)?{_GONE}\s*,?\s+(?!(?:who|what|nobody knows)\b)\w"
-        rf"|\b(?:covers?|covering|stands?\s+in|deputi[sz]es)\s+for\s+{who}\b"
-        rf"|\b{who}'s\s+(?:deputy|backup|back-up|cover|stand-in)\b"
-        rf"|\bin\s+{who}'s\s+absence\b",
-        re.IGNORECASE,
+# where a session says someone is away and what happens then, or who covers for someone:
+# found in one pass over the session, then matched against each person asked about
+_COVER_SAID = re.compile(
+    rf"\b(?:when|if|while|whilst|whenever)\s+(?P<gone>[^,.;:!?\n]{{1,40}}?)\s+"
+    rf"(?:is|'s|are|goes|gets)\s+(?:\w+\s+)?{_GONE}\s*,?\s+(?!(?:who|what|nobody knows)\b)\w"
+    r"|\b(?:covers?|covering|stands?\s+in|deputi[sz]es)\s+for\s+(?P<covered>[^,.;:!?\n]{1,40})"
+    r"|(?P<owner>[^,.;:!?\n]{1,40}?)'s\s+(?:deputy|backup|back-up|cover|stand-in|absence)\b",
+    re.IGNORECASE,
+)
+
+
+def covers_said(text: str) -> list[tuple[str, str]]:
+    """(how, who) for each place text says who covers someone: "gone" ("when Nadia is
+    away, Tom …"), "covered" ("Tom covers for Nadia"), "owner" ("Nadia's deputy", "in the
+    controller's absence"); who in lower case."""
+    found = []
+    for match in _COVER_SAID.finditer(text):
+        how = match.lastgroup or ""
+        found.append((how, _DETERMINER.sub("", match.group(how).strip()).lower()))
+    return found
+
+
+def cover_said(subject: str, said: list[tuple[str, str]]) -> bool:
+    """Whether subject is among those `said` (covers_said) to be covered."""
+    return any(
+        (how == "gone" and who == subject)
+        or (how == "covered" and (who + " ").startswith(subject + " "))
+        or (how == "owner" and (" " + who).endswith(" " + subject))
+        for how, who in said
     )
-
-
-def cover_said(subject: str, text: str) -> bool:
-    """Whether text already says who covers subject ("when Nadia is away, Tom …",
-    "Tom covers for Nadia", "in the controller's absence")."""
-    return _cover_pattern(subject).search(text) is not None
 
 
 # "the duty planner, currently Ruth Adeyemi," and "Ruth Adeyemi, our duty planner,"

@@ -16,7 +16,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from tacit.question_engine.absence import absence_subject, cover_said, same_people
+from tacit.question_engine.absence import (
+    absence_subject,
+    cover_said,
+    covers_said,
+    same_people,
+)
 from tacit.question_engine.best_first import best_first_by_group
 from tacit.question_engine.coverage import SessionProfile
 from tacit.question_engine.memory import FingerprintIndex, SessionMemory
@@ -388,8 +393,9 @@ def _absences(pool: list[tuple[int, Suggestion]], said: str) -> dict[str, bool]:
         if subject:
             wanted[subject] = wanted.get(subject, False) or specific
     pairs = same_people(said) if wanted else set()
+    covered = covers_said(said) if wanted else []
     for subject in list(wanted):
-        if cover_said(subject, said) or any(
+        if cover_said(subject, covered) or any(
             (subject, other) in pairs for other in wanted if other != subject
         ):
             del wanted[subject]  # the role beside its holder's name: asked of the name
