@@ -41,3 +41,23 @@ def test_a_limit_is_still_asked_as_a_threshold(engine: OfflineEngine, sentence: 
     asked = ask(engine, sentence)
     assert "Who can waive or change the" not in asked
     assert "What happens right at" in asked or "line come from" in asked
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Tickets are 12 euros, but pensioners pay nothing.", "pensioners"),
+        ("Kids under twelve go free at the weekend.", "kids under twelve"),
+        ("Volunteers pay half.", "volunteers"),
+    ],
+)
+def test_a_group_let_off_a_charge_is_asked_who_counts_and_how_it_is_checked(
+    engine: OfflineEngine, sentence: str, group: str
+) -> None:
+    asked = ask(engine, sentence)
+    assert f"Who counts as {group} for this, how do you check it" in asked
+
+
+def test_weekdays_and_weekends_are_when_not_a_topic(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Juniors play free on weekdays.", "Seniors pay double at weekends.")
+    assert "weekdays" not in asked.lower() and "weekends" not in asked.lower()
