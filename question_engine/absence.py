@@ -46,12 +46,24 @@ _COVER_SAID = re.compile(
 )
 
 
+# the pattern above backtracks at every "when"/"if" of a long session: it is run only on
+# the sentences that hold a word it needs (a 20,000-word session: 115 ms -> a few ms)
+_PIECES = re.compile(r"(?<=[.!?;])\s+|\n")
+_COVER_HINT = re.compile(
+    r"\b(?:away|out|off|on leave|holiday|vacation|sick|ill|absent|unavailable|not in"
+    r"|not around|not there|break|busy|swamped|cover\w*|stands?\s+in|deputi[sz]es|deputy"
+    r"|backup|back-up|stand-in|absence)\b",
+    re.IGNORECASE,
+)
+
+
 def covers_said(text: str) -> list[tuple[str, str]]:
     """(how, who) for each place text says who covers someone: "gone" ("when Nadia is
     away, Tom …"), "covered" ("Tom covers for Nadia"), "owner" ("Nadia's deputy", "in the
     controller's absence"); who in lower case."""
     found = []
-    for match in _COVER_SAID.finditer(text):
+    pieces = (piece for piece in _PIECES.split(text) if _COVER_HINT.search(piece))
+    for match in (m for piece in pieces for m in _COVER_SAID.finditer(piece)):
         how = match.lastgroup or ""
         found.append((how, _DETERMINER.sub("", match.group(how).strip()).lower()))
     return found

@@ -21,6 +21,24 @@ from tacit.question_engine.text import word_set
 
 _I = re.IGNORECASE
 
+
+def _word_spans(text: str, phrase: str) -> list[int]:
+    """Where `phrase` starts as whole words in `text`, ignoring case. Plain string search:
+    a pattern built per phrase is compiled anew for every thing asked about (each one
+    cost about a millisecond per segment)."""
+    low, wanted = text.lower(), phrase.lower()
+    starts: list[int] = []
+    at = low.find(wanted)
+    while wanted and at >= 0:
+        end = at + len(wanted)
+        before = low[at - 1] if at else " "
+        after = low[end] if end < len(low) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            starts.append(at)
+        at = low.find(wanted, at + 1)
+    return starts
+
+
 # a report-like thing someone reads ("the kennel list", "the weekly figures")
 _REPORT_HEAD = re.compile(
     r"\b(?:reports?|summar(?:y|ies)|digests?|figures|dashboards?|scorecards?|minutes|"
@@ -86,6 +104,7 @@ _KEPT_LOCALLY = re.compile(
 )
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _PEOPLE_WORDS = word_set(
     "customer client head member staff person people chair owner patient user family"
 )
@@ -99,7 +118,10 @@ def names_people(
     words = re.findall(r"[A-Za-z]+", named)
     if not words:
         return True
-    following = re.search(rf"\b{re.escape(words[-1])}\s+([A-Za-z]+)", sentence, _I)
+    nexts = (
+        _NEXT_WORD.match(sentence, at + len(words[-1])) for at in _word_spans(sentence, words[-1])
+    )
+    following = next((found for found in nexts if found), None)
     heads = [words[-1]] + ([following.group(1)] if following else [])
     for head in heads:
         low = head.lower()
@@ -121,6 +143,10 @@ def _be(named: str) -> str:
     return "are" if is_plural(named) else "is"
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", _I)
+_DETERMINER = re.compile(r"^(?:the|a|an|our|their)\s+", _I)
+# "(back) to the", "into": what follows is where something goes
+_TOWARDS = re.compile(r"\b(?:to|into)\s+(?:(?:the|a|an|our|their)\s+)?$", _I)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|\b(?:but|and then|so|then)\b", _I)
 _CONDITION = re.compile(r"^\W*(?:if|when|whenever|unless|once)\b", _I)
 
@@ -128,34 +154,28 @@ _CONDITION = re.compile(r"^\W*(?:if|when|whenever|unless|once)\b", _I)
 def _clause_of(sentence: str, named: str) -> str:
     """The clause of `sentence` the thing is said in ("but not the big ones"); a condition
     keeps its opening word ("if the note isn't in the crate")."""
-    bare = re.sub(r"^(?:the|a|an)\s+", "", named, flags=_I)
-    where = re.search(rf"\b{re.escape(bare)}\b", sentence, _I)
-    if where is None:
+    bare = _ARTICLE.sub("", named)
+    spans = _word_spans(sentence, bare)
+    if not spans:
         return ""
-    starts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(sentence, 0, where.start())]
-    ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, where.end())] + [len(sentence)]
+    start, end = spans[0], spans[0] + len(bare)
+    starts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)] + [len(sentence)]
     return sentence[starts[-1] : ends[0]]
 
 
 def _destination(named: str, clause: str) -> bool:
     """Whether the thing is where something goes ("back to the home", "into the tank"): a
     place, no thing to ask about."""
-    bare = re.sub(r"^(?:the|a|an|our|their)\s+", "", named, flags=_I)
-    return bool(
-        re.search(
-            rf"\b(?:to|into)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?{re.escape(bare)}\b",
-            clause,
-            _I,
-        )
-    )
+    bare = _DETERMINER.sub("", named)
+    return any(_TOWARDS.search(clause[:at]) for at in _word_spans(clause, bare))
 
 
 def _said_before(named: str, clause: str, match: re.Match[str] | None) -> bool:
     """Whether the thing is said before the match: what is passed on, not where it goes
     ("we send it back to the home": the home is no thing passed on)."""
-    bare = re.sub(r"^(?:the|a|an)\s+", "", named, flags=_I)
-    where = re.search(rf"\b{re.escape(bare)}\b", clause, _I)
-    return match is not None and where is not None and where.start() < match.start()
+    spans = _word_spans(clause, _ARTICLE.sub("", named))
+    return match is not None and bool(spans) and spans[0] < match.start()
 
 
 _FUNCTION_WORDS = word_set("the a an it them to into on over back up our their his her my")
