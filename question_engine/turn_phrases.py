@@ -151,6 +151,9 @@ def _clauses(tokens: Sequence[str], quote: str) -> list[FollowUp]:
         if len(run) < 2 or verb in MENTAL or verb in ("be", "been", "was", "am", "is"):
             continue
         phrase = " ".join(run)
+        said = " ".join(run[1:] if SUBJECTS[low] else run).lower()
+        if said not in " ".join(quote.lower().split()):
+            continue  # words left out between ("charge $30 an hour"): it would misquote
         named = named_stems(" ".join(run[1:]))  # the verb alone is not what the turn is about
         if not named:
             continue

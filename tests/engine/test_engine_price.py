@@ -61,3 +61,10 @@ def test_a_group_let_off_a_charge_is_asked_who_counts_and_how_it_is_checked(
 def test_weekdays_and_weekends_are_when_not_a_topic(engine: OfflineEngine) -> None:
     asked = ask(engine, "Juniors play free on weekdays.", "Seniors pay double at weekends.")
     assert "weekdays" not in asked.lower() and "weekends" not in asked.lower()
+
+
+def test_what_you_said_is_quoted_whole_or_not_at_all(engine: OfflineEngine) -> None:
+    """ "We charge $30 an hour after that" was asked "You said you charge an hour": the
+    amount dropped out of the quote. Found using the app."""
+    asked = ask(engine, "The survey is free, and we charge $30 an hour after that.")
+    assert "charge an hour" not in asked
