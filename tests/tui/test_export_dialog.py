@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from support.dialog_host import Host, visible_text
 from support.waiting import wait_for
 from textual.widgets import Input, RadioSet
@@ -138,3 +139,24 @@ async def test_two_arrows_and_ctrl_s_in_one_burst_export_the_format_reached(
         await wait_for(pilot, lambda: app.results != [], "the export")
     written = target.read_text(encoding="utf-8")
     assert '"format": "tacit-guidelines"' in written
+
+
+async def test_a_burst_keeps_the_default_path_in_step_with_the_format(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Down then ctrl+s in one burst, with the path left at its default, wrote Policy
+    Markdown into `tacit-ses_….json`: the path's extension followed the format one message
+    too late. Seen in tmux."""
+    from textual import events
+
+    monkeypatch.chdir(tmp_path)
+    store, session = _session(db_path)
+    app = Host(lambda: ExportDialog(store, session.id))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("down", "ctrl+s"):
+            app.post_message(events.Key(key, None))
+        await wait_for(pilot, lambda: app.results != [], "the export")
+    written = tmp_path / default_path(session.id, "policy")
+    assert written.exists() and written.read_text(encoding="utf-8").startswith("# Agent policy")
+    assert not (tmp_path / default_path(session.id, "json")).exists()

@@ -216,6 +216,9 @@ class ExportDialog(ModalScreen[Path | None]):
         if self.busy:
             return
         raw = self.query_one("#export-path", Input).value.strip()
+        if raw in {default_path(self.session_id, f.name) for f in FORMATS}:
+            # still a default: its extension follows a format chosen a key ago
+            raw = default_path(self.session_id, self.fmt)
         error_label = self.query_one("#export-error", Label)
         if not raw:
             error_label.update("Please give a path to write to.")
