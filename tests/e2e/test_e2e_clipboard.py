@@ -125,6 +125,7 @@ def test_doctor_verdict_matches_what_a_copy_does(server: Server, mode: str) -> N
 
     server.wait_screen("c:0", "Questions")
     server.tmux("send-keys", "-t", "c:0", "Tab")  # focus the Questions pane
+    server.wait_screen("c:0", "y Copy")  # its keys in the footer: the pane has focus
     server.tmux("send-keys", "-t", "c:0", "y")
     screen = server.wait_screen("c:0", "Copied")
     reached_terminal = server.read_client(b"\x1b]52;", 5.0)
