@@ -87,11 +87,18 @@ def test_an_imported_call_opens_with_questions_about_the_operators_words(
     tmux.run("paste-buffer", "-p", "-b", "call", "-t", "app")
     tmux.wait_text("app", "counts as fraud?")  # the engineer's turn, wrapped at 80 columns
     tmux.wait_text("app", "Pasted a transcript: 3 turns")
-    store = Store(db)
-    try:
-        said = [(s.speaker, s.text) for s in store.segments(session_id)][-4:]
-    finally:
-        store.close()
+
+    def last_four() -> list[tuple[str, str]]:
+        store = Store(db)
+        try:
+            return [(s.speaker, s.text) for s in store.segments(session_id)][-4:]
+        finally:
+            store.close()
+
+    # the typed line is written by the app's writer thread: wait for it to land (a line
+    # lost never lands, and this fails), then check the order
+    wait_until(lambda: ("operator", "We refund by bank transfer.") in last_four(), "typed line")
+    said = last_four()
     assert said == [
         ("operator", "We refund by bank transfer."),
         ("operator", "Chargebacks go to Priya unless the card network flags fraud."),
