@@ -204,10 +204,13 @@ class ExportDialog(ModalScreen[Path | None]):
         else:  # a click
             formats.chosen = event.pressed
         path_input = self.query_one("#export-path", Input)
-        defaults = {default_path(self.session_id, f.name) for f in FORMATS}
-        if path_input.value in defaults:
+        if self._is_default(path_input.value):
             path_input.value = default_path(self.session_id, self.fmt)
             path_input.cursor_position = len(path_input.value)
+
+    def _is_default(self, path: str) -> bool:
+        """Whether path is still one this dialog proposed (its extension follows the format)."""
+        return path in {default_path(self.session_id, f.name) for f in FORMATS}
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-go")
@@ -216,7 +219,7 @@ class ExportDialog(ModalScreen[Path | None]):
         if self.busy:
             return
         raw = self.query_one("#export-path", Input).value.strip()
-        if raw in {default_path(self.session_id, f.name) for f in FORMATS}:
+        if self._is_default(raw):
             # still a default: its extension follows a format chosen a key ago
             raw = default_path(self.session_id, self.fmt)
         error_label = self.query_one("#export-error", Label)
