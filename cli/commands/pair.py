@@ -22,10 +22,13 @@ import shlex
 import shutil
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from tacit.cli.commands.common import CommandError, db_path, open_store, resolve_session
-from tacit.models.exit_codes import EXIT_OK
+from tacit.models.domain import Session
+from tacit.models.exit_codes import EXIT_OK, EXIT_USAGE
+from tacit.models.lifecycle import ValidationError
 from tacit.models.locations import default_db_path
 from tacit.models.safe_text import clean
 
@@ -255,6 +258,34 @@ def _attach(socket: str, window: str) -> int:
     return EXIT_OK  # pragma: no cover - exec does not return
 
 
+def _new_session_title() -> str:
+    """A title that tells one call from another in the picker (there is no rename)."""
+    return f"Pairing call {datetime.now().astimezone():%d %b %Y %H:%M}"
+
+
+def _session_to_pair(args: argparse.Namespace, db: Path) -> Session:
+    """The session both views open: a new one when asked for or when there is none yet."""
+    store = open_store(args)
+    try:
+        wanted = args.pair_session or getattr(args, "session", None)
+        if wanted and args.new_title is not None:
+            raise CommandError("--new starts a new session; leave out --session", EXIT_USAGE)
+        if wanted:
+            return resolve_session(store, wanted)
+        session = None if args.new_title is not None else next(iter(store.sessions()), None)
+        if session is None:
+            title = clean(_new_session_title() if args.new_title is None else args.new_title)
+            try:
+                session = Session(title=title)
+            except ValidationError as error:
+                raise CommandError(f"{error}", EXIT_USAGE) from None
+            store.save(session)
+            print(f"tacit pair: started a new session '{clean(session.title)}' in {db}.")
+        return session
+    finally:
+        store.close()
+
+
 def run(args: argparse.Namespace) -> int:
     """Start (or rejoin) the pair and attach, or join the operator window with --join."""
     if shutil.which("tmux") is None:
@@ -262,6 +293,10 @@ def run(args: argparse.Namespace) -> int:
     db = db_path(args).expanduser().resolve()
     socket = socket_name(db)
     if args.join:
+        if args.new_title is not None:
+            raise CommandError(
+                "--new is for the engineer; the operator joins with --join", EXIT_USAGE
+            )
         if not pair_running(socket):
             raise CommandError(f"no pair is running on {db}; start one with: tacit pair")
         if ensure_view(socket, "operator"):
@@ -271,22 +306,15 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_OK
         return _attach(socket, "operator")
     if pair_running(socket):
+        if args.new_title is not None:
+            raise CommandError(
+                f"a pair is already running on {db}; quit both views before starting a new session"
+            )
         print(f"tacit pair: already running on {db}; attaching as the engineer.")
         if ensure_view(socket, "engineer"):
             print("tacit pair: the engineer view was closed; it is open again.")
     else:
-        store = open_store(args)
-        try:
-            wanted = args.pair_session or getattr(args, "session", None)
-            session = (
-                resolve_session(store, wanted) if wanted else next(iter(store.sessions()), None)
-            )
-        finally:
-            store.close()
-        if session is None:
-            if wanted:
-                raise CommandError(f"no session {wanted!r} in {db} (see: tacit sessions)")
-            raise CommandError(f"no session in {db} yet; start one with tacit, then run tacit pair")
+        session = _session_to_pair(args, db)
         start_pair(socket, session.id, db, args)
         print(f"tacit pair: engineer and operator views of '{clean(session.title)}' are running.")
     print(f"The operator joins with:  {join_command(args, db)}")
@@ -308,11 +336,18 @@ def register(
         help="pair in tmux: an engineer view and an operator view on one database",
         description="Start (or rejoin) the pairing setup in tmux, or join it with --join.",
     )
-    parser.add_argument(
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
         "--session",
         dest="pair_session",
         metavar="ID",
-        help="the session to open (default: the most recent)",
+        help="the session to open (default: the most recent; a new one if there is none)",
+    )
+    which.add_argument(
+        "--new",
+        dest="new_title",
+        metavar="TITLE",
+        help="start a new session with this title for the pair",
     )
     parser.add_argument(
         "--join", action="store_true", help="join a running pair in the operator window"

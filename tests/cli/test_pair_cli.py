@@ -42,14 +42,57 @@ def test_without_tmux_it_says_so_in_one_line(
 
 
 @needs_tmux
-def test_without_a_session_it_says_how_to_start_one(
+def test_without_a_session_it_starts_one_and_opens_both_views_on_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], pair_server: Tmux
 ) -> None:
-    code = main(["pair", "--db", str(tmp_path / "tacit.json"), "--no-attach"])
+    db = tmp_path / "tacit.json"
+
+    code = main(["pair", "--db", str(db), "--no-attach"])
+
+    out = capsys.readouterr().out
+    assert code == 0
+    store = Store(db)
+    sessions = store.sessions()
+    store.close()
+    assert len(sessions) == 1
+    assert f"started a new session '{sessions[0].title}'" in out
+    pair_server.wait_text("tacit:engineer", sessions[0].title)
+    pair_server.wait_text("tacit:operator", "operator view")
+
+
+@needs_tmux
+def test_new_starts_a_titled_session_beside_the_old_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pair_server: Tmux
+) -> None:
+    db = tmp_path / "tacit.json"
+    _session(db, "Last week's call")
+
+    code = main(["pair", "--db", str(db), "--new", "Returns desk", "--no-attach"])
+
+    assert code == 0
+    assert "started a new session 'Returns desk'" in capsys.readouterr().out
+    store = Store(db)
+    titles = sorted(s.title for s in store.sessions())
+    store.close()
+    assert titles == ["Last week's call", "Returns desk"]
+    pair_server.wait_text("tacit:engineer", "Returns desk")
+
+
+@needs_tmux
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_new_with_a_blank_title_fails_in_one_line_and_saves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pair_server: Tmux, blank: str
+) -> None:
+    db = tmp_path / "tacit.json"
+    _session(db)
+
+    assert main(["pair", "--db", str(db), "--new", blank, "--no-attach"]) == 2
+
     err = capsys.readouterr().err
-    assert code == 1
-    assert err.count("\n") == 1
-    assert "no session" in err and "start one with tacit" in err
+    assert err.count("\n") == 1 and "title" in err
+    store = Store(db)
+    assert [s.title for s in store.sessions()] == ["Lead routing"]
+    store.close()
 
 
 @needs_tmux
