@@ -106,7 +106,17 @@ _OWNER = re.compile(
     + _PERSON
     + r")\s+(?:decides|makes the call|has the final say|"
     r"has the last word|signs off|approves)\b"
-    r"|(?P<calls>" + _PERSON + r")'s\s+call\b)",
+    r"|(?P<calls>" + _PERSON + r")'s\s+call\b"
+    r"|(?P<can>\b[A-Z][a-z]+|\b[Tt]he\s+[a-z-]+(?:\s+[a-z-]+){0,2}?)\s+can\s+(?:waive|override|"
+    r"overrule|authori[sz]e|make (?:an )?exceptions?)\b)",
+)
+# "At exactly 500 it's one van", "For regular shops we split it": the situation an answer
+# opens on, then what happens in it
+_OPENING_SITUATION = re.compile(
+    r"^(?P<cond>(?:at|for|on|in|during|after|before|below|under|above|over|with|without|"
+    r"outside)\s+[^,]+?)(?:,\s*|\s+)(?P<alt>(?:it|they|we|he|she|you|there|that|this|"
+    r"nobody|no one)(?:'[a-z]+)?\s+\S.*)$",
+    re.IGNORECASE | re.DOTALL,
 )
 # "When Tomas is out, who covers …", "What happens if the scan fails — …": the situation a
 # question names; an auxiliary right after "when" ("When do you …?") asks for one instead
@@ -117,31 +127,11 @@ _ASKED_SITUATION = re.compile(
     re.IGNORECASE,
 )
 _COMMON_OPENINGS = frozenset(
-    [
-        "nobody",
-        "no",
-        "nothing",
-        "nowhere",
-        "someone",
-        "somebody",
-        "everyone",
-        "everybody",
-        "everything",
-        "we",
-        "they",
-        "it",
-        "he",
-        "she",
-        "you",
-        "the",
-        "a",
-        "an",
-        "that",
-        "this",
-        "then",
-        "there",
-        "one",
-    ]
+    (
+        "nobody no nothing nowhere someone somebody everyone everybody everything we they it he "
+        "she you the a an that this then there one at for on in during after before below under "
+        "above over with without outside"
+    ).split()
 )
 _BARE_REPLY = re.compile(r"^(?:yes|no|yeah|yep|nope|correct|right|exactly)\W*$", re.IGNORECASE)
 
@@ -240,8 +230,8 @@ def _parse(text: str, statement: str) -> RuleDraft:
         draft.frequency = _part(frequency.group(0))
     owner = _OWNER.search(text)
     if owner:
-        found = next(v for v in owner.groupdict().values() if v)
-        draft.owner = _part(found)
+        found = _part(next(v for v in owner.groupdict().values() if v))
+        draft.owner = f"the {found[4:]}" if found.startswith("The ") else found
     return draft
 
 
@@ -270,6 +260,10 @@ def _exception_clauses(answer: RuleDraft, text: str) -> list[tuple[str, str, str
     opening, _, rest = said.partition(" ")
     if _PRONOUN.match(opening) and opening != "I":
         said = f"{opening.lower()} {rest}"  # it reads on after "but"
+    said = _reads_on(said)
+    situation = _OPENING_SITUATION.match(said)
+    if situation:
+        return [(_part(situation["cond"]), _part(situation["alt"]), f"but {said}")]
     split = _SUBJECT_PREDICATE.match(said)
     if split and not _PRONOUN.match(split["subject"]):
         return [(_part(split["subject"]), _part(split["predicate"]), f"but {said}")]
@@ -301,7 +295,7 @@ def _sentences_besides(text: str, conditions: list[str]) -> str:
         sentence
         for sentence in _sentences(text, at_colons=False)
         if not _BARE_REPLY.match(sentence)
-        and not any(condition in sentence for condition in conditions)
+        and not any(condition.lower() in sentence.lower() for condition in conditions)
     ]
     return " ".join(_capitalised(s) if s[-1:] in ".!?" else _capitalised(s) + "." for s in kept)
 
