@@ -1,0 +1,85 @@
+"""Readings of sentence shape that name what a good engineer would ask about, where the
+engine asked nothing or a catch-all: an output that reaches a reader is asked what the reader
+decides from it, whatever the shape of the sentence that says so (passive, "reports X to",
+"sends Y a list", "a list ... for Y", "Y receives a summary"). Sentences invented for these
+tests; none comes from an evaluation split."""
+
+from __future__ import annotations
+
+import pytest
+from support.engine_session import ranked_questions
+
+from tacit.question_engine.offline import OfflineEngine
+from tacit.question_engine.types import Suggestion
+
+
+def reporting(engine: OfflineEngine, *segments: str) -> list[Suggestion]:
+    return [q for q in ranked_questions(engine, *segments) if q.category == "reporting"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reader"),
+    [
+        # passive, with a subject too long for a single output noun
+        (
+            "Late deliveries and damaged pallets are reported to the regional director monthly.",
+            "regional director",
+        ),
+        # active, the object said between the verb and its reader
+        ("The yard lead reports stock losses and near misses to the insurer.", "insurer"),
+        ("The head gardener reports the season's losses to the trustees.", "trustees"),
+        # the reader said as an indirect object, bare or with a determiner
+        (
+            "Every Friday the practice manager sends the partners a list of unbilled hours.",
+            "partners",
+        ),
+        ("After each regatta the club secretary sends members a summary of results.", "members"),
+        # an output made for someone
+        (
+            "Each morning the night porter prints a list of late checkouts for the duty manager.",
+            "duty manager",
+        ),
+        # the reader as the subject
+        (
+            "The parish council receives a quarterly summary of footpath complaints.",
+            "parish council",
+        ),
+        # a long "of ..." between the output and where it goes
+        (
+            "A weekly summary of refunds, write-offs and disputes goes to the finance director.",
+            "finance director",
+        ),
+    ],
+)
+def test_an_output_that_reaches_a_reader_asks_what_the_reader_decides(
+    engine: OfflineEngine, sentence: str, reader: str
+) -> None:
+    asked = reporting(engine, sentence)
+    named = [q.text for q in asked if reader in q.text]
+    assert named, [q.text for q in asked]
+    assert any("decide" in text for text in named), named
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a person's line manager, not a report
+        "Dana reports to the operations director.",
+        # a fault reported to a desk is a hand-off, not an output someone reads
+        "Tenants report leaks to the help desk by phone.",
+        # something sent that nobody reads to decide anything
+        "We send the customer a refund within five days.",
+        "The clerk sends the driver a text when the load is ready.",
+    ],
+)
+def test_what_is_not_an_output_for_a_reader_gets_no_reader_question(
+    engine: OfflineEngine, sentence: str
+) -> None:
+    asked = reporting(engine, sentence)
+    assert not any("decide from" in q.text for q in asked), [q.text for q in asked]
+
+
+def test_a_plural_reader_gets_a_verb_that_agrees(engine: OfflineEngine) -> None:
+    asked = reporting(engine, "The head gardener reports the season's losses to the trustees.")
+    texts = [q.text for q in asked if "trustees" in q.text]
+    assert texts and not any("does the trustees" in t for t in texts), texts
