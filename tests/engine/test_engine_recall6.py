@@ -83,3 +83,34 @@ def test_a_plural_reader_gets_a_verb_that_agrees(engine: OfflineEngine) -> None:
     asked = reporting(engine, "The head gardener reports the season's losses to the trustees.")
     texts = [q.text for q in asked if "trustees" in q.text]
     assert texts and not any("does the trustees" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        # spelled-out numbers are limits like digits, hyphenated compounds included
+        ("Batches that score below sixty-five percent are sent back to the mill.", "sixty-five"),
+        ("Claims must be lodged within fourteen days of the damage.", "fourteen days"),
+        ("Groups of more than eleven walkers need a second leader.", "eleven walkers"),
+        ("Tenants who are over thirty-one days late get a formal letter.", "thirty-one days"),
+    ],
+)
+def test_a_limit_in_words_is_asked_like_a_limit_in_digits(
+    engine: OfflineEngine, sentence: str, named: str
+) -> None:
+    asked = [q.text for q in ranked_questions(engine, sentence) if q.category == "edge_case"]
+    assert any(named in text for text in asked), asked
+
+
+def test_more_than_one_is_no_limit(engine: OfflineEngine) -> None:
+    asked = ranked_questions(engine, "If more than one person books the same van, I decide.")
+    assert not any("limit of one" in q.text or "exactly one" in q.text for q in asked)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Schools get fifteen percent off the hire.", "Members get a 10% discount on Sundays."],
+)
+def test_a_discount_is_no_limit(engine: OfflineEngine, sentence: str) -> None:
+    asked = ranked_questions(engine, sentence)
+    assert not any("right at" in q.text or "exactly" in q.text for q in asked), asked
