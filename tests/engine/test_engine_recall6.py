@@ -114,3 +114,41 @@ def test_more_than_one_is_no_limit(engine: OfflineEngine) -> None:
 def test_a_discount_is_no_limit(engine: OfflineEngine, sentence: str) -> None:
     asked = ranked_questions(engine, sentence)
     assert not any("right at" in q.text or "exactly" in q.text for q in asked), asked
+
+
+def handoffs(engine: OfflineEngine, sentence: str) -> list[str]:
+    return [q.text for q in ranked_questions(engine, sentence) if q.category == "handoff"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        # work passed to a party whose name ends in a role or an organisation's unit
+        ("Any leak found on the round is reported to the night control room.", "control room"),
+        ("Once the survey is done, a work order is raised for the grounds crew.", "grounds crew"),
+        ("Readings outside the band are referred to the duty engineer.", "duty engineer"),
+        ("Disputed invoices are passed to the credit controller.", "credit controller"),
+    ],
+)
+def test_work_passed_to_a_party_asks_how_it_arrives(
+    engine: OfflineEngine, sentence: str, party: str
+) -> None:
+    asked = handoffs(engine, sentence)
+    assert any(party in text for text in asked), asked
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Renewal letters are sent to the address on file.",
+        "The results are passed to the next stage automatically.",
+    ],
+)
+def test_a_place_or_a_step_is_no_party_to_hand_to(engine: OfflineEngine, sentence: str) -> None:
+    asked = handoffs(engine, sentence)
+    assert not any("how do you know the" in text for text in asked), asked
+
+
+def test_what_is_reported_is_never_a_prepositional_phrase(engine: OfflineEngine) -> None:
+    asked = ranked_questions(engine, "Any leak found on the round is reported to the night desk.")
+    assert not any("the on the" in q.text or "from the on " in q.text for q in asked), asked
