@@ -152,3 +152,49 @@ def test_a_place_or_a_step_is_no_party_to_hand_to(engine: OfflineEngine, sentenc
 def test_what_is_reported_is_never_a_prepositional_phrase(engine: OfflineEngine) -> None:
     asked = ranked_questions(engine, "Any leak found on the round is reported to the night desk.")
     assert not any("the on the" in q.text or "from the on " in q.text for q in asked), asked
+
+
+def edge_cases(engine: OfflineEngine, sentence: str) -> list[str]:
+    return [q.text for q in ranked_questions(engine, sentence) if q.category == "edge_case"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        # a check against a reference: what when they don't match, and how often
+        ("The packer checks each crate against the pick list.", "pick list"),
+        ("Ward clerks compare every wristband with the admission record.", "admission record"),
+        # a precondition that must hold before the step
+        (
+            "The rigger must make sure the load is slung and the area is clear before lifting.",
+            "the area is clear",
+        ),
+        ("Staff ensure that the freezer log is signed before the shift ends.", "freezer log"),
+        # a payment taken from an instrument that can fail
+        ("Membership fees are collected by direct debit each January.", "direct debit"),
+        ("Replacement parts are charged to the customer's account card.", "account card"),
+    ],
+)
+def test_a_step_that_can_fail_on_what_it_depends_on_asks_what_then(
+    engine: OfflineEngine, sentence: str, named: str
+) -> None:
+    asked = edge_cases(engine, sentence)
+    assert any(named in text for text in asked), asked
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We check with the client before booking.",
+        "Please make sure you arrive before nine.",
+        "He pays by the hour.",
+    ],
+)
+def test_no_mismatch_precondition_or_payment_question_without_its_shape(
+    engine: OfflineEngine, sentence: str
+) -> None:
+    asked = edge_cases(engine, sentence)
+    assert not any(
+        "doesn't match" in t or "can't be confirmed" in t or "fails or is refused" in t
+        for t in asked
+    ), asked
