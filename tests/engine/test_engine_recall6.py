@@ -198,3 +198,8 @@ def test_no_mismatch_precondition_or_payment_question_without_its_shape(
         "doesn't match" in t or "can't be confirmed" in t or "fails or is refused" in t
         for t in asked
     ), asked
+
+
+def test_a_quoted_step_is_never_cut_inside_a_decimal_number(engine: OfflineEngine) -> None:
+    asked = ranked_questions(engine, "The depot accepts pallets with a height under 1.8 metres.")
+    assert not any('under 1"' in q.text for q in asked), [q.text for q in asked]
