@@ -32,6 +32,7 @@ from tacit.question_engine.ranker import Ranker, RankItem, load_ranker, rank_ite
 from tacit.question_engine.session import EngineSession, Facts
 from tacit.question_engine.short_turn import short_turn_questions
 from tacit.question_engine.slot_fill import check_slots, fill, unanswered
+from tacit.question_engine.slot_validity import SlotVerdict, slot_verdict, with_its_rate
 from tacit.question_engine.slots import TEAM, Lexicon
 from tacit.question_engine.specific import in_an_idiom, names_people, specific_question
 from tacit.question_engine.text import (
@@ -63,6 +64,7 @@ _TOKENS = re.compile(r"[a-z0-9]+")
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ARTICLES = ("the ", "a ", "an ", "our ", "their ", "my ")
 _IGNORECASE = int(re.IGNORECASE)  # an int: `flags & re.IGNORECASE` goes through enum.Flag
+_THING_ENDS = re.compile(r"\{thing\}(?! \{)")  # a template that does not go on after the slot
 
 
 class OfflineEngine:
@@ -317,6 +319,17 @@ class OfflineEngine:
                 bare = bare.removeprefix(article)
             if not thing or thing.lower() in cue.exclude or bare in cue.exclude:
                 return []
+            # where a template goes on after the slot ("{thing} {word} {cond}"), it ends there
+            uses = [t for t, _ in self._slots[cue.id] if "{thing}" in t]
+            if any(map(_THING_ENDS.search, uses)):
+                thing_end = start + len(thing) if len(thing) < end - start else end
+                thing = values["thing"] = with_its_rate(thing, text, thing_end)
+                quoted = all('"{thing}' in t for t in uses)
+                verb = kinds.get("thing") == "verb"
+                fit = slot_verdict(thing, text, start, thing_end, verb, quoted)
+                if fit is SlotVerdict.NONE:
+                    return []
+                truncated = truncated or fit is SlotVerdict.NO_QUOTE
         templates = self._slots[cue.id]
         if cue.template_when:  # the first template whose verb fits the clause before the thing
             clause, fitted = clause_before(text, start), False

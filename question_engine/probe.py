@@ -40,7 +40,7 @@ def _content(word: str) -> bool:
 
 
 # nouns too general to be a topic that still finish one: "the milling team", "the smoke test"
-_COMPOUND_HEADS = word_set("team teams queue queues test tests warning warnings order orders desk")
+COMPOUND_HEADS = word_set("team teams queue queues test tests warning warnings order orders desk")
 _DETERMINERS = word_set(
     "the a an our their my your his her its this that these those some any "
     "each every no which what whose of for about with on in"
@@ -119,7 +119,7 @@ def salient_term(text: str) -> tuple[str, int]:
         determined = spans[index - 1][1] in _DETERMINERS
         if after == " " and determined and _head_noun(following_low, said_as_verb):
             word = f"{word} {following}"  # "the delivery note", not "the delivery"
-    if index + 1 < len(spans) and spans[index + 1][1] in _COMPOUND_HEADS:
+    if index + 1 < len(spans) and spans[index + 1][1] in COMPOUND_HEADS:
         following, _, following_start = spans[index + 1]
         if text[position + len(word) : following_start] == " ":
             word = f"{word} {following}"  # "the milling team": the term names a kind of team

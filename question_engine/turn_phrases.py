@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Sequence
 
 from tacit.question_engine.grammar import is_plural
+from tacit.question_engine.probe import COMPOUND_HEADS
 from tacit.question_engine.slot_words import CALENDAR_WORDS
 from tacit.question_engine.slots import Lexicon
 from tacit.question_engine.specific import in_an_idiom, names_people, specific_question
@@ -257,6 +258,8 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
             continue  # "… and files it in the tray": a verb before its object
         after = tokens[index - 1].lower() if index - 1 < len(tokens) else ""
         while run and (verb_or_adjective(run[-1].lower()) or verb_form(run[-1].lower())):
+            if len(run) > 1 and run[-1].lower() in COMPOUND_HEADS:
+                break  # "the pressure test": a head noun, not a verb
             after = run.pop().lower()  # the head is a noun: "views", not "beautiful"
         if (
             len(run) > 1
