@@ -203,3 +203,21 @@ def test_no_mismatch_precondition_or_payment_question_without_its_shape(
 def test_a_quoted_step_is_never_cut_inside_a_decimal_number(engine: OfflineEngine) -> None:
     asked = ranked_questions(engine, "The depot accepts pallets with a height under 1.8 metres.")
     assert not any('under 1"' in q.text for q in asked), [q.text for q in asked]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "medium"),
+    [
+        ("Drivers log each drop on a tablet in the cab.", "tablet"),
+        ("Site visits go on the shared calendar.", "shared calendar"),
+        ("Signed consent forms are kept in a folder in the office.", "folder"),
+        ("Key loans are written in the logbook at reception.", "logbook"),
+    ],
+)
+def test_work_kept_on_a_personal_medium_asks_where_it_should_live(
+    engine: OfflineEngine, sentence: str, medium: str
+) -> None:
+    asked = [
+        q.text for q in ranked_questions(engine, sentence) if q.category == "operational_decision"
+    ]
+    assert any(medium in text for text in asked), asked
