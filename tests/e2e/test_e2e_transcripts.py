@@ -88,20 +88,26 @@ def test_an_imported_call_opens_with_questions_about_the_operators_words(
     tmux.wait_text("app", "counts as fraud?")  # the engineer's turn, wrapped at 80 columns
     tmux.wait_text("app", "Pasted a transcript: 3 turns")
 
-    def last_four() -> list[tuple[str, str]]:
-        store = Store(db)
-        try:
-            return [(s.speaker, s.text) for s in store.segments(session_id)][-4:]
-        finally:
-            store.close()
-
-    # the typed line is written by the app's writer thread: wait for it to land (a line
-    # lost never lands, and this fails), then check the order
-    wait_until(lambda: ("operator", "We refund by bank transfer.") in last_four(), "typed line")
-    said = last_four()
-    assert said == [
+    expected = [
         ("operator", "We refund by bank transfer."),
         ("operator", "Chargebacks go to Priya unless the card network flags fraud."),
         ("engineer", "Who decides what counts as fraud?"),
         ("operator", "The fraud desk decides, it happens maybe twice a month."),
     ]
+    said: list[tuple[str, str]] = []
+
+    def stored_in_order() -> bool:
+        store = Store(db)
+        try:
+            said[:] = [(s.speaker, s.text) for s in store.segments(session_id)][-4:]
+        finally:
+            store.close()
+        return said == expected
+
+    # the app's writer thread stores the typed line and the pasted turns in one or more
+    # writes, each after the screen shows it: wait for all four (a line lost or out of
+    # order never gets there, and this fails)
+    try:
+        wait_until(stored_in_order, "the typed line, then the pasted turns, stored in order")
+    except AssertionError as error:
+        raise AssertionError(f"{error}; the last four stored: {said}") from None
