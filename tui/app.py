@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import tzinfo
 from typing import Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
@@ -24,6 +25,7 @@ from tacit.tui.messages import PresenceChanged, StoreChanged, StoreFailed, Termi
 from tacit.tui.session_state import SessionState
 from tacit.tui.styles import PANES_CSS
 from tacit.tui.sync import PairSync, install_hangup_handler, remove_hangup_handler
+from tacit.tui.typed_ahead import TypedAhead
 
 QUIT_WAIT_S = 3.0
 """How long quitting waits for queued writes before leaving them to a recovery file."""
@@ -61,6 +63,7 @@ class TacitApp(App[None]):
         self.context = AppContext(self.state, config, open_engine, role, tz)
         self.key_overrides: dict[str, str] = {}
         self._after_first_frame = after_first_frame
+        self._typed_ahead = TypedAhead(self, super().on_event)
 
     def _store_failed(self, text: str) -> None:
         self.post_message(StoreFailed(text))
@@ -137,6 +140,11 @@ class TacitApp(App[None]):
             focused.call_later(focused.request_quit)  # arrives back as QuitRequested
         else:
             self._quit_saving_typing()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed while the app starts wait for the first focus (`tui.typed_ahead`)."""
+        if not self._typed_ahead.hold(event):
+            await super().on_event(event)
 
     def watch_app_focus(self, focused: bool) -> None:
         """The terminal has focus again: a screen composed while it had none (a pair window

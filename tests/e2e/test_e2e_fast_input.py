@@ -138,3 +138,27 @@ def test_new_session_form_typed_fast_keeps_title_and_workflow_apart(
 def _load_buffer(tmux: Tmux, name: str, text: str) -> None:
     env_tmux = ["tmux", "-L", tmux.socket, "load-buffer", "-b", name, "-"]
     subprocess.run(env_tmux, input=text, text=True, check=True, timeout=10)
+
+
+def test_keys_typed_before_the_app_has_drawn_are_kept_in_order(tmux: Tmux, tmp_path: Path) -> None:
+    """The call has started when the app is launched: what the engineer types at once waits
+    in the terminal until the app reads it, before the capture screen has focus. Those keys
+    were dropped (and the Enter the terminal had turned into a newline was no Enter)."""
+    db = tmp_path / "tacit.json"
+    store = Store(db)
+    session = Session(title="Early call")
+    store.save(session)
+    store.close()
+    tmux.start("app", [*TACIT, "--session", session.id, "--db", str(db), "--offline"], 80, 24)
+    # sent while Python is still starting: long before the first frame
+    tmux.keys("app", "Early E1 the call started.", "Enter", "Early E2 before it drew.", "Enter")
+    tmux.keys("app", "Early E3 half")
+    tmux.wait_text("app", "Narrative")
+    _saved(db, session, 2)
+    tmux.keys("app", " typed.", "Enter")
+    _saved(db, session, 3)
+    assert _exported_texts(db) == [
+        "Early E1 the call started.",
+        "Early E2 before it drew.",
+        "Early E3 half typed.",
+    ]
