@@ -6,8 +6,9 @@ the editor and the views use the same paths the records enforce.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Literal
+
+from tacit.models import clock
 
 Speaker = Literal["operator", "engineer"]
 SPEAKERS: tuple[str, ...] = ("operator", "engineer")
@@ -46,8 +47,10 @@ class ValidationError(ValueError):
 
 
 def now() -> str:
-    """The current UTC time as an ISO 8601 string with microseconds."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """The current UTC time as an ISO 8601 string with microseconds; never earlier than, nor
+    equal to, a stamp this process made before (`models.clock`), so records made one after
+    the other keep that order."""
+    return clock.CLOCK.stamp()
 
 
 def require(condition: bool, message: str) -> None:
