@@ -221,3 +221,38 @@ def test_work_kept_on_a_personal_medium_asks_where_it_should_live(
         q.text for q in ranked_questions(engine, sentence) if q.category == "operational_decision"
     ]
     assert any(medium in text for text in asked), asked
+
+
+def exceptions(engine: OfflineEngine, sentence: str) -> list[str]:
+    return [q.text for q in ranked_questions(engine, sentence) if q.category == "exception"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        # a class named by a quality, treated its own way
+        ("Anything fragile, like glass or ceramics, goes in the padded crates.", "fragile"),
+        ("Anything urgent we phone through instead of emailing.", "urgent"),
+        # a class named in an if-clause, with its alternative
+        ("If it's a pensioner or a student we knock a fiver off.", "student"),
+    ],
+)
+def test_a_class_treated_its_own_way_asks_what_counts_and_who_decides(
+    engine: OfflineEngine, sentence: str, named: str
+) -> None:
+    asked = exceptions(engine, sentence)
+    assert any(named in text and "decides" in text for text in asked), asked
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anything else goes by second-class post.",
+        "Anything over twenty kilos needs two people.",
+        "If it's a Monday or a Tuesday we close early.",
+        "Anything we can't fix gets sent back.",
+    ],
+)
+def test_no_class_question_without_a_class(engine: OfflineEngine, sentence: str) -> None:
+    asked = exceptions(engine, sentence)
+    assert not any("What counts as" in t or "Who counts as" in t for t in asked), asked
