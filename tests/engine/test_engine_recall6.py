@@ -256,3 +256,30 @@ def test_a_class_treated_its_own_way_asks_what_counts_and_who_decides(
 def test_no_class_question_without_a_class(engine: OfflineEngine, sentence: str) -> None:
     asked = exceptions(engine, sentence)
     assert not any("What counts as" in t or "Who counts as" in t for t in asked), asked
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        # a weekday said as a habit (plural) is a cadence like "every Friday"
+        ("On Friday afternoons the office manager goes through the overtime sheet.", "overtime"),
+        ("Tuesdays I look through the complaints log with Marek.", "complaints log"),
+    ],
+)
+def test_something_looked_at_on_a_weekly_habit_is_asked_as_a_report(
+    engine: OfflineEngine, sentence: str, named: str
+) -> None:
+    asked = reporting(engine, sentence)
+    assert any(named in q.text for q in asked), [q.text for q in asked]
+
+
+def test_one_weekday_is_no_cadence(engine: OfflineEngine) -> None:
+    asked = reporting(engine, "On Friday the auditor looks through the overtime sheet.")
+    assert not any("at each review" in q.text for q in asked), [q.text for q in asked]
+
+
+def test_a_weekday_habit_is_no_deadline(engine: OfflineEngine) -> None:
+    asked = ranked_questions(
+        engine, "On Friday afternoons the office manager goes through the rota."
+    )
+    assert not any('misses "on Friday"' in q.text for q in asked), [q.text for q in asked]
