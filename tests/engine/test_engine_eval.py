@@ -38,8 +38,8 @@ def test_gap_recall_precision_and_duplicates_stay_above_the_floor(scorer: Module
     # (harder: written after the bank, scored once untuned at recall@10 0.33 and 0.39
     # before they became tuning material)
     figures = scorer.evaluate_narratives()
-    assert figures["recall@5"] >= 0.43, figures["recall@5"]
-    assert figures["recall@10"] >= 0.66, figures["recall@10"]
+    assert figures["recall@5"] >= 0.45, figures["recall@5"]
+    assert figures["recall@10"] >= 0.69, figures["recall@10"]
     # precision counts a wrong question (bench/eval_rules.py, W1-W4) as not useful
     assert figures["precision@10"] >= 0.93, figures["precision@10"]
     assert figures["wrong_share"] <= 0.05, figures["wrong_share"]
