@@ -38,19 +38,30 @@ def absence_subject(question: str) -> tuple[str, bool]:
 # where a session says someone is away and what happens then, or who covers for someone:
 # found in one pass over the session, then matched against each person asked about
 _COVER_SAID = re.compile(
-    rf"\b(?:when|if|while|whilst|whenever)\s+(?P<gone>[^,.;:!?\n]{{1,40}}?)\s+"
-    rf"(?:is|'s|are|goes|gets)\s+(?:\w+\s+)?{_GONE}\s*,?\s+(?!(?:who|what|nobody knows)\b)\w"
+    rf"\b(?:when|if|while|whilst|whenever|unless)\s+(?P<gone>[^,.;:!?\n]{{1,40}}?)"
+    rf"(?:\s+(?:is|are|goes|gets)|\s*'s)\s+(?:\w+\s+)?{_GONE}\s*,?\s+"
+    r"(?!(?:who|what|nobody knows)\b)\w"
     r"|\b(?:covers?|covering|stands?\s+in|deputi[sz]es)\s+for\s+(?P<covered>[^,.;:!?\n]{1,40})"
-    r"|(?P<owner>[^,.;:!?\n]{1,40}?)'s\s+(?:deputy|backup|back-up|cover|stand-in|absence)\b",
+    r"|(?P<owner>[^,.;:!?\n]{1,40}?)'s\s+(?:deputy|backup|back-up|cover|stand-in|absence)\b"
+    # one of a pool: "whoever's free, usually Rhys", "the rota decides, this week that's
+    # Bronwen" — whoever else is free or on the rota covers
+    r"|\bwhoever\b[^.;:!?\n]{0,60}?\b(?:usually|normally|mostly|often|typically|generally"
+    r"|currently|that's|that is|it's)\s+(?:that's\s+|it's\s+)?(?P<pool>(?-i:[A-Z][a-z]+))"
+    r"|\b(?:rota|roster|on[- ]call|turns)\b[^.;:!?\n]{0,60}?\b(?:this week|this month|today"
+    r"|tonight|currently|at the moment)\s*,?\s+(?:that's|it's|is)\s+(?P<rota>(?-i:[A-Z][a-z]+))",
     re.IGNORECASE,
 )
+_PRONOUN = frozenset(["she", "he", "they"])
+_UNLESS = re.compile(r"unless\b", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?-i:\b([A-Z][a-z]+))(?=[^A-Z]*$)")
 
 
 # the pattern above backtracks at every "when"/"if" of a long session: it is run only on
 # the sentences that hold a word it needs (a 20,000-word session: 115 ms -> a few ms)
 _PIECES = re.compile(r"(?<=[.!?;])\s+|\n")
 _COVER_HINT = re.compile(
-    r"\b(?:away|out|off|on leave|holiday|vacation|sick|ill|absent|unavailable|not in"
+    r"\b(?:whoever|rota|roster|on[- ]call|turns"
+    r"|away|out|off|on leave|holiday|vacation|sick|ill|absent|unavailable|not in"
     r"|not around|not there|break|busy|swamped|cover\w*|stands?\s+in|deputi[sz]es|deputy"
     r"|backup|back-up|stand-in|absence)\b",
     re.IGNORECASE,
@@ -60,19 +71,27 @@ _COVER_HINT = re.compile(
 def covers_said(text: str) -> list[tuple[str, str]]:
     """(how, who) for each place text says who covers someone: "gone" ("when Nadia is
     away, Tom …"), "covered" ("Tom covers for Nadia"), "owner" ("Nadia's deputy", "in the
-    controller's absence"); who in lower case."""
+    controller's absence"), "pool" ("whoever's free, usually Rhys"), "rota" ("this week
+    that's Bronwen"); who in lower case, a pronoun read as the name said last before it."""
     found = []
     pieces = (piece for piece in _PIECES.split(text) if _COVER_HINT.search(piece))
-    for match in (m for piece in pieces for m in _COVER_SAID.finditer(piece)):
-        how = match.lastgroup or ""
-        found.append((how, _DETERMINER.sub("", match.group(how).strip()).lower()))
+    for piece in pieces:
+        for match in _COVER_SAID.finditer(piece):
+            how = match.lastgroup or ""
+            who = _DETERMINER.sub("", match.group(how).strip()).lower()
+            if how == "gone" and who in _PRONOUN and _UNLESS.match(match.group()):
+                # "Nadia drives unless she's on a break, then it's …": the fallback is said
+                # ("Lewis, if he's off the theatres get done last" says only what waits)
+                named = _NAME_BEFORE.search(piece, 0, match.start())
+                who = named.group(1).lower() if named else who
+            found.append((how, who))
     return found
 
 
 def cover_said(subject: str, said: list[tuple[str, str]]) -> bool:
     """Whether subject is among those `said` (covers_said) to be covered."""
     return any(
-        (how == "gone" and who == subject)
+        (how in ("gone", "pool", "rota") and who == subject)
         or (how == "covered" and (who + " ").startswith(subject + " "))
         or (how == "owner" and (" " + who).endswith(" " + subject))
         for how, who in said

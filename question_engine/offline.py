@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from tacit.models.config import EngineConfig
 from tacit.models.taxonomy import CATEGORY_IDS
+from tacit.question_engine.answered import answered_by
 from tacit.question_engine.bank import Bank, Cue, load_bank
 from tacit.question_engine.bank_companion import placeholders
 from tacit.question_engine.best_first import best_first
@@ -362,15 +363,22 @@ class OfflineEngine:
         if cue.exception_when is not None and cue.exception_when.search(outside):
             category = "exception"
         found: list[Candidate] = []
+        chosen = ""
         if variants:  # none when no template fits the verb: then the companions only
             chosen = variants[zlib.crc32(thing.lower().encode()) % len(variants)]
+            # a wording the sentence already answers gives way to one it leaves open
+            open_ones = tuple(v for v in variants if not answered_by(v, text))
+            chosen = chosen if chosen in open_ones else next(iter(open_ones), "")
+            variants = open_ones
+        if chosen:
             found.append(
                 Candidate(
                     chosen, category, values["quote"], score, key, variants, cue.family, thing
                 )
             )
-        for other, share, extra in self._companions.ask(cue.family, values, text, start, end):
-            if other != category:
+        for other, share, asked in self._companions.ask(cue.family, values, text, start, end):
+            extra = tuple(wording for wording in asked if not answered_by(wording, text))
+            if other != category and len(extra) == len(asked):  # none answered: same pick
                 found.append(
                     Candidate(
                         extra[zlib.crc32(thing.lower().encode()) % len(extra)],

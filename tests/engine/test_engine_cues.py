@@ -53,7 +53,7 @@ CASES = [
         "how angry the customer is",
     ),
     ("judgment words", "Discounts are a judgment call.", "exception", "judgment call"),
-    ("system", "Orders are copied into the spreadsheet by hand.", "handoff", "spreadsheet"),
+    ("system", "Orders are saved in the spreadsheet.", "handoff", "spreadsheet"),
     ("system by name", "The clerk enters the claim into Guidewire.", "handoff", "Guidewire"),
     ("hand-off", "After approval it goes to the warehouse team.", "handoff", "the warehouse team"),
     (

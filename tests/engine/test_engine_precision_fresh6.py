@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from support.engine_session import ranked_questions
 
+from tacit.question_engine.answered import answered_by
 from tacit.question_engine.offline import OfflineEngine
 from tacit.question_engine.slot_validity import SlotVerdict, slot_verdict
 
@@ -80,3 +81,74 @@ def test_a_quote_never_drops_the_negation_over_it(engine: OfflineEngine) -> None
 def test_a_quote_never_drops_the_otherwise_that_closes_it(engine: OfflineEngine) -> None:
     asked = ask(engine, "Late fees are waived for students unless the bursar decides otherwise.")
     assert '"unless the bursar decides"' not in asked
+
+
+# --- class A: the text already answers it ----------------------------------------------
+
+
+def test_one_of_a_pool_is_not_asked_who_covers(engine: OfflineEngine) -> None:
+    asked = ask(engine, "The night porter is whoever's on the list, usually Farid.")
+    assert "When Farid is out" not in asked
+    asked = ask(engine, "Night calls go to whoever is on call, at the moment that's Gideon.")
+    assert "When Gideon is out" not in asked
+
+
+def test_a_fallback_after_unless_answers_who_covers(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "So the kiln gets loaded every evening, and Ottilie fires it unless she's on a"
+        " break, then it's whoever has the key.",
+    )
+    assert "When Ottilie is out" not in asked
+
+
+def test_an_exception_said_answers_a_way_around_only(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine, "Keys are handed over only after the deposit has cleared, except to tenants."
+    )
+    assert "is there a way around it" not in asked
+    asked = ask(engine, "Keys are handed over only after the deposit has cleared.")
+    assert "is there a way around it" in asked
+
+
+def test_work_entered_by_hand_is_not_asked_if_typed_by_hand(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine, "Meter readings are written on the card and entered into the billing system."
+    )
+    assert "typed by hand or sent automatically" not in asked
+    assert "When the billing system is down" in asked
+
+
+def test_the_operators_own_absence_is_no_doubtful_condition(engine: OfflineEngine) -> None:
+    asked = ask(engine, "If I'm on holiday, Dora answers the line and she only takes messages.")
+    assert "can't tell whether I'm on holiday" not in asked
+
+
+def test_a_stock_fact_may_still_be_doubtful(engine: OfflineEngine) -> None:
+    asked = ask(engine, "If we don't have the part in stock, the supplier delivers next day.")
+    assert "can't tell whether we don't have the part in stock" in asked
+
+
+def test_hours_defined_by_the_clock_are_not_asked_what_counts(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine, "Anything that arrives out of hours, so between 18:00 and 08:00, goes to Ward 4."
+    )
+    assert "What counts as out of hours" not in asked
+    assert "borderline cases of out of hours" not in asked
+
+
+def test_what_goes_along_and_what_follows_an_unless_are_closed_when_said() -> None:
+    assert answered_by(
+        "When it goes to the loss adjuster, what exactly goes with it — and how do you know?",
+        "Claims go to the loss adjuster on form C2, with the photos and the receipt.",
+    )
+    assert answered_by(
+        'You said "Arno bakes unless he\'s ill" — what happens right at that line, or when it'
+        " can't be done, and who decides then?",
+        "Arno bakes unless he's ill, then it's whoever has the key.",
+    )
+    assert not answered_by(
+        'You said "Arno bakes unless he\'s ill" — what happens right at that line, or when it'
+        " can't be done, and who decides then?",
+        "Arno bakes unless he's ill.",
+    )
