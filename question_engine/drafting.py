@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tacit.question_engine.text import clean
+from tacit.question_engine.text import clean, word_set
 from tacit.question_engine.types import RuleDraft
 
 _TRIM = " \t\n,;:.—–-"
@@ -126,12 +126,10 @@ _ASKED_SITUATION = re.compile(
     r"(?P<situation>[^,—–?]+?)\s*[,—–?]",
     re.IGNORECASE,
 )
-_COMMON_OPENINGS = frozenset(
-    (
-        "nobody no nothing nowhere someone somebody everyone everybody everything we they it he "
-        "she you the a an that this then there one at for on in during after before below under "
-        "above over with without outside"
-    ).split()
+_COMMON_OPENINGS = word_set(
+    "nobody no nothing nowhere someone somebody everyone everybody everything we they it he "
+    "she you the a an that this then there one at for on in during after before below under "
+    "above over with without outside"
 )
 _BARE_REPLY = re.compile(r"^(?:yes|no|yeah|yep|nope|correct|right|exactly)\W*$", re.IGNORECASE)
 
