@@ -283,3 +283,37 @@ def test_a_weekday_habit_is_no_deadline(engine: OfflineEngine) -> None:
         engine, "On Friday afternoons the office manager goes through the rota."
     )
     assert not any('misses "on Friday"' in q.text for q in asked), [q.text for q in asked]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "named"),
+    [
+        # a role's permission ("may") is a judgment: on what basis, and who when they're away
+        (
+            "The duty pharmacist may authorise an emergency dose instead.",
+            "pharmacist",
+            "emergency dose",
+        ),
+        ("The site foreman may approve a short extension in bad weather.", "foreman", "extension"),
+    ],
+)
+def test_what_a_role_may_do_asks_on_what_basis(
+    engine: OfflineEngine, sentence: str, actor: str, named: str
+) -> None:
+    asked = exceptions(engine, sentence)
+    assert any(actor in t and named in t and "basis" in t for t in asked), asked
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The report may take a day to arrive.",
+        "The driver may be late on Mondays.",
+        "Customers may pay by card.",
+    ],
+)
+def test_no_permission_question_without_a_role_granted_one(
+    engine: OfflineEngine, sentence: str
+) -> None:
+    asked = exceptions(engine, sentence)
+    assert not any("On what basis does" in t for t in asked), asked
