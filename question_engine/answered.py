@@ -48,6 +48,11 @@ _CLOSED_BY: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         ),
         re.compile(r""),
     ),
+    (  # 'Who may make an exception to "X unless Y"': the exception is said (and asked
+        # about as "Besides 'unless Y', is there any other case")
+        re.compile(r'\bexception to "[^"]*\b(?:unless|except)\b'),
+        re.compile(r""),
+    ),
     (  # "What counts as out of hours" — "between 9:00 and 16:00": defined by the clock
         re.compile(r"^(?:What counts as|Who decides the borderline cases of)\b"),
         re.compile(

@@ -201,6 +201,8 @@ class OfflineEngine:
             text, term, position
         ):  # "… know about Hannah": ask of her work
             return []
+        if term.split()[-1].lower() in self.lexicon.roles:
+            return []  # "… know about the ride engineer": a role is asked of its work, not probed
         quote = sentence_around(text, position, position + len(term))
         if in_an_idiom(term, quote):  # "in my head": no "You mentioned the head"
             return []

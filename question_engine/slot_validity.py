@@ -77,6 +77,16 @@ def _ends_open(words: list[str]) -> bool:
     return last in _NEEDS_MORE
 
 
+def _inside_a_compound(pair: list[str]) -> bool:
+    """The two words before a slot make its verb a noun: "weekly check", "the kiln's check"."""
+    return (
+        len(pair) == 2
+        and _is_modifier(pair[0])
+        and pair[0] not in DETERMINERS
+        and pair[1] not in _NEEDS_MORE
+    )
+
+
 def _spans_an_adjunct(words: list[str]) -> bool:
     """A thing named (an article or a capital mid-sentence: a noun phrase, not a quoted
     clause) runs on into when or how long, or into a clause of its own: "the
@@ -120,8 +130,12 @@ def slot_verdict(
     before = _words(lead)[-1:]
     if verb_slot and before and _is_modifier(before[-1]):
         return SlotVerdict.NONE  # "The chase crew": a noun, not the verb "chase"
+    if not verb_slot and _inside_a_compound(_words(lead)[-2:]) and lead.endswith(" "):
+        return SlotVerdict.NONE  # "the ride's daily check card": "check" names the card
     following = re.match(r" +([A-Za-z][\w'-]*|\d)", sentence[end:])
     next_word = following.group(1).lower() if following else ""
+    if len(words) >= 2 and words[-2] == "for" and next_word and next_word not in _NEEDS_MORE:
+        return SlotVerdict.NONE  # "the laboratory for bacteria [counts]": cut in its phrase
     if next_word in _CONTINUES:
         return SlotVerdict.NO_QUOTE  # "unless the judge directs [otherwise]"
     lead = lead[max(lead.rfind(","), lead.rfind(";")) + 1 :]

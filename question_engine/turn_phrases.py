@@ -285,6 +285,8 @@ def _phrases(tokens: Sequence[str], quote: str, lexicon: Lexicon) -> list[Follow
         named = named_stems(" ".join(run))
         if not named or run[-1].lower() in _GENERIC_HEADS or in_an_idiom(run[-1], quote):
             continue  # "a good idea", "a big factor", "in my head": a way of speaking
+        if lexicon is not None and run[-1].lower() in lexicon.roles:
+            continue  # "the crane engineer": a person's role, asked of their work elsewhere
         if all(_NUMBER.fullmatch(w) for w in run):
             continue  # "about ten files a week" cut to "ten": a count, not a thing
         phrase = " ".join(run)

@@ -152,3 +152,32 @@ def test_what_goes_along_and_what_follows_an_unless_are_closed_when_said() -> No
         " can't be done, and who decides then?",
         "Arno bakes unless he's ill.",
     )
+
+
+def test_an_exception_to_a_sentence_that_says_its_exception_is_not_asked() -> None:
+    sentence = "Bruno drives the gritter unless the roads are dry."
+    assert answered_by(f'Who may make an exception to "{sentence[:-1]}", and on what grounds?', "")
+
+
+# --- a slot read inside a compound, a relative "they", a role as a topic -----------------
+
+
+def test_a_check_card_is_no_thing_checked(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Every kiln is checked by its potter using the kiln's weekly check card.")
+    assert "looked for in card" not in asked
+
+
+def test_a_party_named_is_not_cut_inside_its_phrase(engine: OfflineEngine) -> None:
+    asked = ask(engine, "A monthly sample goes to the regional laboratory for mould counts.")
+    assert "laboratory for mould," not in asked
+
+
+def test_they_in_a_relative_clause_points_back(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Kayaks are launched in the order they check in, not by size.")
+    assert 'Who exactly is "they"' not in asked
+
+
+def test_a_role_is_no_topic_of_its_own(engine: OfflineEngine) -> None:
+    asked = ask(engine, "A crane that fails any item does not lift until the crane engineer signs.")
+    assert "know about the crane engineer" not in asked
+    assert "about the crane engineer —" not in asked
