@@ -401,6 +401,7 @@ def _phrase_word(token: str, lexicon: Lexicon | None) -> bool:
         and salient(low)
         and not low.endswith("ly")
         and low not in PHRASE_STOP
+        and low not in AUXILIARIES  # "the night nurse may [give …]": a modal ends the thing
         and low not in WH  # "Whether a tin is sold": a clause opens, no thing
         and (lexicon is None or not (lexicon.is_verb(low) or _named_person(token, lexicon)))
     )

@@ -64,7 +64,8 @@ OTHER_SUBJECTS = word_set("you they he she")
 PRONOUN_END = word_set("it them that this those these one ones him her there")
 AUXILIARIES = word_set(
     """will would can could should might must do does did don't doesn't didn't won't
-    wouldn't can't couldn't have has had never not always usually also are were"""
+    wouldn't can't couldn't have has had never not always usually also are were may
+    shall"""
 )
 WH = word_set("how what whether which where who why")
 CUT_BEFORE = word_set("in on at with for from during to about because after before by")

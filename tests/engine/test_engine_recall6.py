@@ -317,3 +317,8 @@ def test_no_permission_question_without_a_role_granted_one(
 ) -> None:
     asked = exceptions(engine, sentence)
     assert not any("On what basis does" in t for t in asked), asked
+
+
+def test_a_thing_never_ends_on_a_modal(engine: OfflineEngine) -> None:
+    asked = ranked_questions(engine, "The night nurse may give a second blanket instead.")
+    assert not any(" may handled" in q.text for q in asked), [q.text for q in asked]
