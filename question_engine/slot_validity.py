@@ -52,6 +52,8 @@ _CADENCE = word_set("daily weekly monthly yearly nightly hourly fortnightly quar
 # words after a slot that belong to it: a unit's rate, a negation, "directs otherwise"
 _CONTINUES = word_set("not otherwise instead")
 _MONEY = re.compile(r"[$£€]|\b(?:pounds?|euros?|dollars?|quid|pence|cents?)\b", re.IGNORECASE)
+_ITEM = r"(?:(?:the|a|an|its|their)\s+)?[a-z][\w-]*(?:\s[a-z][\w-]*)?"
+_LIST_GOES_ON = re.compile(rf",\s+{_ITEM}(?:,\s+{_ITEM})*,?\s+(?:and|or)\s+\w")
 _RATE = re.compile(r" per ([a-z]+)\b")
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*|\d[\d,.]*")
@@ -132,6 +134,8 @@ def slot_verdict(
         return SlotVerdict.NONE  # "The chase crew": a noun, not the verb "chase"
     if not verb_slot and _inside_a_compound(_words(lead)[-2:]) and lead.endswith(" "):
         return SlotVerdict.NONE  # "the ride's daily check card": "check" names the card
+    if quoted and _LIST_GOES_ON.match(sentence, end):
+        return SlotVerdict.NONE  # "the card covers restraints[, hydraulics … and the fencing]"
     following = re.match(r" +([A-Za-z][\w'-]*|\d)", sentence[end:])
     next_word = following.group(1).lower() if following else ""
     if len(words) >= 2 and words[-2] == "for" and next_word and next_word not in _NEEDS_MORE:

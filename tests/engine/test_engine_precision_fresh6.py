@@ -181,3 +181,12 @@ def test_a_role_is_no_topic_of_its_own(engine: OfflineEngine) -> None:
     asked = ask(engine, "A crane that fails any item does not lift until the crane engineer signs.")
     assert "know about the crane engineer" not in asked
     assert "about the crane engineer —" not in asked
+
+
+def test_a_quote_never_stops_inside_a_list(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "Each van is checked before the first drop."
+        " The checklist covers tyres, lights, the tail lift and the fridge unit.",
+    )
+    assert 'For "the checklist covers tyres"' not in asked
