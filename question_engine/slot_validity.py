@@ -129,10 +129,11 @@ def slot_verdict(
     if named and not quoted and _spans_an_adjunct(words):
         return SlotVerdict.NONE  # "the depot for three weeks", "the supplier until spring"
     lead = sentence[:start]
-    before = _words(lead)[-1:]
+    last_two = _words(lead[-60:])[-2:]  # the words just before: no need to read them all
+    before = last_two[-1:]
     if verb_slot and before and _is_modifier(before[-1]):
         return SlotVerdict.NONE  # "The chase crew": a noun, not the verb "chase"
-    if not verb_slot and _inside_a_compound(_words(lead)[-2:]) and lead.endswith(" "):
+    if not verb_slot and _inside_a_compound(last_two) and lead.endswith(" "):
         return SlotVerdict.NONE  # "the ride's daily check card": "check" names the card
     if quoted and _LIST_GOES_ON.match(sentence, end):
         return SlotVerdict.NONE  # "the card covers restraints[, hydraulics … and the fencing]"
