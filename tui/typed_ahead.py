@@ -8,7 +8,8 @@ and hands them on, in order, from its own message loop once something has focus 
 HOLD_SECONDS, as before). Keys that arrive while some are held queue behind them.
 
 Keys typed before the app put the terminal in raw mode went through the terminal's line
-discipline, which turns Enter into a newline (ctrl+j): a held ctrl+j is an Enter.
+discipline, which turns Enter into a newline (ctrl+j): the input takes ctrl+j as Enter
+(`OrderedInput`), whether the keys were held here or read after focus.
 """
 
 from __future__ import annotations
@@ -70,11 +71,4 @@ class TypedAhead:
         if self._timer is not None:
             self._timer.stop()
         for event in held:
-            await self.deliver(_as_typed(event))
-
-
-def _as_typed(event: events.Event) -> events.Event:
-    """The key as the user pressed it: Enter, not the newline the terminal made of it."""
-    if isinstance(event, events.Key) and event.key == "ctrl+j":
-        return events.Key("enter", "\r")
-    return event
+            await self.deliver(event)

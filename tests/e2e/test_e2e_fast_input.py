@@ -140,16 +140,21 @@ def _load_buffer(tmux: Tmux, name: str, text: str) -> None:
     subprocess.run(env_tmux, input=text, text=True, check=True, timeout=10)
 
 
-def test_keys_typed_before_the_app_has_drawn_are_kept_in_order(tmux: Tmux, tmp_path: Path) -> None:
-    """The call has started when the app is launched: what the engineer types at once waits
-    in the terminal until the app reads it, before the capture screen has focus. Those keys
-    were dropped (and the Enter the terminal had turned into a newline was no Enter)."""
+@pytest.mark.parametrize("role", ["engineer", "operator"])
+def test_keys_typed_before_the_app_has_drawn_are_kept_in_order(
+    tmux: Tmux, tmp_path: Path, role: str
+) -> None:
+    """The call has started when the app is launched: what is typed at once waits in the
+    terminal until the app reads it. Keys read before the capture screen had focus were
+    dropped; and the terminal, not yet in raw mode, turns Enter into a newline (ctrl+j), which
+    glued two lines into one in the operator's view (its keys are read after focus)."""
     db = tmp_path / "tacit.json"
     store = Store(db)
     session = Session(title="Early call")
     store.save(session)
     store.close()
-    tmux.start("app", [*TACIT, "--session", session.id, "--db", str(db), "--offline"], 80, 24)
+    command = [*TACIT, "--session", session.id, "--db", str(db), "--offline", "--role", role]
+    tmux.start("app", command, 80, 24)
     # sent while Python is still starting: long before the first frame
     tmux.keys("app", "Early E1 the call started.", "Enter", "Early E2 before it drew.", "Enter")
     tmux.keys("app", "Early E3 half")

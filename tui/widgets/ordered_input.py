@@ -33,6 +33,9 @@ from textual.app import ScreenStackError
 from textual.message import Message
 from textual.widgets import Input
 
+SUBMIT_KEYS = ("enter", "ctrl+j")
+"""Enter, and the newline (ctrl+j) a terminal not yet in raw mode makes of it: keys typed as
+the app starts, and pastes from terminals that send line feeds."""
 HOLD_POLL_SECONDS = 0.02
 HOLD_SECONDS = 3.0  # a submit that opened nothing gives its typed-ahead keys back
 
@@ -112,7 +115,7 @@ class OrderedInput(Input):
             event.prevent_default()
             focused._forward_event(events.Key(event.key, event.character))
             return
-        if event.key == "enter":
+        if event.key in SUBMIT_KEYS:
             event.stop()
             event.prevent_default()
             self.submit_now()
