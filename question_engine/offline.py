@@ -56,6 +56,7 @@ SOURCE = "offline"
 COVERAGE_SCORE = 0.01  # generic (names nothing said): after the questions that do
 PROBE_SCORE = 0.14
 _SAID_OF_TERM = 24  # characters after a probe's term read as said of it ("the telemetry's dead")
+FILLER_BELOW = 4  # in a pool of ten, probe only a segment with fewer cue questions than this
 PROBE_BELOW = 2  # probe a segment's main term when it raised fewer cue questions than this
 MAX_MATCHES_PER_CUE = 3
 CATEGORY_DECAY = 0.55  # each further pick of a category counts for this much less
@@ -160,7 +161,9 @@ class OfflineEngine:
             candidates = [c._replace(score=s) for c, s in zip(candidates, scores, strict=True)]
         picked = self._pick(candidates, memory, limit)
         result = [Suggestion(c.text, c.category, c.quote, SOURCE, c.score) for c in picked]
-        pooling = limit > self.max_suggestions and len(result) < limit
+        # a segment that raised questions of its own gets no filler probe ("What would a
+        # newcomer need to know about the field"): fewer than ten beats filler
+        pooling = limit > self.max_suggestions and len(result) < min(limit, FILLER_BELOW)
         if len(result) < min(PROBE_BELOW, limit) or pooling:
             result.extend(self._probe(text, memory, result))  # the pool always has one
         result.extend(short_turn_questions(text, memory, result, limit, self.lexicon))

@@ -190,3 +190,18 @@ def test_a_quote_never_stops_inside_a_list(engine: OfflineEngine) -> None:
         " The checklist covers tyres, lights, the tail lift and the fridge unit.",
     )
     assert 'For "the checklist covers tyres"' not in asked
+
+
+# --- class E: no filler once a segment has questions of its own --------------------------
+
+
+def test_a_segment_with_questions_of_its_own_gets_no_filler_probe(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "Tank water is tested by the duty keeper at opening and then every three hours."
+        " Readings are written on the log sheet and entered into the aquarium system."
+        " If ammonia rises above 0.5 mg/l, the keeper informs the curator, who decides whether"
+        " to move the fish. The filter room is entered only by staff who hold the permit.",
+    )
+    assert "What would a newcomer need to know" not in asked
+    assert len(asked.splitlines()) >= 4  # its own questions stay
