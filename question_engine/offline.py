@@ -33,7 +33,12 @@ from tacit.question_engine.ranker import Ranker, RankItem, load_ranker, rank_ite
 from tacit.question_engine.session import EngineSession, Facts
 from tacit.question_engine.short_turn import short_turn_questions
 from tacit.question_engine.slot_fill import check_slots, fill, unanswered
-from tacit.question_engine.slot_validity import SlotVerdict, slot_verdict, with_its_rate
+from tacit.question_engine.slot_validity import (
+    SlotVerdict,
+    repeated_for_a_while,
+    slot_verdict,
+    with_its_rate,
+)
 from tacit.question_engine.slots import TEAM, Lexicon
 from tacit.question_engine.specific import in_an_idiom, names_people, specific_question
 from tacit.question_engine.text import (
@@ -333,7 +338,9 @@ class OfflineEngine:
                 quoted = all('"{thing}' in t for t in uses)
                 verb = kinds.get("thing") == "verb"
                 fit = slot_verdict(thing, text, start, thing_end, verb, quoted)
-                if fit is SlotVerdict.NONE:
+                if fit is SlotVerdict.NONE or repeated_for_a_while(
+                    values.get("op", ""), text, start
+                ):
                     return []
                 truncated = truncated or fit is SlotVerdict.NO_QUOTE
         templates = self._slots[cue.id]

@@ -54,6 +54,11 @@ _CONTINUES = word_set("not otherwise instead")
 _MONEY = re.compile(r"[$£€]|\b(?:pounds?|euros?|dollars?|quid|pence|cents?)\b", re.IGNORECASE)
 _ITEM = r"(?:(?:the|a|an|its|their)\s+)?[a-z][\w-]*(?:\s[a-z][\w-]*)?"
 _LIST_GOES_ON = re.compile(rf",\s+{_ITEM}(?:,\s+{_ITEM})*,?\s+(?:and|or)\s+\w")
+_CADENCE_BEFORE_FOR = re.compile(
+    r"\b(?:daily|weekly|monthly|nightly|hourly|fortnightly|every (?:day|night|week|month|hour"
+    r"|morning|evening|\w+ (?:days|hours|weeks)))\s+for\s+$",
+    re.IGNORECASE,
+)
 _RATE = re.compile(r" per ([a-z]+)\b")
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*|\d[\d,.]*")
@@ -152,3 +157,9 @@ def slot_verdict(
     ):
         return SlotVerdict.NO_QUOTE  # "we don't try to | glaze at night": quoting drops the "don't"
     return SlotVerdict.FITS
+
+
+def repeated_for_a_while(op: str, sentence: str, start: int) -> bool:
+    """A stretch of time after a repeated step is how long it goes on ("checked weekly for
+    six weeks", "sampled every day for a month"), not a limit anyone set or passes."""
+    return op == "for" and bool(_CADENCE_BEFORE_FOR.search(sentence, 0, start))

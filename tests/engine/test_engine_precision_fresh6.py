@@ -205,3 +205,10 @@ def test_a_segment_with_questions_of_its_own_gets_no_filler_probe(engine: Offlin
     )
     assert "What would a newcomer need to know" not in asked
     assert len(asked.splitlines()) >= 4  # its own questions stay
+
+
+def test_how_long_a_repeated_step_goes_on_is_no_limit(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Each new wheel of cheese is brushed and turned daily for three months.")
+    assert "exactly three months" not in asked
+    asked = ask(engine, "Lockers unused for 60 days are emptied by the caretaker.")
+    assert "exactly 60 days" in asked
