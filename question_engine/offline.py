@@ -339,7 +339,7 @@ class OfflineEngine:
                 verb = kinds.get("thing") == "verb"
                 fit = slot_verdict(thing, text, start, thing_end, verb, quoted)
                 if fit is SlotVerdict.NONE or repeated_for_a_while(
-                    values.get("op", ""), text, start
+                    values.get("op", ""), text, start, thing
                 ):
                     return []
                 truncated = truncated or fit is SlotVerdict.NO_QUOTE

@@ -59,6 +59,15 @@ _CADENCE_BEFORE_FOR = re.compile(
     r"|morning|evening|\w+ (?:days|hours|weeks)))\s+for\s+$",
     re.IGNORECASE,
 )
+_CONTRACTED_END = re.compile(
+    r"\b(?:whoever|who|it|that|there|he|she|what|everyone|someone|nobody)'s$", re.IGNORECASE
+)
+_EXCLUDED_BEFORE = re.compile(r"\b(?:not|never|rather than|instead of)\s+$", re.IGNORECASE)
+_TIME = re.compile(
+    r"\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|seasons?"
+    r"|terms?|shifts?)\b",
+    re.IGNORECASE,
+)
 _RATE = re.compile(r" per ([a-z]+)\b")
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*|\d[\d,.]*")
@@ -124,8 +133,10 @@ def slot_verdict(
     words = _words(thing)
     if not words:
         return SlotVerdict.FITS
-    if _ends_open(words) or ", not " in thing.lower():
-        return SlotVerdict.NONE
+    if _ends_open(words) or ", not " in thing.lower() or _CONTRACTED_END.search(thing):
+        return SlotVerdict.NONE  # also "whoever's [around]": the verb is all that is left
+    if _EXCLUDED_BEFORE.search(sentence, 0, start) and not verb_slot:
+        return SlotVerdict.NONE  # "to the bursar, not the music teacher": not a party to it
     if len(words) == 1 and words[0] in _CADENCE:
         return SlotVerdict.NONE  # "What is looked for in weekly"
     named = (
@@ -159,7 +170,11 @@ def slot_verdict(
     return SlotVerdict.FITS
 
 
-def repeated_for_a_while(op: str, sentence: str, start: int) -> bool:
+def repeated_for_a_while(op: str, sentence: str, start: int, thing: str) -> bool:
     """A stretch of time after a repeated step is how long it goes on ("checked weekly for
-    six weeks", "sampled every day for a month"), not a limit anyone set or passes."""
-    return op == "for" and bool(_CADENCE_BEFORE_FOR.search(sentence, 0, start))
+    six weeks", "sampled every day for a month"), not a limit anyone set or passes; and a
+    count after "for" that is no time is what is done, not a limit ("tested for five
+    infections")."""
+    if op != "for":
+        return False
+    return bool(_CADENCE_BEFORE_FOR.search(sentence, 0, start)) or not _TIME.search(thing)

@@ -212,3 +212,24 @@ def test_how_long_a_repeated_step_goes_on_is_no_limit(engine: OfflineEngine) -> 
     assert "exactly three months" not in asked
     asked = ask(engine, "Lockers unused for 60 days are emptied by the caretaker.")
     assert "exactly 60 days" in asked
+
+
+def test_a_count_after_for_that_is_no_time_is_no_limit(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Each sample is screened for four pathogens before storage.")
+    assert "exactly four pathogens" not in asked
+
+
+def test_whoevers_is_no_quote_on_its_own(engine: OfflineEngine) -> None:
+    asked = ask(engine, "The late shift is whoever's around, usually Kit.")
+    assert '"whoever\'s"' not in asked
+
+
+def test_a_party_said_not_to_get_it_is_not_asked_about(engine: OfflineEngine) -> None:
+    asked = ask(
+        engine,
+        "Boat owners book haul-outs by phone."
+        " Invoices go to the harbour office, not the yard foreman, because foremen lose them.",
+    )
+    assert "Who stands in for the yard foreman" not in asked
+    assert "What reaches the yard foreman" not in asked
+    assert "hand-off to the harbour office" in asked
