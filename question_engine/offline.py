@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
 from collections.abc import Sequence
 
 from tacit.models.config import EngineConfig
@@ -18,7 +17,6 @@ from tacit.models.taxonomy import CATEGORY_IDS
 from tacit.question_engine.answered import answered_by
 from tacit.question_engine.bank import Bank, Cue, load_bank
 from tacit.question_engine.bank_companion import placeholders
-from tacit.question_engine.best_first import best_first
 from tacit.question_engine.candidate import Candidate, facts_of
 from tacit.question_engine.companions import Companions
 from tacit.question_engine.coverage import (
@@ -30,15 +28,11 @@ from tacit.question_engine.literals import CueGate, gate_for
 from tacit.question_engine.memory import SessionMemory
 from tacit.question_engine.probe import as_named, salient_term
 from tacit.question_engine.ranker import Ranker, RankItem, load_ranker, rank_item
+from tacit.question_engine.segment_pick import pick_diverse
 from tacit.question_engine.session import EngineSession, Facts
 from tacit.question_engine.short_turn import short_turn_questions
 from tacit.question_engine.slot_fill import check_slots, fill, unanswered
-from tacit.question_engine.slot_validity import (
-    SlotVerdict,
-    repeated_for_a_while,
-    slot_verdict,
-    with_its_rate,
-)
+from tacit.question_engine.slot_validity import SlotVerdict, checked_thing
 from tacit.question_engine.slots import TEAM, Lexicon
 from tacit.question_engine.specific import in_an_idiom, names_people, specific_question
 from tacit.question_engine.text import (
@@ -64,14 +58,11 @@ _SAID_OF_TERM = 24  # characters after a probe's term read as said of it ("the t
 FILLER_BELOW = 4  # in a pool of ten, probe only a segment with fewer cue questions than this
 PROBE_BELOW = 2  # probe a segment's main term when it raised fewer cue questions than this
 MAX_MATCHES_PER_CUE = 3
-CATEGORY_DECAY = 0.55  # each further pick of a category counts for this much less
-SAME_QUOTE_DECAY = 0.8
 _FIRST_PERSON = re.compile(r"I(?:\b|')")
 _TOKENS = re.compile(r"[a-z0-9]+")
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ARTICLES = ("the ", "a ", "an ", "our ", "their ", "my ")
 _IGNORECASE = int(re.IGNORECASE)  # an int: `flags & re.IGNORECASE` goes through enum.Flag
-_THING_ENDS = re.compile(r"\{thing\}(?! \{)")  # a template that does not go on after the slot
 
 
 class OfflineEngine:
@@ -164,7 +155,7 @@ class OfflineEngine:
             items = [rank_item(c) for c in candidates]
             scores = self.ranker.scores(items, earlier, text, self.lexicon.roles.__contains__)
             candidates = [c._replace(score=s) for c, s in zip(candidates, scores, strict=True)]
-        picked = self._pick(candidates, memory, limit)
+        picked = pick_diverse(candidates, memory, limit)
         result = [Suggestion(c.text, c.category, c.quote, SOURCE, c.score) for c in picked]
         # a segment that raised questions of its own gets no filler probe ("What would a
         # newcomer need to know about the field"): fewer than ten beats filler
@@ -330,19 +321,13 @@ class OfflineEngine:
                 bare = bare.removeprefix(article)
             if not thing or thing.lower() in cue.exclude or bare in cue.exclude:
                 return []
-            # where a template goes on after the slot ("{thing} {word} {cond}"), it ends there
-            uses = [t for t, _ in self._slots[cue.id] if "{thing}" in t]
-            if any(map(_THING_ENDS.search, uses)):
-                thing_end = start + len(thing) if len(thing) < end - start else end
-                thing = values["thing"] = with_its_rate(thing, text, thing_end)
-                quoted = all('"{thing}' in t for t in uses)
-                verb = kinds.get("thing") == "verb"
-                fit = slot_verdict(thing, text, start, thing_end, verb, quoted)
-                if fit is SlotVerdict.NONE or repeated_for_a_while(
-                    values.get("op", ""), text, start, thing
-                ):
-                    return []
-                truncated = truncated or fit is SlotVerdict.NO_QUOTE
+            uses = [template for template, _ in self._slots[cue.id]]
+            verb = kinds.get("thing") == "verb"
+            thing, fit = checked_thing(thing, text, (start, end), uses, verb, values.get("op", ""))
+            if fit is SlotVerdict.NONE:
+                return []
+            values["thing"] = thing
+            truncated = truncated or fit is SlotVerdict.NO_QUOTE
         templates = self._slots[cue.id]
         if cue.template_when:  # the first template whose verb fits the clause before the thing
             clause, fitted = clause_before(text, start), False
@@ -404,36 +389,3 @@ class OfflineEngine:
                     )
                 )
         return found
-
-    def _pick(
-        self, candidates: list[Candidate], memory: SessionMemory, limit: int
-    ) -> list[Candidate]:
-        """The best few, diverse across categories and quotes, never two alike."""
-        pool = sorted(candidates, key=lambda c: -c.score)
-        picked: list[Candidate] = []
-        per_category: dict[str, int] = defaultdict(int)
-        per_quote: dict[str, int] = defaultdict(int)
-        keys: set[tuple[str, frozenset[str]]] = set()
-
-        def decayed(c: Candidate) -> float:
-            return (
-                c.score
-                * CATEGORY_DECAY ** per_category[c.category]
-                * SAME_QUOTE_DECAY ** per_quote[c.quote]
-            )
-
-        for best in best_first(pool, decayed):
-            if len(picked) >= limit:
-                break
-            fingerprint = memory.fingerprint(best.text)
-            if (
-                best.key in keys
-                or any(map(memory.knows, best.variants))
-                or any(same_question(fingerprint, memory.fingerprint(p.text)) for p in picked)
-            ):
-                continue
-            picked.append(best)
-            keys.add(best.key)
-            per_category[best.category] += 1
-            per_quote[best.quote] += 1
-        return picked

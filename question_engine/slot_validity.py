@@ -68,6 +68,7 @@ _TIME = re.compile(
     r"|terms?|shifts?)\b",
     re.IGNORECASE,
 )
+_THING_ENDS = re.compile(r"\{thing\}(?! \{)")  # a template that does not go on after it
 _RATE = re.compile(r" per ([a-z]+)\b")
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*|\d[\d,.]*")
@@ -178,3 +179,27 @@ def repeated_for_a_while(op: str, sentence: str, start: int, thing: str) -> bool
     if op != "for":
         return False
     return bool(_CADENCE_BEFORE_FOR.search(sentence, 0, start)) or not _TIME.search(thing)
+
+
+def checked_thing(
+    thing: str,
+    sentence: str,
+    span: tuple[int, int],
+    templates: list[str],
+    verb_slot: bool,
+    op: str,
+) -> tuple[str, SlotVerdict]:
+    """The thing as the templates will ask it (a figure with its rate) and what it allows,
+    for a cue match at sentence[span]; only templates that end the slot there are judged
+    (one that goes on after it, "{thing} {word} {cond}", quotes the clause whole)."""
+    uses = [template for template in templates if "{thing}" in template]
+    if not any(map(_THING_ENDS.search, uses)):
+        return thing, SlotVerdict.FITS
+    start, end = span
+    thing_end = start + len(thing) if len(thing) < end - start else end
+    thing = with_its_rate(thing, sentence, thing_end)
+    quoted = all('"{thing}' in template for template in uses)
+    fit = slot_verdict(thing, sentence, start, thing_end, verb_slot, quoted)
+    if repeated_for_a_while(op, sentence, start, thing):
+        fit = SlotVerdict.NONE
+    return thing, fit
