@@ -91,6 +91,7 @@ class TacitApp(App[None]):
             from tacit.tui.screens.capture import CaptureScreen
 
             assert self.initial_session is not None
+            CaptureScreen.read_css_ahead(self)
             return CaptureScreen(self.initial_session, self.context)
         if self.initial_session is None:
             from tacit.tui.screens.sessions import SessionPicker

@@ -21,12 +21,12 @@ message below.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from tacit.models.domain import Question, Rule, Segment, ValidationError
 from tacit.models.ids import short_id
@@ -40,12 +40,14 @@ from tacit.tui.messages import (
 from tacit.tui.screens import capture_engine
 from tacit.tui.screens.suggesting import SuggestingScreen
 from tacit.tui.session_state import copy_record
+from tacit.tui.styles import read_default_css
 from tacit.tui.widgets.coverage import CoverageMeter
 from tacit.tui.widgets.formatting import question_text, rule_text
 from tacit.tui.widgets.narrative import NarrativePane
 from tacit.tui.widgets.question_order import session_order
 from tacit.tui.widgets.record_list import QuestionList, RuleList
 from tacit.tui.widgets.status import StatusLine
+from tacit.tui.widgets.transcript_paste import NarrativeInput
 
 
 def rule_from_question(rules: Iterable[Rule], question_id: str) -> Rule | None:
@@ -65,6 +67,12 @@ class CaptureScreen(SuggestingScreen):
         "suggest": "engine failed",
         "draft": "rule draft failed",
     }
+
+    @staticmethod
+    def read_css_ahead(app: App[Any]) -> None:
+        """The app opens on this screen: give its stylesheet the panes' default CSS at once,
+        so that no base's CSS is parsed twice (~4 M instructions before the first frame)."""
+        read_default_css(app, NarrativeInput, QuestionList, Footer, Horizontal, Vertical, Static)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):

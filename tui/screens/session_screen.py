@@ -22,8 +22,10 @@ import time
 from typing import ClassVar
 
 from textual import events, on, work
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -31,7 +33,7 @@ from tacit.models.domain import Segment, Session
 from tacit.tui.context import AppContext
 from tacit.tui.messages import PresenceChanged, SessionLoaded, StoreChanged
 from tacit.tui.session_state import SessionState
-from tacit.tui.styles import PANES_CSS
+from tacit.tui.styles import PANES_CSS, keep_first_styles
 from tacit.tui.widgets.narrative import NarrativePane
 
 RELOAD_QUIET = 0.4  # seconds without typing before a live reload runs
@@ -79,6 +81,17 @@ class SessionScreen(Screen[None]):
         self.narrative.transcript_operator = self.context.config.transcript.operator
         self.state.open(self.session)
         self.call_after_refresh(self.load)  # first frame first, then the store
+
+    def watch_focused(self, focused: Widget | None) -> None:
+        """Focus moved (set synchronously, so the first frame already shows it)."""
+        try:
+            pane = self.narrative
+        except NoMatches:  # not composed yet, or being taken down
+            return
+        pane.show_focus_within(focused)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        keep_first_styles(self, event)
 
     def on_paste(self, event: events.Paste) -> None:
         """A paste while a pane has focus goes to the narrative input: the panes ignored it

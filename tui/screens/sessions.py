@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -28,6 +28,7 @@ from tacit.models.repository import Store
 from tacit.models.storage import DatabaseError
 from tacit.tui.safe_text import clean, literal
 from tacit.tui.session_state import SessionState
+from tacit.tui.styles import keep_first_styles
 from tacit.tui.widgets.ordered_input import OrderedInput
 from tacit.tui.widgets.plain_button import PlainButton
 
@@ -127,6 +128,9 @@ class SessionPicker(Screen[Session | None]):
     SessionPicker #session-error { color: $error; height: auto; width: 1fr; }
     SessionPicker .heading { text-style: bold; margin-top: 1; }
     """
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        keep_first_styles(self, event)
 
     class Loaded(Message):
         """The worker read the session list."""

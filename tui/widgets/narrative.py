@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tacit.models.domain import Segment
@@ -159,6 +160,16 @@ class NarrativePane(Vertical):
                 submit_each_line=True,  # a multi-line paste: one segment per line
                 submit_on_quit=True,  # Ctrl+Q keeps the half-typed text as a segment
             )
+
+    def show_focus_within(self, focused: Widget | None) -> None:
+        """Mark the pane while focus is inside it (its border in app.tcss). A class set here
+        restyles the pane alone; a `:focus-within` rule made Textual restyle the pane's whole
+        subtree at every focus change, the first one before the first frame (~10 M
+        instructions)."""
+        within = focused is not None and (focused is self or self in focused.ancestors)
+        if within != self.has_class("-focus-within"):
+            self.set_class(within, "-focus-within", update=False)
+            self.app.stylesheet.apply(self)  # the border is the pane's own: no child changes
 
     def on_mount(self) -> None:
         self.border_title = "Narrative"
