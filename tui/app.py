@@ -56,6 +56,9 @@ class TacitApp(App[None]):
         # the panes' stylesheet: read now only when the first frame is the capture screen,
         # else with the first session screen (the picker never parses it)
         super().__init__(css_path=PANES_CSS if self._opens_capture_directly else None)
+        # no widget of tacit's has a tooltip: Textual would still compose, style and lay out
+        # a hidden Tooltip on every screen (as it already does not under Pilot's run_test)
+        self._disable_tooltips = True
         self.store = store
         self.config = config
         self.state = SessionState(store, on_error=self._store_failed)

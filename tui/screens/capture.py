@@ -93,7 +93,7 @@ class CaptureScreen(SuggestingScreen):
         if self.context.presence is not None:
             self.show_presence(self.context.presence.role, self.context.presence.connected)
         self._show_session_label()
-        super().on_mount()
+        # SessionScreen.on_mount runs next: Textual calls each class's on_mount in turn
 
     @property
     def status(self) -> StatusLine:

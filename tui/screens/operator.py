@@ -215,7 +215,7 @@ class OperatorScreen(SessionScreen):
         self.query_one("#waiting").border_title = "Waiting for you"
         self.query_one("#accepted").border_title = "Accepted by you"
         self._show_title()
-        super().on_mount()
+        # SessionScreen.on_mount runs next: Textual calls each class's on_mount in turn
 
     @property
     def waiting(self) -> WaitingRules:

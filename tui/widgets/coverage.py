@@ -108,11 +108,10 @@ class CoverageMeter(Static):
         """The widest form that fits one line: the label always stays (shortened at 80
         columns), the check verdict goes from words to a mark and a count."""
         width = self._width
-        variants = [
-            Content.assemble(coverage_content(self.cells, legend, gap), *self._readiness(verdict))
-            for legend, gap, verdict in FORMS
-        ]
-        for variant in variants:
+        for legend, gap, verdict in FORMS:  # built one by one: the first usually fits
+            variant = Content.assemble(
+                coverage_content(self.cells, legend, gap), *self._readiness(verdict)
+            )
             if width == 0 or variant.cell_length <= width:
                 return variant
         # nothing fits one line: the verdict in words wraps onto a second line

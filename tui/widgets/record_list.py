@@ -26,6 +26,10 @@ R = TypeVar("R", bound=Record)
 FOLDED_LINES = 2  # what the highlighted record folds out (a quote) may go below the view
 
 
+READING = "Reading the session…"
+"""What an empty list says until the session's records arrive."""
+
+
 class RecordList(OptionList, Generic[R]):
     """An OptionList keyed by record id; `show` keeps the highlight on the same record.
 
@@ -53,6 +57,7 @@ class RecordList(OptionList, Generic[R]):
         self.empty = empty
         self.unseen: set[str] = set()  # arrived above the highlight while reading
         self._expanded: str | None = None  # the record drawn in full
+        self._read = False  # records were shown: before that, the session is still being read
 
     async def _on_key(self, event: events.Key) -> None:
         keep_key_order(self, event)  # the "type" key, and keys typed after it, go to the input
@@ -63,9 +68,13 @@ class RecordList(OptionList, Generic[R]):
             self._show_empty()
 
     def _show_empty(self) -> None:
+        """The empty list's hint; until the first records arrive (the session is read just
+        after the first frame), that it is being read: an open session's first frame said
+        "Questions to ask appear here as the operator talks" over a call already recorded."""
         self.clear_options()
         if self.empty:
-            self.add_option(Option(Content.styled(self.empty, "dim italic"), disabled=True))
+            hint = self.empty if self._read else READING
+            self.add_option(Option(Content.styled(hint, "dim italic"), disabled=True))
 
     def _prompt(self, record: R) -> Content:
         return self._prompt_for(record, record.id == self._expanded)
@@ -79,6 +88,10 @@ class RecordList(OptionList, Generic[R]):
         row = self._row_of_highlight()
         order = [r.id for r in records]
         fresh = {r.id: r for r in records}
+        if not self._read:
+            self._read = True
+            if not records:
+                self._show_empty()
         if order == self._order:
             for record in records:
                 if record.to_dict() != self.records[record.id].to_dict():
