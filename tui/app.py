@@ -27,6 +27,8 @@ from tacit.tui.styles import PANES_CSS
 from tacit.tui.sync import PairSync, install_hangup_handler, remove_hangup_handler
 from tacit.tui.typed_ahead import TypedAhead
 
+HANGUP_WAIT_S = 2.0
+"""How long a hang-up waits for the keys already read to reach the input before it exits."""
 QUIT_WAIT_S = 3.0
 """How long quitting waits for queued writes before leaving them to a recovery file."""
 
@@ -62,7 +64,9 @@ class TacitApp(App[None]):
         self.store = store
         self.config = config
         self.state = SessionState(store, on_error=self._store_failed)
-        self.pair_sync = PairSync(self, store, role, on_hangup=self._save_on_hangup)
+        self.pair_sync = PairSync(self, store, role, on_hangup=self._hang_up)
+        self._leave: Callable[[], None] = self.exit  # how quitting ends the app (a hang-up: 129)
+        self._left = False
         self.context = AppContext(self.state, config, open_engine, role, tz)
         self.key_overrides: dict[str, str] = {}
         self._after_first_frame = after_first_frame
@@ -175,8 +179,25 @@ class TacitApp(App[None]):
         self._quit_saving_typing()
 
     def _quit_saving_typing(self) -> None:
+        if self._left:
+            return
+        self._left = True
         self._save_on_hangup()  # the half-typed narrative of every open session view
-        self.exit()
+        self._leave()
+
+    def _hang_up(self, exit_hung_up: Callable[[], None]) -> None:
+        """The terminal went away (`PairSync.hang_up`): as Ctrl+Q, the keys the input has not
+        handled yet and the lines they entered go first, then the half-typed text; then exit
+        (129). Bounded: after HANGUP_WAIT_S it saves what it has and exits anyway."""
+        from tacit.tui.widgets.ordered_input import OrderedInput  # not on the picker's path
+
+        self._leave = exit_hung_up
+        focused = self.focused
+        if isinstance(focused, OrderedInput):
+            focused.call_later(focused.request_quit)  # arrives back as QuitRequested
+            self.set_timer(HANGUP_WAIT_S, self._quit_saving_typing)
+        else:
+            self._quit_saving_typing()
 
     def terminal_gone(self) -> None:
         """From the lifeline thread: the terminal is gone; hang up as on SIGHUP. Never blocks."""

@@ -37,7 +37,7 @@ from textual.timer import Timer
 from tacit.models.exit_codes import EXIT_HANGUP
 from tacit.models.storage import DatabaseError, lock_path_for
 from tacit.tui.lifeline import terminal_gone
-from tacit.tui.messages import PresenceChanged, StoreChanged
+from tacit.tui.messages import PresenceChanged, StoreChanged, TerminalGone
 from tacit.tui.presence import HEARTBEAT_SECONDS, Presence, other_role
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from tacit.models.watch import DirectoryWatch
 
 POLL_SECONDS = 0.4
+HANGUP_SETTLE_S = 0.2  # on SIGHUP, the keys still in the terminal are read before hanging up
 WATCHED_POLL_SECONDS = 2.0  # with inotify the poll only catches what a watch could miss
 
 
@@ -58,7 +59,7 @@ class PairSync:
         app: App[Any],
         store: Store,
         role: str,
-        on_hangup: Callable[[], None],
+        on_hangup: Callable[[Callable[[], None]], None],
         poll_seconds: float = POLL_SECONDS,
         heartbeat_seconds: float = HEARTBEAT_SECONDS,
     ) -> None:
@@ -157,16 +158,29 @@ class PairSync:
         return True
 
     def hang_up(self) -> None:
-        """Save what can be saved and exit with code 129: the terminal went away."""
+        """Save what can be saved and exit with code 129: the terminal went away.
+
+        `on_hangup` saves what was typed and then calls the exit it is given: it may first let
+        the keys already read reach the input (lines entered before the hang-up were lost)."""
         if self.hung_up:
             return
         self.hung_up = True
         if terminal_gone():
             _silence_terminal()
-        with contextlib.suppress(Exception):
-            self.on_hangup()
         self.stop()
+        try:
+            self.on_hangup(self._exit_hung_up)
+        except Exception:
+            self._exit_hung_up()
+
+    def _exit_hung_up(self) -> None:
         self.app.exit(return_code=EXIT_HANGUP)
+
+    def hang_up_in_order(self) -> None:
+        """SIGHUP: hang up behind the keys typed before it. The terminal still hands over what
+        it holds after the signal: HANGUP_SETTLE_S lets that be read first, else a line read
+        half before and half after the signal was kept as two segments."""
+        self.app.set_timer(HANGUP_SETTLE_S, lambda: self.app.post_message(TerminalGone()))
 
     def heartbeat(self) -> None:
         """Refresh this role's heartbeat and report the other role coming or going."""
@@ -198,7 +212,7 @@ def install_hangup_handler(sync: PairSync) -> bool:
     """On SIGHUP, exit cleanly via sync.hang_up (call from the app's on_mount)."""
     try:
         loop = asyncio.get_running_loop()
-        loop.add_signal_handler(signal.SIGHUP, sync.hang_up)
+        loop.add_signal_handler(signal.SIGHUP, sync.hang_up_in_order)
     except (RuntimeError, NotImplementedError, ValueError):
         return False
     return True

@@ -7,6 +7,7 @@ every Enter.
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from textual import events
 from textual.pilot import Pilot
 
 from tacit.models.domain import Session
+from tacit.models.exit_codes import EXIT_HANGUP
 from tacit.tui.screens.sessions import SessionPicker
 
 
@@ -68,6 +70,24 @@ async def test_ctrl_q_after_a_burst_saves_every_line_and_the_half_typed_text(
         app.post_message(events.Key("ctrl+q", None))
         await wait_for(pilot, lambda: not app.is_running, "the app to quit")
     assert [s.text for s in store.segments(session.id)] == ["One.", "Two.", "half typed"]
+
+
+async def test_a_hang_up_after_a_burst_saves_every_line_then_the_half_typed_text(
+    db_path: Path,
+) -> None:
+    """A dropped connection (SIGHUP) right after a burst: the lines entered before it were
+    lost and only the half-typed text was kept (or kept first, ahead of them), seen in tmux
+    when the server was killed within ~0.2 s of the keys."""
+    session = Session(title="Hang-up")
+    app, store = make_app(db_path, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await capture_ready(pilot)
+        _burst(pilot, "One.", "enter", "Two.", "enter", "Three.", "enter", "half typed")
+        signal.raise_signal(signal.SIGHUP)  # the app's handler: as when the terminal goes away
+        await wait_for(pilot, lambda: not app.is_running, "the app to hang up")
+    assert app.return_code == EXIT_HANGUP
+    texts = [s.text for s in store.segments(session.id)]
+    assert texts == ["One.", "Two.", "Three.", "half typed"]
 
 
 async def test_new_session_form_typed_fast_keeps_the_fields_apart(db_path: Path) -> None:
