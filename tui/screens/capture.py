@@ -37,7 +37,6 @@ from tacit.tui.messages import (
     EngineUsageArrived,
     RuleDrafted,
 )
-from tacit.tui.screens import capture_engine
 from tacit.tui.screens.suggesting import SuggestingScreen
 from tacit.tui.session_state import copy_record
 from tacit.tui.styles import read_default_css
@@ -256,6 +255,8 @@ class CaptureScreen(SuggestingScreen):
 
     @work(exclusive=True, group="draft", exit_on_error=False)
     async def _draft_rule(self, question: Question) -> None:
+        from tacit.tui.screens import capture_engine  # not before the first frame
+
         rule = await capture_engine.draft_rule(
             question, self.session.id, self.context.config, self.usage, self.post_message
         )

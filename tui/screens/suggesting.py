@@ -33,7 +33,6 @@ from textual import on, work
 
 from tacit.models.domain import Question, Segment, Session
 from tacit.models.first_questions import unasked
-from tacit.models.segment_claims import SegmentClaims
 from tacit.tui.context import AppContext
 from tacit.tui.messages import (
     EngineBusy,
@@ -42,10 +41,10 @@ from tacit.tui.messages import (
     SegmentAsked,
     SuggestionArrived,
 )
-from tacit.tui.screens import capture_engine
 from tacit.tui.screens.session_screen import RELOAD_QUIET, SessionScreen
 
 if TYPE_CHECKING:  # the engine loads after the first frame, in the suggestion worker
+    from tacit.models.segment_claims import SegmentClaims
     from tacit.question_engine.service import UsageMeter
     from tacit.question_engine.session import EngineSession
 
@@ -141,6 +140,8 @@ class SuggestingScreen(SessionScreen):
 
     async def _ask(self, segment: Segment) -> None:
         """Run the engine on one segment; its questions arrive as messages."""
+        from tacit.tui.screens import capture_engine  # not before the first frame
+
         earlier = [s for s in self.state.segments if (s.at, s.id) < (segment.at, segment.id)]
         context = capture_engine.session_context(
             earlier,
@@ -167,6 +168,8 @@ class SuggestingScreen(SessionScreen):
         """Wait until no other view is asking about segment, then claim it; False when the
         other view's questions for it are recorded by then (nothing is paid for twice)."""
         if self._claims is None:
+            from tacit.models.segment_claims import SegmentClaims
+
             self._claims = SegmentClaims(self.state.store.path)
         claims = self._claims
         try:

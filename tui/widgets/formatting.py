@@ -8,7 +8,6 @@ from rich.text import Text
 from textual.content import Content
 
 from tacit.models.domain import Question, Rule, Segment
-from tacit.models.example_text import example_line
 from tacit.models.safe_text import plain_words
 from tacit.models.taxonomy import BY_ID
 from tacit.tui.safe_text import clean, literal, literal_rich
@@ -141,7 +140,10 @@ def rule_text(rule: Rule) -> str:
         lines.append(f"  Frequency: {rule.frequency or '?'}  Impact: {rule.impact or '?'}")
     if rule.owner:
         lines.append(f"  Owner: {rule.owner}")
-    lines.extend(f"  Example: {example_line(example)}" for example in rule.examples)
+    if rule.examples:
+        from tacit.models.example_text import example_line  # not before the first frame
+
+        lines.extend(f"  Example: {example_line(example)}" for example in rule.examples)
     return clean("\n".join(lines))
 
 
