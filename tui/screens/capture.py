@@ -27,6 +27,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Static
+from textual.widgets._toast import ToastRack
 
 from tacit.models.domain import Question, Rule, Segment, ValidationError
 from tacit.models.ids import short_id
@@ -71,11 +72,17 @@ class CaptureScreen(SuggestingScreen):
     def read_css_ahead(app: App[Any]) -> None:
         """The app opens on this screen: give its stylesheet the panes' default CSS at once,
         so that no base's CSS is parsed twice (~4 M instructions before the first frame)."""
-        read_default_css(app, NarrativeInput, QuestionList, Footer, Horizontal, Vertical, Static)
+        read_default_css(
+            app, NarrativeInput, QuestionList, Footer, Horizontal, Vertical, Static, ToastRack
+        )
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield NarrativePane(self.context.tz, coaching=True, id="narrative")
+            narrative = NarrativePane(self.context.tz, coaching=True, id="narrative")
+            # AUTO_FOCUS is inside it: styled as focused from the start, not restyled as
+            # the input takes focus before the first frame
+            narrative.set_class(True, "-focus-within", update=False)
+            yield narrative
             with Vertical(id="side"):
                 yield QuestionList(id="questions")
                 yield RuleList(id="rules")
