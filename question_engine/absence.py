@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from tacit.question_engine.types import Suggestion
+
 _ABSENCE_QUESTION = re.compile(
     r"^(?:When (?P<out>.+?) is out, who covers"
     r"|Who stands in for (?P<stand>.+?) when they are out"
@@ -120,3 +122,33 @@ def same_people(text: str) -> set[tuple[str, str]]:
         for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE)
         for m in pattern.finditer(text)
     }
+
+
+def head_of_another(subject: str, others: list[str]) -> bool:
+    """Whether subject is the head of a longer title also asked about: "the Director" after
+    "the Director of Maintenance" or "the maintenance director" is the same person."""
+    return any(
+        other.startswith(subject + " of ") or other.endswith(" " + subject) for other in others
+    )
+
+
+def absences(pool: list[tuple[int, Suggestion]], said: str) -> dict[str, bool]:
+    """For each person an absence question of the pool is about, which wording may ask it:
+    the specific one where the pool has it (True), else the general one (False); nobody
+    whose cover the session already said."""
+    wanted: dict[str, bool] = {}
+    for _, suggestion in pool:
+        subject, specific = absence_subject(suggestion.text)
+        if subject:
+            wanted[subject] = wanted.get(subject, False) or specific
+    pairs = same_people(said) if wanted else set()
+    covered = covers_said(said) if wanted else []
+    for subject in list(wanted):
+        others = [other for other in wanted if other != subject]
+        if (
+            cover_said(subject, covered)
+            or any((subject, other) in pairs for other in others)
+            or head_of_another(subject, others)
+        ):
+            del wanted[subject]  # the role beside its holder's name, or a title's head
+    return wanted

@@ -16,15 +16,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from tacit.question_engine.absence import (
-    absence_subject,
-    cover_said,
-    covers_said,
-    same_people,
-)
+from tacit.question_engine.absence import absence_subject, absences
 from tacit.question_engine.best_first import best_first_by_group
 from tacit.question_engine.coverage import SessionProfile
 from tacit.question_engine.memory import FingerprintIndex, SessionMemory
+from tacit.question_engine.pane_duplicates import (
+    DownSystems,
+    exception_to_a_limit,
+    limit_quotes,
+    second_edge,
+)
 from tacit.question_engine.probe import is_main_term, said_as_noun
 from tacit.question_engine.rule_gaps import rule_questions
 from tacit.question_engine.text import starts_sentence, stem
@@ -271,13 +272,14 @@ class EngineSession:
             if summary is not None:
                 pool.append((len(self.segments), summary))
             said = "\n".join(self.segments)
-        absent = _absences(pool, said)  # who each absence question may be asked about
+        absent = absences(pool, said)  # who each absence question may be asked about
         per_category: dict[str, int] = defaultdict(int)
         per_segment: dict[int, int] = defaultdict(int)
         per_quote: dict[str, int] = defaultdict(int)
         chosen: list[Suggestion] = []
         edged: set[str] = set()  # sentences whose edge is already asked about
-        prints = FingerprintIndex()
+        prints, down = FingerprintIndex(), DownSystems()
+        limited = limit_quotes(item for _, item in pool)  # threshold asks its exception
         things: dict[tuple[str, str], list[frozenset[str]]] = defaultdict(list)  # by category, stem
         picks = _best_first(pool, per_category, per_segment, per_quote)
         for index, suggestion in picks:
@@ -288,7 +290,11 @@ class EngineSession:
                 suggestion.category, fingerprint[1], things
             ):
                 continue
-            if _second_edge(suggestion, edged):
+            if (
+                second_edge(suggestion, edged)
+                or exception_to_a_limit(suggestion, limited)
+                or down.asked_again(suggestion.text)
+            ):
                 continue
             subject, specific = absence_subject(suggestion.text)
             if subject:
@@ -361,14 +367,6 @@ def _within_category(
     )
 
 
-def _second_edge(suggestion: Suggestion, edged: set[str]) -> bool:
-    """A second edge-case question on a sentence whose edge is already asked: a threshold's
-    own question ("What happens at exactly 30 kilos…") and the generic reading of the same
-    sentence ("For '…': what happens with a case right at its edge") side by side in the top
-    ask one thing twice."""
-    return suggestion.category == "edge_case" and suggestion.quote in edged
-
-
 def _same_thing(
     category: str, named: frozenset[str], asked: dict[tuple[str, str], list[frozenset[str]]]
 ) -> bool:
@@ -381,22 +379,3 @@ def _same_thing(
         for item in named
         for stems in asked.get((category, item), ())
     )
-
-
-def _absences(pool: list[tuple[int, Suggestion]], said: str) -> dict[str, bool]:
-    """For each person an absence question of the pool is about, which wording may ask it:
-    the specific one where the pool has it (True), else the general one (False); nobody
-    whose cover the session already said."""
-    wanted: dict[str, bool] = {}
-    for _, suggestion in pool:
-        subject, specific = absence_subject(suggestion.text)
-        if subject:
-            wanted[subject] = wanted.get(subject, False) or specific
-    pairs = same_people(said) if wanted else set()
-    covered = covers_said(said) if wanted else []
-    for subject in list(wanted):
-        if cover_said(subject, covered) or any(
-            (subject, other) in pairs for other in wanted if other != subject
-        ):
-            del wanted[subject]  # the role beside its holder's name: asked of the name
-    return wanted
