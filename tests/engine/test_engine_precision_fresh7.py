@@ -53,3 +53,26 @@ def test_a_threshold_exception_is_asked_once(engine: OfflineEngine) -> None:
 def test_an_exception_to_a_rule_without_a_limit_is_still_asked(engine: OfflineEngine) -> None:
     asked = ask(engine, "Refunds are never given without the original receipt.")
     assert any("exception" in q for q in asked)
+
+
+# --- a process carried "to" a figure is a target, not a limit ----------------------------
+
+
+def test_a_figure_a_process_is_carried_to_is_no_limit(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Harvested hops are dried to 9 % moisture before they are baled.")
+    assert not any("at 9 % moisture" in q for q in asked)
+
+
+def test_a_share_a_mix_is_diluted_to_is_no_limit(engine: OfflineEngine) -> None:
+    asked = ask(engine, "The cleaning concentrate is diluted to 5 percent before use.")
+    assert not any("at 5 percent" in q or "5 percent line" in q for q in asked)
+
+
+def test_a_reading_held_below_a_figure_is_still_a_limit(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Hops above 12 % moisture are sent back to the kiln.")
+    assert any("at 12 % moisture" in q for q in asked)
+
+
+def test_a_target_asks_what_happens_when_it_is_not_reached(engine: OfflineEngine) -> None:
+    asked = ask(engine, "Fresh juice is chilled to 3 degrees before bottling.")
+    assert any("doesn't get to 3 degrees" in q for q in asked)
