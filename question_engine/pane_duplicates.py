@@ -10,8 +10,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Protocol
 
-from tacit.question_engine.types import Suggestion
+
+class Asked(Protocol):
+    """A question as both picks see it: a segment's candidate or the session's suggestion."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def quote(self) -> str: ...
+
 
 _DOWN = re.compile(r"^When (?P<thing>.+?) is down\b")
 _DETERMINER = re.compile(r"^(?:the|a|an|our|their|your|my)\s+", re.IGNORECASE)
@@ -27,7 +38,7 @@ _LIMIT_EXCEPTION = re.compile(
 _EXCEPTION_TO = "Who may make an exception to "
 
 
-def second_edge(suggestion: Suggestion, edged: set[str]) -> bool:
+def second_edge(suggestion: Asked, edged: set[str]) -> bool:
     """A second edge-case question on a sentence whose edge is already asked: a threshold's
     own question ("What happens at exactly 30 kilos…") and the generic reading of the same
     sentence ("For '…': what happens with a case right at its edge") side by side in the top
@@ -35,7 +46,7 @@ def second_edge(suggestion: Suggestion, edged: set[str]) -> bool:
     return suggestion.category == "edge_case" and suggestion.quote in edged
 
 
-def limit_quotes(pool: Iterable[Suggestion]) -> dict[str, list[str]]:
+def limit_quotes(pool: Iterable[Asked]) -> dict[str, list[str]]:
     """For each sentence, the limits its threshold questions already ask exceptions to."""
     limits: dict[str, list[str]] = {}
     for item in pool:
@@ -45,7 +56,7 @@ def limit_quotes(pool: Iterable[Suggestion]) -> dict[str, list[str]]:
     return limits
 
 
-def exception_to_a_limit(suggestion: Suggestion, limited: dict[str, list[str]]) -> bool:
+def exception_to_a_limit(suggestion: Asked, limited: dict[str, list[str]]) -> bool:
     """The generic "Who may make an exception to '<sentence>'" where the same sentence's
     threshold question asks it of the limit the quoted words hold ("within 9 months"): the
     threshold's wording names the limit, and wins. Another limit in the sentence ("defer

@@ -8,6 +8,7 @@ from collections import defaultdict
 from tacit.question_engine.best_first import best_first
 from tacit.question_engine.candidate import Candidate
 from tacit.question_engine.memory import SessionMemory
+from tacit.question_engine.pane_duplicates import DownSystems, exception_to_a_limit, limit_quotes
 from tacit.question_engine.text import same_question
 
 CATEGORY_DECAY = 0.55  # each further pick of a category counts for this much less
@@ -21,6 +22,8 @@ def pick_diverse(candidates: list[Candidate], memory: SessionMemory, limit: int)
     per_category: dict[str, int] = defaultdict(int)
     per_quote: dict[str, int] = defaultdict(int)
     keys: set[tuple[str, frozenset[str]]] = set()
+    down = DownSystems()  # the pane's one-thing-once rules, as the session's ranking has them
+    limited: dict[str, list[str]] = {}  # the limits a picked threshold question asks of
 
     def decayed(c: Candidate) -> float:
         return (
@@ -37,8 +40,12 @@ def pick_diverse(candidates: list[Candidate], memory: SessionMemory, limit: int)
             best.key in keys
             or any(map(memory.knows, best.variants))
             or any(same_question(fingerprint, memory.fingerprint(p.text)) for p in picked)
+            or exception_to_a_limit(best, limited)
+            or down.asked_again(best.text)
         ):
             continue
+        for quote, limits in limit_quotes([best]).items():
+            limited.setdefault(quote, []).extend(limits)
         picked.append(best)
         keys.add(best.key)
         per_category[best.category] += 1

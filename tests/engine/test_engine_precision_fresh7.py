@@ -8,6 +8,7 @@ from __future__ import annotations
 from support.engine_session import ranked_questions
 
 from tacit.question_engine.offline import OfflineEngine
+from tacit.question_engine.session import EngineSession
 
 
 def ask(engine: OfflineEngine, *segments: str) -> list[str]:
@@ -76,3 +77,30 @@ def test_a_reading_held_below_a_figure_is_still_a_limit(engine: OfflineEngine) -
 def test_a_target_asks_what_happens_when_it_is_not_reached(engine: OfflineEngine) -> None:
     asked = ask(engine, "Fresh juice is chilled to 3 degrees before bottling.")
     assert any("doesn't get to 3 degrees" in q for q in asked)
+
+
+# --- the app's pane: a segment's own questions, as the capture screen stores them ----------
+
+
+def segment_asks(engine: OfflineEngine, segment: str) -> list[str]:
+    """What the Questions pane gets for one segment (the app stores these, not a ranking)."""
+    return [q.text for q in EngineSession(engine).add_segment(segment)]
+
+
+def test_a_segments_own_questions_ask_a_threshold_exception_once(engine: OfflineEngine) -> None:
+    """Found in a pair at 80x24: 'Loads over 40 crates go on the big lorry.' showed the
+    threshold's question and 'Who may make an exception to "Loads over …"' side by side;
+    `tacit suggest` (the session's ranking) already asked it once."""
+    asked = segment_asks(engine, "Drivers may not work more than ten hours in a shift.")
+    assert any("ten hours" in q and "can anyone make an exception" in q for q in asked)
+    assert not any(q.startswith("Who may make an exception to") for q in asked)
+
+
+def test_a_segments_own_questions_ask_a_system_down_once(engine: OfflineEngine) -> None:
+    asked = segment_asks(
+        engine,
+        "Every returned cask is booked into KegWise on arrival. Each morning the yard hand "
+        "looks the overdue ones up in the KegWise database.",
+    )
+    down = [q for q in asked if "KegWise" in q and " is down " in q]
+    assert len(down) <= 1, down
