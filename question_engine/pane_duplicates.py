@@ -36,6 +36,7 @@ _LIMIT_EXCEPTION = re.compile(
     r" exception\?$"
 )
 _EXCEPTION_TO = "Who may make an exception to "
+_GENERIC_EDGE = "what happens with a case right at its edge"
 
 
 def second_edge(suggestion: Asked, edged: set[str]) -> bool:
@@ -44,6 +45,13 @@ def second_edge(suggestion: Asked, edged: set[str]) -> bool:
     sentence ("For '…': what happens with a case right at its edge") side by side in the top
     ask one thing twice."""
     return suggestion.category == "edge_case" and suggestion.quote in edged
+
+
+def generic_edge_again(question: Asked, edged: set[str]) -> bool:
+    """The generic 'For "<sentence>": what happens with a case right at its edge' on a
+    sentence whose edge a picked question already asks: a segment's pick keeps a second,
+    specific limit of the sentence ("under 5,000 euros … within five days"), not this."""
+    return question.quote in edged and _GENERIC_EDGE in question.text
 
 
 def limit_quotes(pool: Iterable[Asked]) -> dict[str, list[str]]:

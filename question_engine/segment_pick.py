@@ -8,7 +8,12 @@ from collections import defaultdict
 from tacit.question_engine.best_first import best_first
 from tacit.question_engine.candidate import Candidate
 from tacit.question_engine.memory import SessionMemory
-from tacit.question_engine.pane_duplicates import DownSystems, exception_to_a_limit, limit_quotes
+from tacit.question_engine.pane_duplicates import (
+    DownSystems,
+    exception_to_a_limit,
+    generic_edge_again,
+    limit_quotes,
+)
 from tacit.question_engine.text import same_question
 
 CATEGORY_DECAY = 0.55  # each further pick of a category counts for this much less
@@ -24,6 +29,7 @@ def pick_diverse(candidates: list[Candidate], memory: SessionMemory, limit: int)
     keys: set[tuple[str, frozenset[str]]] = set()
     down = DownSystems()  # the pane's one-thing-once rules, as the session's ranking has them
     limited: dict[str, list[str]] = {}  # the limits a picked threshold question asks of
+    edged: set[str] = set()  # sentences whose edge a picked question asks
 
     def decayed(c: Candidate) -> float:
         return (
@@ -41,9 +47,12 @@ def pick_diverse(candidates: list[Candidate], memory: SessionMemory, limit: int)
             or any(map(memory.knows, best.variants))
             or any(same_question(fingerprint, memory.fingerprint(p.text)) for p in picked)
             or exception_to_a_limit(best, limited)
+            or generic_edge_again(best, edged)
             or down.asked_again(best.text)
         ):
             continue
+        if best.category == "edge_case" and best.quote:
+            edged.add(best.quote)
         for quote, limits in limit_quotes([best]).items():
             limited.setdefault(quote, []).extend(limits)
         picked.append(best)

@@ -104,3 +104,21 @@ def test_a_segments_own_questions_ask_a_system_down_once(engine: OfflineEngine) 
     )
     down = [q for q in asked if "KegWise" in q and " is down " in q]
     assert len(down) <= 1, down
+
+
+def test_a_segments_threshold_is_not_asked_again_as_a_generic_edge(engine: OfflineEngine) -> None:
+    """With the exception question gone, the pane showed the generic 'For "Loads over 40
+    crates …": what happens with a case right at its edge' in its place (tmux, 80x24)."""
+    asked = segment_asks(engine, "Loads over 40 crates go on the big lorry.")
+    assert any("at exactly 40 crates" in q for q in asked)
+    assert not any("case right at its edge" in q for q in asked), asked
+
+
+def test_a_sentence_with_two_limits_keeps_both_threshold_questions(
+    engine: OfflineEngine,
+) -> None:
+    asked = segment_asks(
+        engine, "Claims under 5,000 euros are paid within five days without a site visit."
+    )
+    assert any("5,000 euros" in q for q in asked), asked
+    assert any("five days" in q for q in asked), asked
